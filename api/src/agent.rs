@@ -1,0 +1,40 @@
+//! Support agents signing in to the desk.
+
+use serde::{Deserialize, Serialize};
+
+/// `POST /api/v1/agent/session`: sign in with email and password.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct SignInRequest {
+    /// The agent's email address.
+    pub email: String,
+    /// The agent's password, at most [`crate::validation::MAX_PASSWORD_CHARS`] characters.
+    pub password: String,
+}
+
+/// A signed-in agent: the bearer token to send as `Authorization: Bearer …` and who it is.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct AgentSession {
+    /// An opaque secret; the server keeps only its hash.
+    pub token: String,
+    /// When the token stops working, RFC 3339 in UTC.
+    pub expires_at: String,
+    /// The agent the token belongs to.
+    pub agent: AgentProfile,
+}
+
+/// What the desk shows about the signed-in agent.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct AgentProfile {
+    /// Stable identifier.
+    pub id: i64,
+    /// The sign-in email address.
+    pub email: String,
+    /// The name shoppers and colleagues see.
+    pub display_name: String,
+}

@@ -1,0 +1,66 @@
+//! The one error shape every failing API call answers with.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The body of every error response:
+/// `{"error": {"code": "...", "message": "...", "fields": {"field": ["..."]}}}`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ErrorBody {
+    /// What went wrong.
+    pub error: ErrorDetail,
+}
+
+/// What went wrong, for people and for programs.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ErrorDetail {
+    /// A stable machine-readable code, such as `validation_failed` or `not_found`.
+    pub code: ErrorCode,
+    /// A sentence a person can act on. Never contains internals (SQL, stack traces).
+    pub message: String,
+    /// Per-field messages for invalid input, keyed by the field's name in the request.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub fields: BTreeMap<String, Vec<String>>,
+}
+
+/// The stable codes an error can carry; clients branch on these, never on messages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    /// The request body is not well-formed JSON.
+    MalformedJson,
+    /// The body is JSON but some fields are missing, unknown or invalid; see `fields`.
+    ValidationFailed,
+    /// The body is not JSON at all (wrong `Content-Type`).
+    UnsupportedMediaType,
+    /// The body is larger than the API accepts.
+    PayloadTooLarge,
+    /// Credentials are missing or wrong.
+    Unauthorized,
+    /// Too many attempts; retry after the `Retry-After` header's seconds.
+    RateLimited,
+    /// No such route or resource.
+    NotFound,
+    /// The route exists but not with this HTTP method.
+    MethodNotAllowed,
+    /// Something failed on the server; the details are in its logs, not here.
+    Internal,
+}
+
+impl ErrorBody {
+    /// An error without per-field messages.
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
+        Self {
+            error: ErrorDetail {
+                code,
+                message: message.into(),
+                fields: BTreeMap::new(),
+            },
+        }
+    }
+}

@@ -1,0 +1,163 @@
+//! Validation rules shared by the browser (to help early) and the server (to decide).
+//!
+//! Each rule parses raw input into a newtype that can only hold valid values, so code
+//! holding an [`EmailAddress`] never has to check it again ("parse, don't validate").
+//! Errors are enums, not sentences: each side turns them into words in its own way
+//! (the browser through its i18n catalogue).
+
+use std::fmt;
+
+/// Longest email address we accept (RFC 5321's path limit).
+pub const MAX_EMAIL_CHARS: usize = 254;
+/// Longest password we hash; longer input is refused so hashing cannot be abused.
+pub const MAX_PASSWORD_CHARS: usize = 256;
+
+/// Why a text field was refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FieldProblem {
+    /// Nothing (or only spaces) was entered.
+    Missing,
+    /// Longer than the given number of characters.
+    TooLong(usize),
+    /// Does not look like an email address.
+    NotAnEmail,
+}
+
+impl FieldProblem {
+    /// An English sentence telling the person what to fix (the server's wording).
+    pub fn english(self, field_label: &str) -> String {
+        match self {
+            FieldProblem::Missing => format!("Enter your {field_label}."),
+            FieldProblem::TooLong(max) => {
+                format!("Your {field_label} must be {max} characters or fewer.")
+            }
+            FieldProblem::NotAnEmail => {
+                "Enter an email address in the correct format, like name@example.com.".to_owned()
+            }
+        }
+    }
+}
+
+/// A syntactically valid email address, trimmed and lower-cased.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct EmailAddress(String);
+
+impl EmailAddress {
+    /// Parses what a person typed into an email address.
+    pub fn parse(raw: &str) -> Result<Self, FieldProblem> {
+        let trimmed = raw.trim();
+        if trimmed.is_empty() {
+            return Err(FieldProblem::Missing);
+        }
+        if trimmed.chars().count() > MAX_EMAIL_CHARS {
+            return Err(FieldProblem::TooLong(MAX_EMAIL_CHARS));
+        }
+        let (local, domain) = trimmed.split_once('@').ok_or(FieldProblem::NotAnEmail)?;
+        let domain_ok = !domain.contains('@')
+            && domain.contains('.')
+            && !domain.starts_with('.')
+            && !domain.ends_with('.');
+        if local.is_empty() || !domain_ok || trimmed.chars().any(char::is_whitespace) {
+            return Err(FieldProblem::NotAnEmail);
+        }
+        Ok(Self(trimmed.to_lowercase()))
+    }
+
+    /// The normalised address.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for EmailAddress {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// A password as typed: non-empty and bounded, otherwise untouched.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Password(String);
+
+impl Password {
+    /// Accepts any non-empty password up to [`MAX_PASSWORD_CHARS`] characters.
+    pub fn parse(raw: &str) -> Result<Self, FieldProblem> {
+        if raw.is_empty() {
+            return Err(FieldProblem::Missing);
+        }
+        if raw.chars().count() > MAX_PASSWORD_CHARS {
+            return Err(FieldProblem::TooLong(MAX_PASSWORD_CHARS));
+        }
+        Ok(Self(raw.to_owned()))
+    }
+
+    /// The password itself, for hashing or verifying.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Password {
+    // Never let a password reach a log line through `{:?}`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Password(***)")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn email_is_trimmed_and_lowercased() {
+        let email = EmailAddress::parse("  Ada@Example.COM ").unwrap();
+        assert_eq!(email.as_str(), "ada@example.com");
+    }
+
+    #[test]
+    fn email_problems_are_told_apart() {
+        assert_eq!(EmailAddress::parse("   "), Err(FieldProblem::Missing));
+        assert_eq!(EmailAddress::parse("ada"), Err(FieldProblem::NotAnEmail));
+        assert_eq!(
+            EmailAddress::parse("@example.com"),
+            Err(FieldProblem::NotAnEmail)
+        );
+        assert_eq!(
+            EmailAddress::parse("ada@example"),
+            Err(FieldProblem::NotAnEmail)
+        );
+        assert_eq!(
+            EmailAddress::parse("ada@@example.com"),
+            Err(FieldProblem::NotAnEmail)
+        );
+        assert_eq!(
+            EmailAddress::parse("a da@example.com"),
+            Err(FieldProblem::NotAnEmail)
+        );
+        let long = format!("{}@example.com", "a".repeat(250));
+        assert_eq!(
+            EmailAddress::parse(&long),
+            Err(FieldProblem::TooLong(MAX_EMAIL_CHARS))
+        );
+    }
+
+    #[test]
+    fn password_is_bounded_and_hidden_from_debug() {
+        assert_eq!(Password::parse(""), Err(FieldProblem::Missing));
+        let too_long = "x".repeat(MAX_PASSWORD_CHARS + 1);
+        assert!(Password::parse(&too_long).is_err());
+        let password = Password::parse("hunter2").unwrap();
+        assert_eq!(format!("{password:?}"), "Password(***)");
+        assert_eq!(password.expose(), "hunter2");
+    }
+
+    #[test]
+    fn sign_in_rejects_unknown_fields() {
+        let result: Result<crate::agent::SignInRequest, _> =
+            serde_json::from_str(r#"{"email":"a@b.co","password":"x","admin":true}"#);
+        assert!(result
+            .unwrap_err()
+            .to_string()
+            .contains("unknown field `admin`"));
+    }
+}

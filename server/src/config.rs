@@ -1,0 +1,66 @@
+//! Configuration from flags and environment variables (flags win).
+
+use clap::{Parser, ValueEnum};
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+/// Everything the server needs to know to start.
+#[derive(Clone, Debug, Parser)]
+#[command(
+    name = "sf-server",
+    version,
+    about = "The storefront-support API and app server"
+)]
+pub struct Config {
+    /// Address to listen on; port 0 picks a free port (printed on start).
+    #[arg(long, env = "SF_BIND", default_value = "127.0.0.1:8080")]
+    pub bind: SocketAddr,
+
+    /// `sqlite://path?mode=rwc` (the default, a file created on start) or `postgres://…`.
+    #[arg(
+        long,
+        env = "DATABASE_URL",
+        default_value = "sqlite://storefront-support.db?mode=rwc"
+    )]
+    pub database_url: String,
+
+    /// Folder holding the built app (`portal/` and `embed/` inside); nothing is served when missing.
+    #[arg(long, env = "SF_STATIC_DIR", default_value = "dist")]
+    pub static_dir: PathBuf,
+
+    /// Origins (scheme://host[:port]) of storefronts allowed to call the API from the browser,
+    /// comma separated. The server's own origin never needs listing.
+    #[arg(long, env = "SF_CORS_ORIGINS", value_delimiter = ',')]
+    pub cors_origins: Vec<String>,
+
+    /// Fill an empty database with the demo store (products, orders, articles, one agent).
+    #[arg(long, env = "SF_SEED_DEMO")]
+    pub seed_demo: bool,
+
+    /// Log lines as human-readable text or as JSON objects.
+    #[arg(long, env = "SF_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text)]
+    pub log_format: LogFormat,
+}
+
+/// How log lines are written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum LogFormat {
+    /// One readable line per event.
+    Text,
+    /// One JSON object per event, for log collectors.
+    Json,
+}
+
+impl Config {
+    /// A configuration for tests and embedding: port 0, no static files, no seeding.
+    pub fn for_database(database_url: impl Into<String>) -> Self {
+        Self {
+            bind: SocketAddr::from(([127, 0, 0, 1], 0)),
+            database_url: database_url.into(),
+            static_dir: PathBuf::from("does-not-exist"),
+            cors_origins: Vec::new(),
+            seed_demo: false,
+            log_format: LogFormat::Text,
+        }
+    }
+}

@@ -1,0 +1,503 @@
+//! The demo store `cargo xtask run` starts with: products, two shops, orders in every
+//! shipment state (a split shipment, a store pickup and a failed delivery attempt among
+//! them), a few help articles in three languages, and one agent.
+//!
+//! Times are relative to the moment of seeding, so the demo always looks current.
+
+use crate::auth;
+use crate::db::{self, Database};
+use crate::error::ApiError;
+use sqlx::{Any, Transaction};
+use time::{Duration, OffsetDateTime};
+
+/// The demo agent's sign-in email (printed by `cargo xtask run`, listed in the README).
+pub const DEMO_AGENT_EMAIL: &str = "agent@demo.store";
+/// The demo agent's password. A demo convenience only: real agents are created with their own.
+pub const DEMO_AGENT_PASSWORD: &str = "demo-agent-password";
+
+const PRODUCTS: &[(&str, &str, i64)] = &[
+    ("MUG-01", "Stoneware mug", 1800),
+    ("TEE-02", "Organic cotton T-shirt", 2500),
+    ("LAMP-03", "Desk lamp", 6400),
+    ("BAG-04", "Canvas tote bag", 1500),
+    ("PLANT-05", "Potted fern", 2200),
+];
+
+const STORES: &[(&str, &str, &str)] = &[
+    (
+        "Demo Store Riverside",
+        "12 River Street, Springfield",
+        "Mon–Sat 09:00–19:00",
+    ),
+    (
+        "Demo Store Old Town",
+        "3 Market Square, Springfield",
+        "Mon–Sun 10:00–18:00",
+    ),
+];
+
+/// One package of a demo order: carrier, tracking number, and its history as
+/// (hours ago, normalised status, description, location), oldest first; 0 hours ago
+/// stands for "an hour after the order was placed" (when the label is created).
+struct DemoShipment {
+    carrier: &'static str,
+    tracking_number: &'static str,
+    status_detail: Option<&'static str>,
+    estimated_in_hours: Option<i64>,
+    product_skus: &'static [&'static str],
+    events: &'static [(i64, &'static str, &'static str, &'static str)],
+}
+
+struct DemoOrder {
+    number: &'static str,
+    email: &'static str,
+    name: &'static str,
+    placed_hours_ago: i64,
+    /// Index into `STORES` for buy-online-pick-up-in-store orders.
+    pickup_store: Option<usize>,
+    unshipped_skus: &'static [&'static str],
+    shipments: &'static [DemoShipment],
+}
+
+const LABEL_CREATED: (i64, &str, &str, &str) =
+    (0, "info_received", "Shipping label created", "Springfield");
+
+const ORDERS: &[DemoOrder] = &[
+    DemoOrder {
+        number: "SF-1001",
+        email: "ada@example.com",
+        name: "Ada Lovelace",
+        placed_hours_ago: 120,
+        pickup_store: None,
+        unshipped_skus: &[],
+        shipments: &[DemoShipment {
+            carrier: "UPS",
+            tracking_number: "1Z999AA10123456784",
+            status_detail: None,
+            estimated_in_hours: None,
+            product_skus: &["MUG-01", "TEE-02"],
+            events: &[
+                LABEL_CREATED,
+                (90, "in_transit", "Departed facility", "Springfield hub"),
+                (60, "out_for_delivery", "Out for delivery", "Shelbyville"),
+                (
+                    56,
+                    "delivered",
+                    "Delivered, left at front door",
+                    "Shelbyville",
+                ),
+            ],
+        }],
+    },
+    DemoOrder {
+        number: "SF-1002",
+        email: "ben@example.com",
+        name: "Ben Okafor",
+        placed_hours_ago: 48,
+        pickup_store: None,
+        unshipped_skus: &[],
+        shipments: &[DemoShipment {
+            carrier: "DHL",
+            tracking_number: "JD014600006281230000",
+            status_detail: None,
+            estimated_in_hours: Some(30),
+            product_skus: &["LAMP-03"],
+            events: &[
+                LABEL_CREATED,
+                (
+                    30,
+                    "in_transit",
+                    "Arrived at sorting centre",
+                    "Capital City",
+                ),
+                (6, "in_transit", "Departed sorting centre", "Capital City"),
+            ],
+        }],
+    },
+    DemoOrder {
+        number: "SF-1003",
+        email: "chloe@example.com",
+        name: "Chloé Martin",
+        placed_hours_ago: 50,
+        pickup_store: None,
+        unshipped_skus: &[],
+        shipments: &[DemoShipment {
+            carrier: "USPS",
+            tracking_number: "9400111899223100012345",
+            status_detail: None,
+            estimated_in_hours: Some(5),
+            product_skus: &["BAG-04"],
+            events: &[
+                LABEL_CREATED,
+                (
+                    20,
+                    "in_transit",
+                    "In transit to next facility",
+                    "Ogdenville",
+                ),
+                (
+                    2,
+                    "out_for_delivery",
+                    "Out for delivery",
+                    "North Haverbrook",
+                ),
+            ],
+        }],
+    },
+    DemoOrder {
+        number: "SF-1004",
+        email: "dev@example.com",
+        name: "Dev Patel",
+        placed_hours_ago: 96,
+        pickup_store: None,
+        unshipped_skus: &[],
+        shipments: &[
+            DemoShipment {
+                carrier: "UPS",
+                tracking_number: "1Z999AA10123456785",
+                status_detail: None,
+                estimated_in_hours: None,
+                product_skus: &["MUG-01"],
+                events: &[
+                    LABEL_CREATED,
+                    (70, "in_transit", "Departed facility", "Springfield hub"),
+                    (30, "delivered", "Delivered to reception", "Capital City"),
+                ],
+            },
+            DemoShipment {
+                carrier: "FedEx",
+                tracking_number: "449044304137821",
+                status_detail: None,
+                estimated_in_hours: Some(52),
+                product_skus: &["PLANT-05"],
+                events: &[
+                    LABEL_CREATED,
+                    (12, "in_transit", "Picked up by carrier", "Springfield"),
+                ],
+            },
+        ],
+    },
+    DemoOrder {
+        number: "SF-1005",
+        email: "elif@example.com",
+        name: "Elif Yılmaz",
+        placed_hours_ago: 26,
+        pickup_store: Some(0),
+        unshipped_skus: &[],
+        shipments: &[DemoShipment {
+            carrier: "Store pickup",
+            tracking_number: "PICKUP-1005",
+            status_detail: None,
+            estimated_in_hours: None,
+            product_skus: &["TEE-02", "BAG-04"],
+            events: &[
+                (
+                    0,
+                    "info_received",
+                    "Order received by the store",
+                    "Demo Store Riverside",
+                ),
+                (
+                    3,
+                    "available_for_pickup",
+                    "Ready for pickup",
+                    "Demo Store Riverside",
+                ),
+            ],
+        }],
+    },
+    DemoOrder {
+        number: "SF-1006",
+        email: "farah@example.com",
+        name: "Farah Haddad",
+        placed_hours_ago: 72,
+        pickup_store: None,
+        unshipped_skus: &[],
+        shipments: &[DemoShipment {
+            carrier: "DHL",
+            tracking_number: "JD014600006281230001",
+            status_detail: Some("recipient_unavailable"),
+            estimated_in_hours: Some(20),
+            product_skus: &["LAMP-03"],
+            events: &[
+                LABEL_CREATED,
+                (40, "in_transit", "Arrived at delivery depot", "Shelbyville"),
+                (8, "out_for_delivery", "Out for delivery", "Shelbyville"),
+                (
+                    4,
+                    "attempt_failed",
+                    "Delivery attempted: nobody was home",
+                    "Shelbyville",
+                ),
+            ],
+        }],
+    },
+    DemoOrder {
+        number: "SF-1007",
+        email: "gus@example.com",
+        name: "Gus Lindqvist",
+        placed_hours_ago: 100,
+        pickup_store: None,
+        unshipped_skus: &[],
+        shipments: &[DemoShipment {
+            carrier: "FedEx",
+            tracking_number: "449044304137822",
+            status_detail: Some("address_issue"),
+            estimated_in_hours: None,
+            product_skus: &["PLANT-05"],
+            events: &[
+                LABEL_CREATED,
+                (70, "in_transit", "In transit", "Capital City"),
+                (
+                    10,
+                    "exception",
+                    "Address could not be found",
+                    "Cypress Creek",
+                ),
+            ],
+        }],
+    },
+    DemoOrder {
+        number: "SF-1008",
+        email: "hana@example.com",
+        name: "Hana Suzuki",
+        placed_hours_ago: 3,
+        pickup_store: None,
+        unshipped_skus: &["MUG-01", "PLANT-05"],
+        shipments: &[],
+    },
+    DemoOrder {
+        number: "SF-1009",
+        email: "ivan@example.com",
+        name: "Ivan Petrov",
+        placed_hours_ago: 20,
+        pickup_store: None,
+        unshipped_skus: &[],
+        shipments: &[DemoShipment {
+            carrier: "USPS",
+            tracking_number: "9400111899223100012346",
+            status_detail: None,
+            estimated_in_hours: Some(70),
+            product_skus: &["TEE-02"],
+            events: &[LABEL_CREATED],
+        }],
+    },
+    DemoOrder {
+        number: "SF-1010",
+        email: "jo@example.com",
+        name: "Jo Nakamura",
+        placed_hours_ago: 400,
+        pickup_store: None,
+        unshipped_skus: &[],
+        shipments: &[DemoShipment {
+            carrier: "DHL",
+            tracking_number: "JD014600006281230002",
+            status_detail: None,
+            estimated_in_hours: None,
+            product_skus: &["BAG-04"],
+            events: &[
+                LABEL_CREATED,
+                (380, "in_transit", "Departed facility", "Springfield hub"),
+                (
+                    200,
+                    "expired",
+                    "No further tracking information",
+                    "Springfield hub",
+                ),
+            ],
+        }],
+    },
+];
+
+/// (slug, category, locale, title, summary, body)
+const ARTICLES: &[(&str, &str, &str, &str, &str, &str)] = &[
+    ("track-your-order", "orders", "en", "How to track your order",
+     "Find where your package is with your order number and email.",
+     "Open the Track page, enter your order number and the email you ordered with, and you will see every package with its latest status."),
+    ("track-your-order", "orders", "es", "Cómo seguir tu pedido",
+     "Encuentra tu paquete con el número de pedido y tu correo.",
+     "Abre la página Seguimiento, escribe tu número de pedido y el correo con el que compraste, y verás cada paquete con su estado más reciente."),
+    ("track-your-order", "orders", "ar", "كيف تتتبع طلبك",
+     "اعثر على طردك برقم الطلب وبريدك الإلكتروني.",
+     "افتح صفحة التتبع، وأدخل رقم طلبك والبريد الإلكتروني الذي استخدمته، وسترى كل طرد وآخر حالة له."),
+    ("return-an-item", "returns", "en", "Returning an item",
+     "Return by mail, at a drop-off point, or in one of our stores within 30 days.",
+     "Start a return from the Returns page. Choose the items, tell us why, and pick a refund or an exchange."),
+    ("return-an-item", "returns", "es", "Devolver un artículo",
+     "Devuelve por correo, en un punto de entrega o en una tienda en 30 días.",
+     "Inicia una devolución en la página Devoluciones. Elige los artículos, dinos el motivo y escoge reembolso o cambio."),
+    ("return-an-item", "returns", "ar", "إرجاع منتج",
+     "أرجع بالبريد أو في نقطة تسليم أو في أحد متاجرنا خلال 30 يومًا.",
+     "ابدأ الإرجاع من صفحة المرتجعات. اختر المنتجات وأخبرنا بالسبب واختر استرداد المبلغ أو الاستبدال."),
+    ("missed-delivery", "orders", "en", "I missed my delivery",
+     "What happens after a failed delivery attempt.",
+     "The carrier tries again on the next working day. You can also ask us in chat to redirect the package to a store near you."),
+    ("missed-delivery", "orders", "es", "No estaba en casa en la entrega",
+     "Qué pasa después de un intento de entrega fallido.",
+     "El transportista lo intenta de nuevo el siguiente día laborable. También puedes pedirnos por chat que lo enviemos a una tienda cercana."),
+    ("missed-delivery", "orders", "ar", "فاتني التسليم",
+     "ماذا يحدث بعد محاولة تسليم فاشلة.",
+     "يحاول الناقل مرة أخرى في يوم العمل التالي. يمكنك أيضًا أن تطلب منا في المحادثة تحويل الطرد إلى متجر قريب منك."),
+];
+
+/// Fills an empty database with the demo store; a database with any agent is left alone.
+pub async fn seed_if_empty(db: &Database) -> Result<(), ApiError> {
+    let (agents,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM agents")
+        .fetch_one(&db.pool)
+        .await?;
+    if agents > 0 {
+        return Ok(());
+    }
+    let password_hash = tokio::task::spawn_blocking(|| auth::hash_password(DEMO_AGENT_PASSWORD))
+        .await
+        .map_err(|error| ApiError::Internal(format!("hash task failed: {error}")))??;
+    let now = OffsetDateTime::now_utc();
+    let at = |hours_ago: i64| db::timestamp(now - Duration::hours(hours_ago));
+
+    let mut tx = db.pool.begin().await?;
+    sqlx::query(
+        "INSERT INTO agents (email, display_name, password_hash, created_at) VALUES ($1, $2, $3, $4)",
+    )
+    .bind(DEMO_AGENT_EMAIL)
+    .bind("Sam Rivera")
+    .bind(password_hash)
+    .bind(at(0))
+    .execute(&mut *tx)
+    .await?;
+    for (sku, name, price_cents) in PRODUCTS {
+        sqlx::query("INSERT INTO products (sku, name, price_cents) VALUES ($1, $2, $3)")
+            .bind(*sku)
+            .bind(*name)
+            .bind(*price_cents)
+            .execute(&mut *tx)
+            .await?;
+    }
+    let mut store_ids = Vec::new();
+    for (name, address, hours) in STORES {
+        store_ids.push(insert_returning_id(
+            &mut tx,
+            sqlx::query("INSERT INTO stores (name, address, opening_hours) VALUES ($1, $2, $3) RETURNING id")
+                .bind(*name)
+                .bind(*address)
+                .bind(*hours),
+        )
+        .await?);
+    }
+    for order in ORDERS {
+        seed_order(&mut tx, order, &store_ids, &at).await?;
+    }
+    for (slug, category, locale, title, summary, body) in ARTICLES {
+        sqlx::query(
+            "INSERT INTO help_articles (slug, category, locale, title, summary, body) VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(*slug)
+        .bind(*category)
+        .bind(*locale)
+        .bind(*title)
+        .bind(*summary)
+        .bind(*body)
+        .execute(&mut *tx)
+        .await?;
+    }
+    tx.commit().await?;
+    tracing::info!(orders = ORDERS.len(), "seeded the demo store");
+    Ok(())
+}
+
+async fn insert_returning_id<'q>(
+    tx: &mut Transaction<'_, Any>,
+    query: sqlx::query::Query<'q, Any, sqlx::any::AnyArguments<'q>>,
+) -> Result<i64, ApiError> {
+    use sqlx::Row;
+    let row = query.fetch_one(&mut **tx).await?;
+    Ok(row.try_get::<i64, _>(0)?)
+}
+
+async fn seed_order(
+    tx: &mut Transaction<'_, Any>,
+    order: &DemoOrder,
+    store_ids: &[i64],
+    at: &impl Fn(i64) -> String,
+) -> Result<(), ApiError> {
+    let placed = order.placed_hours_ago;
+    let pickup_store_id = order.pickup_store.map(|index| store_ids[index]);
+    let order_id = insert_returning_id(
+        tx,
+        sqlx::query(
+            "INSERT INTO orders (order_number, email, customer_name, placed_at, fulfilment, pickup_store_id, pickup_code) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+        )
+        .bind(order.number)
+        .bind(order.email)
+        .bind(order.name)
+        .bind(at(placed))
+        .bind(if pickup_store_id.is_some() { "pickup" } else { "ship" })
+        .bind(pickup_store_id)
+        .bind(pickup_store_id.map(|_| order.number.replace("SF-", "P-"))),
+    )
+    .await?;
+    add_items(tx, order_id, None, order.unshipped_skus).await?;
+    for shipment in order.shipments {
+        // The latest event decides the shipment's current status.
+        let event_hours_ago = |offset: i64| if offset == 0 { placed - 1 } else { offset };
+        let latest = shipment
+            .events
+            .last()
+            .map(|(_, status, _, _)| *status)
+            .unwrap_or("pending");
+        let updated = shipment
+            .events
+            .last()
+            .map(|event| event_hours_ago(event.0))
+            .unwrap_or(placed);
+        let shipment_id = insert_returning_id(
+            tx,
+            sqlx::query(
+                "INSERT INTO shipments (order_id, carrier, tracking_number, status, status_detail, estimated_delivery, updated_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+            )
+            .bind(order_id)
+            .bind(shipment.carrier)
+            .bind(shipment.tracking_number)
+            .bind(latest)
+            .bind(shipment.status_detail)
+            .bind(shipment.estimated_in_hours.map(|hours| at(-hours)))
+            .bind(at(updated)),
+        )
+        .await?;
+        add_items(tx, order_id, Some(shipment_id), shipment.product_skus).await?;
+        for (offset, status, description, location) in shipment.events {
+            sqlx::query(
+                "INSERT INTO shipment_events (shipment_id, occurred_at, status, description, location) VALUES ($1, $2, $3, $4, $5)",
+            )
+            .bind(shipment_id)
+            .bind(at(event_hours_ago(*offset)))
+            .bind(*status)
+            .bind(*description)
+            .bind(*location)
+            .execute(&mut **tx)
+            .await?;
+        }
+    }
+    Ok(())
+}
+
+async fn add_items(
+    tx: &mut Transaction<'_, Any>,
+    order_id: i64,
+    shipment_id: Option<i64>,
+    skus: &[&str],
+) -> Result<(), ApiError> {
+    for sku in skus {
+        sqlx::query(
+            "INSERT INTO order_items (order_id, product_id, quantity, shipment_id) \
+             SELECT $1, id, 1, $2 FROM products WHERE sku = $3",
+        )
+        .bind(order_id)
+        .bind(shipment_id)
+        .bind(*sku)
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(())
+}

@@ -1,0 +1,187 @@
+//! The one error type of the API. Every handler returns `Result<_, ApiError>`, and every
+//! error leaves the server in the JSON shape of [`sf_api::error::ErrorBody`].
+
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use sf_api::error::{ErrorBody, ErrorCode, ErrorDetail};
+use std::collections::BTreeMap;
+use std::time::Duration;
+
+/// Per-field messages: field name → what to fix.
+pub type FieldErrors = BTreeMap<String, Vec<String>>;
+
+/// Everything that can go wrong while answering a request.
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    /// The body is not well-formed JSON.
+    #[error("malformed JSON: {0}")]
+    MalformedJson(String),
+    /// Some fields are missing, unknown or invalid.
+    #[error("validation failed: {0:?}")]
+    Validation(FieldErrors),
+    /// The request did not say its body is JSON.
+    #[error("expected a JSON body")]
+    UnsupportedMediaType,
+    /// The body is over the size limit.
+    #[error("request body too large")]
+    PayloadTooLarge,
+    /// Missing or wrong credentials.
+    #[error("unauthorized")]
+    Unauthorized,
+    /// Too many attempts; the client may retry after this long.
+    #[error("rate limited for {0:?}")]
+    RateLimited(Duration),
+    /// No such route or record.
+    #[error("not found")]
+    NotFound,
+    /// The route does not take this method.
+    #[error("method not allowed")]
+    MethodNotAllowed,
+    /// A database failure; logged, never shown.
+    #[error("database error: {0}")]
+    Database(#[from] sqlx::Error),
+    /// Any other failure on our side; logged, never shown.
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+impl ApiError {
+    /// A validation error on a single field.
+    pub fn field(name: &str, message: impl Into<String>) -> Self {
+        ApiError::Validation(BTreeMap::from([(name.to_owned(), vec![message.into()])]))
+    }
+
+    fn status_code_and_message(&self) -> (StatusCode, ErrorCode, &'static str) {
+        match self {
+            ApiError::MalformedJson(_) => (
+                StatusCode::BAD_REQUEST,
+                ErrorCode::MalformedJson,
+                "The request body is not valid JSON.",
+            ),
+            ApiError::Validation(_) => (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                ErrorCode::ValidationFailed,
+                "Some details need correcting.",
+            ),
+            ApiError::UnsupportedMediaType => (
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                ErrorCode::UnsupportedMediaType,
+                "Send the request body as JSON with Content-Type: application/json.",
+            ),
+            ApiError::PayloadTooLarge => (
+                StatusCode::PAYLOAD_TOO_LARGE,
+                ErrorCode::PayloadTooLarge,
+                "The request is too large.",
+            ),
+            ApiError::Unauthorized => (
+                StatusCode::UNAUTHORIZED,
+                ErrorCode::Unauthorized,
+                "The email address or password is not right, or your session has ended.",
+            ),
+            ApiError::RateLimited(_) => (
+                StatusCode::TOO_MANY_REQUESTS,
+                ErrorCode::RateLimited,
+                "Too many attempts. Wait a moment, then try again.",
+            ),
+            ApiError::NotFound => (
+                StatusCode::NOT_FOUND,
+                ErrorCode::NotFound,
+                "There is nothing at this address.",
+            ),
+            ApiError::MethodNotAllowed => (
+                StatusCode::METHOD_NOT_ALLOWED,
+                ErrorCode::MethodNotAllowed,
+                "This address does not accept that method.",
+            ),
+            ApiError::Database(_) | ApiError::Internal(_) => (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                ErrorCode::Internal,
+                "Something went wrong on our side. Please try again in a moment.",
+            ),
+        }
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let (status, code, message) = self.status_code_and_message();
+        if status.is_server_error() {
+            // The details stay in the log: a client only ever sees the generic sentence.
+            tracing::error!(error = %self, "request failed");
+        }
+        let retry_after = match &self {
+            ApiError::RateLimited(wait) => Some(wait.as_secs().max(1)),
+            _ => None,
+        };
+        let fields = match self {
+            ApiError::Validation(fields) => fields,
+            _ => BTreeMap::new(),
+        };
+        let body = ErrorBody {
+            error: ErrorDetail {
+                code,
+                message: message.to_owned(),
+                fields,
+            },
+        };
+        let mut response = (status, Json(body)).into_response();
+        if let Some(seconds) = retry_after {
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
+        }
+        response
+    }
+}
+
+/// Answers a known route called with a method it does not take.
+pub async fn method_not_allowed() -> ApiError {
+    ApiError::MethodNotAllowed
+}
+
+/// Turns a panic inside a handler into the generic 500, so no message or trace leaks.
+pub fn panic_response(panic: Box<dyn std::any::Any + Send + 'static>) -> Response {
+    let detail = panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".to_owned());
+    ApiError::Internal(format!("handler panicked: {detail}")).into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    async fn body_text(response: Response) -> String {
+        let bytes = axum::body::to_bytes(response.into_body(), 1 << 16)
+            .await
+            .unwrap();
+        String::from_utf8(bytes.to_vec()).unwrap()
+    }
+
+    #[tokio::test]
+    async fn internal_errors_never_show_their_details() {
+        let response =
+            ApiError::Internal("SELECT secret FROM agents; at src/x.rs:1".into()).into_response();
+        assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
+        let text = body_text(response).await;
+        assert!(!text.contains("SELECT"), "{text}");
+        assert!(text.contains("\"code\":\"internal\""), "{text}");
+    }
+
+    #[tokio::test]
+    async fn a_panic_becomes_a_generic_500() {
+        let response = panic_response(Box::new("index out of bounds at src/lib.rs:42"));
+        assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
+        let text = body_text(response).await;
+        assert!(!text.contains("src/lib.rs"), "{text}");
+    }
+
+    #[tokio::test]
+    async fn rate_limited_sets_retry_after() {
+        let response = ApiError::RateLimited(Duration::from_secs(7)).into_response();
+        assert_eq!(response.headers()[header::RETRY_AFTER], "7");
+    }
+}

@@ -1,0 +1,205 @@
+//! The storefront-support reference API: an axum app over SQLite or PostgreSQL that also
+//! serves the built portal, desk and embed bundle.
+//!
+//! [`start`] binds, migrates and serves in the background and hands back a
+//! [`RunningServer`]; `main.rs` and the integration tests both go through it, so tests
+//! exercise exactly what runs in production (on port 0, with a fresh database each).
+
+pub mod auth;
+pub mod config;
+pub mod db;
+pub mod demo;
+pub mod error;
+pub mod extract;
+pub mod routes;
+pub mod static_files;
+pub mod telemetry;
+
+use crate::auth::SignInLimiter;
+use crate::config::Config;
+use crate::db::{Database, StorageError};
+use axum::extract::DefaultBodyLimit;
+use axum::http::{header, HeaderName, HeaderValue, Method};
+use axum::{Extension, Router};
+use std::net::SocketAddr;
+use std::sync::Arc;
+use tokio::sync::oneshot;
+use tokio::task::JoinHandle;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::cors::{AllowOrigin, CorsLayer};
+use tower_http::trace::TraceLayer;
+
+/// What every handler can reach.
+#[derive(Clone, Debug)]
+pub struct AppState {
+    /// The migrated database.
+    pub db: Database,
+    /// Remembers failed agent sign-ins per client address.
+    pub sign_in_limiter: Arc<SignInLimiter>,
+}
+
+/// Why the server could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    /// The database could not be opened or migrated.
+    #[error(transparent)]
+    Storage(#[from] StorageError),
+    /// Seeding the demo store failed.
+    #[error("could not seed the demo data: {0}")]
+    Seed(#[source] error::ApiError),
+    /// The address could not be bound (in use, or not allowed).
+    #[error("could not listen on {address}: {source}")]
+    Bind {
+        /// The address asked for.
+        address: SocketAddr,
+        /// What the operating system said.
+        source: std::io::Error,
+    },
+    /// A CORS origin in the configuration is not a valid header value.
+    #[error("invalid CORS origin {0:?}")]
+    CorsOrigin(String),
+    /// Serving failed after the start.
+    #[error("the server failed: {0}")]
+    Serve(#[source] std::io::Error),
+}
+
+/// The whole HTTP app: `/api/v1/…`, the OpenAPI document, and the static app files.
+pub fn build_router(state: AppState, config: &Config) -> Result<Router, StartError> {
+    let (api_router, document) = routes::api_routes().split_for_parts();
+    // Unknown `/api/…` paths get their JSON 404 from the static files' fallback.
+    let router = api_router
+        .method_not_allowed_fallback(error::method_not_allowed)
+        .layer(Extension(Arc::new(document)))
+        .merge(static_files::routes(&config.static_dir))
+        .with_state(state)
+        .layer(DefaultBodyLimit::max(sf_api::MAX_BODY_BYTES))
+        .layer(cors_layer(&config.cors_origins)?);
+    let router = static_files::with_security_headers(router, &config.static_dir)
+        .layer(CatchPanicLayer::custom(error::panic_response))
+        .layer(TraceLayer::new_for_http());
+    Ok(router)
+}
+
+fn cors_layer(origins: &[String]) -> Result<CorsLayer, StartError> {
+    let origins = origins
+        .iter()
+        .map(|origin| origin.trim())
+        .filter(|origin| !origin.is_empty())
+        .map(|origin| {
+            HeaderValue::from_str(origin.trim_end_matches('/'))
+                .map_err(|_| StartError::CorsOrigin(origin.to_owned()))
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(CorsLayer::new()
+        .allow_origin(AllowOrigin::list(origins))
+        .allow_methods([Method::GET, Method::POST, Method::DELETE])
+        .allow_headers([
+            header::CONTENT_TYPE,
+            header::AUTHORIZATION,
+            HeaderName::from_static("idempotency-key"),
+        ])
+        .expose_headers([header::RETRY_AFTER]))
+}
+
+/// A server running in the background; dropping it without [`RunningServer::stop`] aborts it.
+pub struct RunningServer {
+    /// The address actually bound (the real port when port 0 was asked for).
+    pub address: SocketAddr,
+    /// The database the server uses (tests use it to arrange data).
+    pub db: Database,
+    shutdown: Option<oneshot::Sender<()>>,
+    task: JoinHandle<std::io::Result<()>>,
+}
+
+impl RunningServer {
+    /// `http://address` followed by `path`.
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{path}", self.address)
+    }
+
+    /// Stops accepting connections, lets requests in flight finish, and waits.
+    pub async fn stop(mut self) -> std::io::Result<()> {
+        if let Some(shutdown) = self.shutdown.take() {
+            let _ = shutdown.send(());
+        }
+        (&mut self.task).await.unwrap_or(Ok(()))
+    }
+}
+
+impl Drop for RunningServer {
+    fn drop(&mut self) {
+        if self.shutdown.is_some() {
+            self.task.abort();
+        }
+    }
+}
+
+/// Opens the database, seeds it if asked, binds, and serves in the background.
+pub async fn start(config: Config) -> Result<RunningServer, StartError> {
+    let db = Database::connect(&config.database_url).await?;
+    if config.seed_demo {
+        demo::seed_if_empty(&db).await.map_err(StartError::Seed)?;
+    }
+    let state = AppState {
+        db: db.clone(),
+        sign_in_limiter: Arc::default(),
+    };
+    let router = build_router(state, &config)?;
+    let listener = tokio::net::TcpListener::bind(config.bind)
+        .await
+        .map_err(|source| StartError::Bind {
+            address: config.bind,
+            source,
+        })?;
+    let address = listener.local_addr().map_err(|source| StartError::Bind {
+        address: config.bind,
+        source,
+    })?;
+    let (shutdown, shutdown_requested) = oneshot::channel::<()>();
+    let service = router.into_make_service_with_connect_info::<SocketAddr>();
+    let task = tokio::spawn(async move {
+        axum::serve(listener, service)
+            .with_graceful_shutdown(async {
+                let _ = shutdown_requested.await;
+            })
+            .await
+    });
+    tracing::info!(%address, backend = ?db.backend, "listening");
+    Ok(RunningServer {
+        address,
+        db,
+        shutdown: Some(shutdown),
+        task,
+    })
+}
+
+/// Runs until Ctrl-C or SIGTERM, then shuts down gracefully.
+pub async fn run(config: Config) -> Result<(), StartError> {
+    let server = start(config).await?;
+    // Scripts (xtask, the end-to-end tests) read this line to learn the port.
+    println!("sf-server listening on http://{}", server.address);
+    shutdown_signal().await;
+    tracing::info!("shutting down");
+    server.stop().await.map_err(StartError::Serve)
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+}

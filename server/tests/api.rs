@@ -1,0 +1,463 @@
+//! Integration tests of the foundation: health, OpenAPI, errors, agent sign-in, static files.
+//! Each test starts the real server on port 0 with a fresh database, once per database.
+
+mod common;
+
+use common::{TestApp, TestDatabase};
+use reqwest::StatusCode;
+use serde_json::{json, Value};
+use sf_server::demo::{DEMO_AGENT_EMAIL, DEMO_AGENT_PASSWORD};
+
+both_databases!(
+    health_reports_ok_and_version,
+    openapi_document_covers_every_route,
+    unknown_api_route_is_a_json_404,
+    wrong_method_is_a_json_405,
+    malformed_json_is_a_400,
+    unknown_and_missing_fields_are_named,
+    invalid_values_get_messages_per_field,
+    a_body_that_is_not_json_is_a_415,
+    an_oversize_body_is_a_413,
+    agent_signs_in_sees_who_they_are_and_signs_out,
+    wrong_password_and_unknown_email_look_the_same,
+    repeated_wrong_passwords_are_slowed_down,
+    a_bad_token_is_a_plain_401,
+    demo_store_has_orders_in_every_shipment_state,
+    seeding_twice_changes_nothing,
+    responses_carry_a_strict_security_policy,
+    the_app_is_served_with_deep_links_and_its_script_hash,
+    cors_allows_only_configured_storefronts,
+);
+
+async fn error_of(response: reqwest::Response) -> Value {
+    let body: Value = response.json().await.expect("a JSON error body");
+    assert!(body["error"]["code"].is_string(), "error shape: {body}");
+    assert!(body["error"]["message"].is_string(), "error shape: {body}");
+    body["error"].clone()
+}
+
+async fn sign_in(app: &TestApp, email: &str, password: &str) -> reqwest::Response {
+    app.client
+        .post(app.url("/api/v1/agent/session"))
+        .json(&json!({ "email": email, "password": password }))
+        .send()
+        .await
+        .unwrap()
+}
+
+async fn health_reports_ok_and_version(database: TestDatabase) {
+    let app = TestApp::spawn(database).await;
+    let response = app
+        .client
+        .get(app.url("/api/v1/health"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    let body: Value = response.json().await.unwrap();
+    assert_eq!(body["status"], "ok");
+    assert_eq!(body["version"], env!("CARGO_PKG_VERSION"));
+    app.stop().await;
+}
+
+async fn openapi_document_covers_every_route(database: TestDatabase) {
+    let app = TestApp::spawn(database).await;
+    let document: Value = app
+        .client
+        .get(app.url("/api/v1/openapi.json"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert!(document["openapi"].as_str().unwrap().starts_with("3."));
+    let paths = document["paths"].as_object().expect("paths");
+    for (path, method) in [
+        ("/api/v1/health", "get"),
+        ("/api/v1/openapi.json", "get"),
+        ("/api/v1/agent/session", "post"),
+        ("/api/v1/agent/session", "delete"),
+        ("/api/v1/agent/me", "get"),
+    ] {
+        assert!(
+            paths.get(path).and_then(|p| p.get(method)).is_some(),
+            "{method} {path} is missing from the OpenAPI document"
+        );
+    }
+    assert!(document["components"]["schemas"]["ErrorBody"].is_object());
+    app.stop().await;
+}
+
+async fn unknown_api_route_is_a_json_404(database: TestDatabase) {
+    let app = TestApp::spawn(database).await;
+    for path in ["/api/v1/no-such-thing", "/api/v2/health", "/api/"] {
+        let response = app.client.get(app.url(path)).send().await.unwrap();
+        assert_eq!(response.status(), StatusCode::NOT_FOUND, "{path}");
+        assert_eq!(error_of(response).await["code"], "not_found", "{path}");
+    }
+    app.stop().await;
+}
+
+async fn wrong_method_is_a_json_405(database: TestDatabase) {
+    let app = TestApp::spawn(database).await;
+    let response = app
+        .client
+        .put(app.url("/api/v1/health"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::METHOD_NOT_ALLOWED);
+    assert_eq!(error_of(response).await["code"], "method_not_allowed");
+    app.stop().await;
+}
+
+async fn malformed_json_is_a_400(database: TestDatabase) {
+    let app = TestApp::spawn(database).await;
+    let response = app
+        .client
+        .post(app.url("/api/v1/agent/session"))
+        .header("content-type", "application/json")
+        .body(r#"{"email": "agent@demo.store", "password": "#)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+    let error = error_of(response).await;
+    assert_eq!(error["code"], "malformed_json");
+    assert!(
+        !error["message"].as_str().unwrap().contains("line"),
+        "{error}"
+    );
+    app.stop().await;
+}
+
+async fn unknown_and_missing_fields_are_named(database: TestDatabase) {
+    let app = TestApp::spawn(database).await;
+    let response = app
+        .client
+        .post(app.url("/api/v1/agent/session"))
+        .json(&json!({ "email": "a@b.co", "password": "x", "is_admin": true }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let error = error_of(response).await;
+    assert_eq!(error["code"], "validation_failed");
+    assert_eq!(
+        error["fields"]["is_admin"][0],
+        "This field is not accepted."
+    );
+
+    let response = app
+        .client
+        .post(app.url("/api/v1/agent/session"))
+        .json(&json!({ "email": "a@b.co" }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        error_of(response).await["fields"]["password"][0],
+        "This field is required."
+    );
+    app.stop().await;
+}
+
+async fn invalid_values_get_messages_per_field(database: TestDatabase) {
+    let app = TestApp::spawn(database).await;
+    let response = sign_in(&app, "not-an-email", "").await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let error = error_of(response).await;
+    assert!(error["fields"]["email"][0]
+        .as_str()
+        .unwrap()
+        .contains("correct format"));
+    assert_eq!(error["fields"]["password"][0], "Enter your password.");
+    app.stop().await;
+}
+
+async fn a_body_that_is_not_json_is_a_415(database: TestDatabase) {
+    let app = TestApp::spawn(database).await;
+    let response = app
+        .client
+        .post(app.url("/api/v1/agent/session"))
+        .header("content-type", "text/plain")
+        .body("email=a@b.co")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    assert_eq!(error_of(response).await["code"], "unsupported_media_type");
+    app.stop().await;
+}
+
+async fn an_oversize_body_is_a_413(database: TestDatabase) {
+    let app = TestApp::spawn(database).await;
+    let huge_password = "x".repeat(sf_api::MAX_BODY_BYTES + 1);
+    let response = sign_in(&app, "agent@demo.store", &huge_password).await;
+    assert_eq!(response.status(), StatusCode::PAYLOAD_TOO_LARGE);
+    assert_eq!(error_of(response).await["code"], "payload_too_large");
+    app.stop().await;
+}
+
+async fn agent_signs_in_sees_who_they_are_and_signs_out(database: TestDatabase) {
+    let app = TestApp::spawn_with(database, |config| config.seed_demo = true).await;
+    // Email case and surrounding spaces do not matter.
+    let response = sign_in(&app, " Agent@Demo.Store ", DEMO_AGENT_PASSWORD).await;
+    assert_eq!(response.status(), StatusCode::CREATED);
+    let session: Value = response.json().await.unwrap();
+    let token = session["token"].as_str().unwrap().to_owned();
+    assert_eq!(session["agent"]["email"], DEMO_AGENT_EMAIL);
+    assert!(session["expires_at"].as_str().unwrap().ends_with('Z'));
+
+    let me = app
+        .client
+        .get(app.url("/api/v1/agent/me"))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(me.status(), StatusCode::OK);
+    let me: Value = me.json().await.unwrap();
+    assert_eq!(me["display_name"], "Sam Rivera");
+
+    let signed_out = app
+        .client
+        .delete(app.url("/api/v1/agent/session"))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(signed_out.status(), StatusCode::NO_CONTENT);
+    let after = app
+        .client
+        .get(app.url("/api/v1/agent/me"))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(after.status(), StatusCode::UNAUTHORIZED);
+    app.stop().await;
+}
+
+async fn wrong_password_and_unknown_email_look_the_same(database: TestDatabase) {
+    let app = TestApp::spawn_with(database, |config| config.seed_demo = true).await;
+    let wrong_password = sign_in(&app, DEMO_AGENT_EMAIL, "not the password").await;
+    assert_eq!(wrong_password.status(), StatusCode::UNAUTHORIZED);
+    let wrong_password = error_of(wrong_password).await;
+    let unknown_email = sign_in(&app, "nobody@demo.store", "not the password").await;
+    assert_eq!(unknown_email.status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(error_of(unknown_email).await, wrong_password);
+    assert_eq!(wrong_password["code"], "unauthorized");
+    app.stop().await;
+}
+
+async fn repeated_wrong_passwords_are_slowed_down(database: TestDatabase) {
+    let app = TestApp::spawn_with(database, |config| config.seed_demo = true).await;
+    let free = sf_server::auth::SignInLimiter::FREE_FAILURES + 1;
+    for attempt in 1..=free {
+        let response = sign_in(&app, DEMO_AGENT_EMAIL, "guess").await;
+        assert_eq!(
+            response.status(),
+            StatusCode::UNAUTHORIZED,
+            "attempt {attempt}"
+        );
+    }
+    // Locked out now, even with the right password.
+    let response = sign_in(&app, DEMO_AGENT_EMAIL, DEMO_AGENT_PASSWORD).await;
+    assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS);
+    let retry_after: u64 = response.headers()["retry-after"]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(retry_after >= 1);
+    assert_eq!(error_of(response).await["code"], "rate_limited");
+    app.stop().await;
+}
+
+async fn a_bad_token_is_a_plain_401(database: TestDatabase) {
+    let app = TestApp::spawn(database).await;
+    for header in ["Bearer nope", "Bearer ", "Basic abc", "Bearer ' OR 1=1 --"] {
+        let response = app
+            .client
+            .get(app.url("/api/v1/agent/me"))
+            .header("authorization", header)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::UNAUTHORIZED, "{header}");
+        let error = error_of(response).await;
+        assert_eq!(error["code"], "unauthorized");
+    }
+    let response = app
+        .client
+        .get(app.url("/api/v1/agent/me"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+    app.stop().await;
+}
+
+async fn demo_store_has_orders_in_every_shipment_state(database: TestDatabase) {
+    let app = TestApp::spawn_with(database, |config| config.seed_demo = true).await;
+    let statuses: Vec<(String,)> =
+        sqlx::query_as("SELECT DISTINCT status FROM shipments ORDER BY status")
+            .fetch_all(&app.server.db.pool)
+            .await
+            .unwrap();
+    let statuses: Vec<String> = statuses.into_iter().map(|(s,)| s).collect();
+    for expected in [
+        "attempt_failed",
+        "available_for_pickup",
+        "delivered",
+        "exception",
+        "expired",
+        "in_transit",
+        "info_received",
+        "out_for_delivery",
+    ] {
+        assert!(
+            statuses.iter().any(|s| s == expected),
+            "no {expected} in {statuses:?}"
+        );
+    }
+    let (split_orders,): (i64,) = sqlx::query_as(
+        "SELECT COUNT(*) FROM (SELECT order_id FROM shipments GROUP BY order_id HAVING COUNT(DISTINCT carrier) > 1) AS split",
+    )
+    .fetch_one(&app.server.db.pool)
+    .await
+    .unwrap();
+    assert!(split_orders >= 1, "a split shipment by two carriers");
+    let (pickups,): (i64,) = sqlx::query_as(
+        "SELECT COUNT(*) FROM orders WHERE fulfilment = 'pickup' AND pickup_store_id IS NOT NULL AND pickup_code IS NOT NULL",
+    )
+    .fetch_one(&app.server.db.pool)
+    .await
+    .unwrap();
+    assert_eq!(pickups, 1);
+    let (unshipped,): (i64,) = sqlx::query_as(
+        "SELECT COUNT(*) FROM orders o WHERE NOT EXISTS (SELECT 1 FROM shipments s WHERE s.order_id = o.id)",
+    )
+    .fetch_one(&app.server.db.pool)
+    .await
+    .unwrap();
+    assert_eq!(unshipped, 1, "one order not shipped yet (pending)");
+    let (articles,): (i64,) = sqlx::query_as("SELECT COUNT(DISTINCT locale) FROM help_articles")
+        .fetch_one(&app.server.db.pool)
+        .await
+        .unwrap();
+    assert_eq!(articles, 3);
+    app.stop().await;
+}
+
+async fn seeding_twice_changes_nothing(database: TestDatabase) {
+    let app = TestApp::spawn_with(database, |config| config.seed_demo = true).await;
+    sf_server::demo::seed_if_empty(&app.server.db)
+        .await
+        .unwrap();
+    let (orders,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM orders")
+        .fetch_one(&app.server.db.pool)
+        .await
+        .unwrap();
+    assert_eq!(orders, 10);
+    app.stop().await;
+}
+
+async fn responses_carry_a_strict_security_policy(database: TestDatabase) {
+    let app = TestApp::spawn(database).await;
+    let response = app
+        .client
+        .get(app.url("/api/v1/health"))
+        .send()
+        .await
+        .unwrap();
+    let policy = response.headers()["content-security-policy"]
+        .to_str()
+        .unwrap();
+    assert!(
+        policy.contains("script-src 'self' 'wasm-unsafe-eval'"),
+        "{policy}"
+    );
+    assert!(!policy.contains("unsafe-inline"), "{policy}");
+    assert_eq!(response.headers()["x-content-type-options"], "nosniff");
+    app.stop().await;
+}
+
+async fn the_app_is_served_with_deep_links_and_its_script_hash(database: TestDatabase) {
+    let dist = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dist.path().join("portal")).unwrap();
+    std::fs::create_dir_all(dist.path().join("embed")).unwrap();
+    std::fs::write(
+        dist.path().join("portal/index.html"),
+        "<!doctype html><title>Portal</title><script type=\"module\">start()</script>",
+    )
+    .unwrap();
+    std::fs::write(dist.path().join("embed/storefront-support.js"), "// loader").unwrap();
+    let static_dir = dist.path().to_owned();
+    let app = TestApp::spawn_with(database, |config| config.static_dir = static_dir).await;
+
+    let deep_link = app.client.get(app.url("/track")).send().await.unwrap();
+    assert_eq!(deep_link.status(), StatusCode::OK);
+    let policy = deep_link.headers()["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(policy.contains("'sha256-"), "{policy}");
+    assert!(deep_link
+        .text()
+        .await
+        .unwrap()
+        .contains("<title>Portal</title>"));
+
+    let loader = app
+        .client
+        .get(app.url("/embed/storefront-support.js"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(loader.status(), StatusCode::OK);
+    assert!(loader.headers()["content-type"]
+        .to_str()
+        .unwrap()
+        .contains("javascript"));
+
+    let missing_api = app
+        .client
+        .get(app.url("/api/v1/nope"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(missing_api.status(), StatusCode::NOT_FOUND);
+    assert_eq!(error_of(missing_api).await["code"], "not_found");
+    app.stop().await;
+}
+
+async fn cors_allows_only_configured_storefronts(database: TestDatabase) {
+    let app = TestApp::spawn_with(database, |config| {
+        config.cors_origins = vec!["https://shop.example".into()]
+    })
+    .await;
+    let allowed = app
+        .client
+        .get(app.url("/api/v1/health"))
+        .header("origin", "https://shop.example")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        allowed.headers()["access-control-allow-origin"],
+        "https://shop.example"
+    );
+    let other = app
+        .client
+        .get(app.url("/api/v1/health"))
+        .header("origin", "https://evil.example")
+        .send()
+        .await
+        .unwrap();
+    assert!(other.headers().get("access-control-allow-origin").is_none());
+    app.stop().await;
+}

@@ -1,0 +1,153 @@
+//! Spawns the real server on port 0 with a fresh database for each test.
+//!
+//! Every test is written once and runs against SQLite and PostgreSQL through
+//! [`both_databases!`]. PostgreSQL comes from `DATABASE_URL` (`cargo xtask test` sets it
+//! to the local server when one answers); each test gets its own database, dropped at the end.
+
+#![allow(dead_code)] // each test binary uses a different part of this harness
+
+use sf_server::config::Config;
+use sf_server::RunningServer;
+use sqlx::{Connection, Executor, PgConnection};
+
+/// Which database a test runs against.
+#[derive(Clone, Copy, Debug)]
+pub enum TestDatabase {
+    /// A new SQLite file in a temporary folder.
+    Sqlite,
+    /// A new database on the PostgreSQL server in `DATABASE_URL`.
+    Postgres,
+}
+
+/// A running server plus what it takes to clean up after it.
+pub struct TestApp {
+    /// The server, on a free port.
+    pub server: RunningServer,
+    /// An HTTP client with no cookies and no retries.
+    pub client: reqwest::Client,
+    cleanup: Cleanup,
+}
+
+enum Cleanup {
+    Sqlite(tempfile::TempDir),
+    Postgres { admin_url: String, name: String },
+}
+
+impl TestApp {
+    /// Starts the server on a fresh database of the given kind.
+    pub async fn spawn(database: TestDatabase) -> Self {
+        Self::spawn_with(database, |_| {}).await
+    }
+
+    /// Like [`TestApp::spawn`], letting the test adjust the configuration first.
+    pub async fn spawn_with(database: TestDatabase, adjust: impl FnOnce(&mut Config)) -> Self {
+        let (url, cleanup) = match database {
+            TestDatabase::Sqlite => {
+                let dir = tempfile::tempdir().expect("a temporary folder");
+                let url = format!("sqlite://{}?mode=rwc", dir.path().join("test.db").display());
+                (url, Cleanup::Sqlite(dir))
+            }
+            TestDatabase::Postgres => {
+                let admin_url = std::env::var("DATABASE_URL").expect(
+                    "DATABASE_URL must point to PostgreSQL for the postgres tests \
+                     (cargo xtask test sets it, or skips them with a note when no server answers)",
+                );
+                let name = format!("sf_test_{}", random_suffix());
+                let mut admin = PgConnection::connect(&admin_url)
+                    .await
+                    .expect("connect to PostgreSQL at DATABASE_URL");
+                admin
+                    .execute(format!("CREATE DATABASE {name}").as_str())
+                    .await
+                    .expect("create a test database");
+                let url = with_database_name(&admin_url, &name);
+                (url, Cleanup::Postgres { admin_url, name })
+            }
+        };
+        let mut config = Config::for_database(url);
+        adjust(&mut config);
+        let server = sf_server::start(config).await.expect("the server starts");
+        let client = reqwest::Client::builder()
+            .timeout(std::time::Duration::from_secs(30))
+            .build()
+            .expect("an HTTP client");
+        Self {
+            server,
+            client,
+            cleanup,
+        }
+    }
+
+    /// The full URL of an API path such as `/api/v1/health`.
+    pub fn url(&self, path: &str) -> String {
+        self.server.url(path)
+    }
+
+    /// Stops the server and removes its database.
+    pub async fn stop(self) {
+        let TestApp {
+            server, cleanup, ..
+        } = self;
+        let db = server.db.clone();
+        server.stop().await.expect("the server stops cleanly");
+        db.pool.close().await;
+        if let Cleanup::Postgres { admin_url, name } = cleanup {
+            if let Ok(mut admin) = PgConnection::connect(&admin_url).await {
+                let _ = admin
+                    .execute(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)").as_str())
+                    .await;
+            }
+        }
+    }
+}
+
+fn random_suffix() -> String {
+    use std::time::{SystemTime, UNIX_EPOCH};
+    let nanos = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_nanos())
+        .unwrap_or_default();
+    format!("{}_{}", std::process::id(), nanos % 1_000_000_000_000)
+}
+
+/// Replaces the database name (the URL's path) keeping host, user and query.
+fn with_database_name(url: &str, name: &str) -> String {
+    let (base, query) = match url.split_once('?') {
+        Some((base, query)) => (base, Some(query)),
+        None => (url, None),
+    };
+    let authority_start = base.find("://").map(|i| i + 3).unwrap_or(0);
+    let path_start = base[authority_start..]
+        .find('/')
+        .map(|i| i + authority_start)
+        .unwrap_or(base.len());
+    let mut out = format!("{}/{}", &base[..path_start], name);
+    if let Some(query) = query {
+        out.push('?');
+        out.push_str(query);
+    }
+    out
+}
+
+/// Writes each named `async fn(TestDatabase)` as two tests, `sqlite::name` and `postgres::name`.
+#[macro_export]
+macro_rules! both_databases {
+    ($($name:ident),* $(,)?) => {
+        mod sqlite {
+            $(
+                #[tokio::test]
+                async fn $name() {
+                    super::$name($crate::common::TestDatabase::Sqlite).await;
+                }
+            )*
+        }
+        mod postgres {
+            $(
+                #[tokio::test]
+                async fn $name() {
+                    super::$name($crate::common::TestDatabase::Postgres).await;
+                }
+            )*
+        }
+    };
+}
