@@ -1,1 +1,20 @@
+//! The storefront-support components: Leptos components a Rust app can use directly, and
+//! that the embed bundle wraps as custom elements (`<sf-…>`) for any storefront.
+//!
+//! Each component sits in its own folder with its view, its hooks and its tests' anchors.
+//! Components never call `fetch` themselves: they go through [`client::ApiClient`], which
+//! speaks only the types of [`sf_api`]. Every string a person reads comes from [`i18n`].
 
+pub mod client;
+pub mod error_summary;
+pub mod i18n;
+pub mod service_status;
+pub mod support_root;
+pub mod text_field;
+
+pub use client::{use_api_client, ApiClient, ClientError};
+pub use error_summary::{ErrorSummary, FieldError};
+pub use i18n::{use_i18n, I18n, Locale, Msg};
+pub use service_status::ServiceStatus;
+pub use support_root::SupportRoot;
+pub use text_field::TextField;

@@ -1,1 +1,6 @@
-fn main() {}
+//! `sf-portal`: the shopper portal and the support desk, mounted on `<body>`.
+
+fn main() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(sf_app::portal::Portal);
+}

@@ -1,0 +1,158 @@
+//! The desk's sign-in form: checked in the browser with the same rules as the server,
+//! errors shown in a GOV.UK error summary and beside each field.
+
+use super::DeskSession;
+use leptos::prelude::*;
+use sf_api::agent::SignInRequest;
+use sf_api::error::ErrorCode;
+use sf_api::validation::{EmailAddress, FieldProblem, Password};
+use sf_components::{
+    use_api_client, use_i18n, ClientError, ErrorSummary, FieldError, I18n, Msg, TextField,
+};
+
+const EMAIL_ID: &str = "desk-email";
+const PASSWORD_ID: &str = "desk-password";
+
+/// Email and password, and the button; calls `signed_in` once the server accepts them.
+#[component]
+pub fn SignInForm(
+    /// Called with the new session after a successful sign-in.
+    signed_in: Callback<DeskSession>,
+    /// Whether to confirm that the agent just signed out.
+    #[prop(into)]
+    just_signed_out: Signal<bool>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let client = use_api_client();
+    let email = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let submit = Action::new_local(move |request: &SignInRequest| {
+        let request = request.clone();
+        async move { client.sign_in(&request).await }
+    });
+    Effect::new(move |_| match submit.value().get() {
+        Some(Ok(session)) => {
+            password.set(String::new());
+            signed_in.run(DeskSession {
+                token: session.token,
+                agent: session.agent,
+            });
+        }
+        Some(Err(error)) => errors.set(server_errors(i18n, &error)),
+        None => {}
+    });
+    let error_for = move |field_id: &'static str| {
+        Signal::derive(move || {
+            errors
+                .get()
+                .into_iter()
+                .find(|error| error.field_id == field_id)
+                .map(|error| error.message)
+        })
+    };
+    let on_submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let problems = local_errors(i18n, &email.get_untracked(), &password.get_untracked());
+        if problems.is_empty() {
+            errors.set(Vec::new());
+            submit.dispatch(SignInRequest {
+                email: email.get_untracked(),
+                password: password.get_untracked(),
+            });
+        } else {
+            errors.set(problems);
+        }
+    };
+    view! {
+        <Show when=move || just_signed_out.get()>
+            <p class="sf-notice" role="status">{move || i18n.t(Msg::SignedOut)}</p>
+        </Show>
+        <ErrorSummary errors=errors />
+        <form class="sf-form" novalidate on:submit=on_submit aria-labelledby="desk-sign-in-heading">
+            <h2 id="desk-sign-in-heading">{move || i18n.t(Msg::DeskSignInHeading)}</h2>
+            <TextField
+                id=EMAIL_ID
+                label=Signal::derive(move || i18n.t(Msg::EmailLabel).to_owned())
+                value=email
+                error=error_for(EMAIL_ID)
+                input_type="email"
+                autocomplete="username"
+            />
+            <TextField
+                id=PASSWORD_ID
+                label=Signal::derive(move || i18n.t(Msg::PasswordLabel).to_owned())
+                value=password
+                error=error_for(PASSWORD_ID)
+                input_type="password"
+                autocomplete="current-password"
+            />
+            <button type="submit" class="sf-button" aria-disabled=move || submit.pending().get().then_some("true")>
+                {move || if submit.pending().get() { i18n.t(Msg::SigningIn) } else { i18n.t(Msg::SignInButton) }}
+            </button>
+        </form>
+    }
+}
+
+fn field_error(field_id: &str, message: impl Into<String>) -> FieldError {
+    FieldError {
+        field_id: field_id.to_owned(),
+        message: message.into(),
+    }
+}
+
+/// The same rules the server applies, so most mistakes are caught before a round trip.
+fn local_errors(i18n: I18n, email: &str, password: &str) -> Vec<FieldError> {
+    let mut errors = Vec::new();
+    if let Err(problem) = EmailAddress::parse(email) {
+        let msg = match problem {
+            FieldProblem::Missing => Msg::EmailMissing,
+            FieldProblem::TooLong(_) => Msg::EmailTooLong,
+            FieldProblem::NotAnEmail => Msg::EmailInvalid,
+        };
+        errors.push(field_error(EMAIL_ID, i18n.t(msg)));
+    }
+    if let Err(problem) = Password::parse(password) {
+        let msg = match problem {
+            FieldProblem::TooLong(_) => Msg::PasswordTooLong,
+            FieldProblem::Missing | FieldProblem::NotAnEmail => Msg::PasswordMissing,
+        };
+        errors.push(field_error(PASSWORD_ID, i18n.t(msg)));
+    }
+    errors
+}
+
+fn server_errors(i18n: I18n, error: &ClientError) -> Vec<FieldError> {
+    match error {
+        ClientError::Api { body, .. } if body.error.code == ErrorCode::Unauthorized => {
+            vec![field_error(EMAIL_ID, i18n.t(Msg::WrongCredentials))]
+        }
+        ClientError::Api {
+            body,
+            retry_after_seconds,
+            ..
+        } if body.error.code == ErrorCode::RateLimited => {
+            let seconds = retry_after_seconds.unwrap_or(1).to_string();
+            vec![field_error(
+                "",
+                i18n.format(Msg::TooManyAttempts, &[("seconds", &seconds)]),
+            )]
+        }
+        ClientError::Api { body, .. } if !body.error.fields.is_empty() => body
+            .error
+            .fields
+            .iter()
+            .flat_map(|(field, messages)| {
+                let field_id = match field.as_str() {
+                    "email" => EMAIL_ID,
+                    "password" => PASSWORD_ID,
+                    _ => "",
+                };
+                messages
+                    .iter()
+                    .map(move |message| field_error(field_id, message.clone()))
+            })
+            .collect(),
+        other => vec![field_error("", i18n.t(other.generic_message()))],
+    }
+}

@@ -1,0 +1,147 @@
+//! The shopper portal: header with navigation and language switcher, one route per
+//! component, and the support desk at `/desk`.
+
+mod page;
+
+use crate::desk::DeskPage;
+use crate::preferences;
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::path;
+pub use page::Page;
+use sf_components::i18n::provide_i18n;
+use sf_components::{use_i18n, Locale, Msg, ServiceStatus};
+
+/// The whole portal: skip link, header, the routed main content, and footer.
+#[component]
+pub fn Portal() -> impl IntoView {
+    let i18n = provide_i18n(preferences::initial_locale());
+    sf_components::client::provide_api_client(String::new());
+    Effect::new(move |_| preferences::apply_locale(i18n.locale.get()));
+    view! {
+        <Router>
+            <a class="sf-skip-link" href="#main">{move || i18n.t(Msg::SkipToContent)}</a>
+            <header class="sf-header">
+                <a class="sf-header__brand" href="/">{move || i18n.t(Msg::SiteName)}</a>
+                <nav class="sf-header__nav" aria-label=move || i18n.t(Msg::MainNavigation)>
+                    <ul>
+                        <NavLink href="/" msg=Msg::NavHome />
+                        <NavLink href="/track" msg=Msg::NavTrack />
+                        <NavLink href="/returns" msg=Msg::NavReturns />
+                        <NavLink href="/reviews" msg=Msg::NavReviews />
+                        <NavLink href="/help" msg=Msg::NavHelp />
+                        <NavLink href="/contact" msg=Msg::NavContact />
+                        <NavLink href="/desk" msg=Msg::NavDesk />
+                    </ul>
+                </nav>
+                <LanguageSwitcher />
+            </header>
+            <main id="main" class="sf-main" tabindex="-1">
+                <Routes fallback=NotFoundPage>
+                    <Route path=path!("/") view=HomePage />
+                    <Route path=path!("/track") view=|| view! { <ComingSoonPage title=Msg::TrackHeading /> } />
+                    <Route path=path!("/returns") view=|| view! { <ComingSoonPage title=Msg::ReturnsHeading /> } />
+                    <Route path=path!("/reviews") view=|| view! { <ComingSoonPage title=Msg::ReviewsHeading /> } />
+                    <Route path=path!("/help") view=|| view! { <ComingSoonPage title=Msg::HelpHeading /> } />
+                    <Route path=path!("/contact") view=|| view! { <ComingSoonPage title=Msg::ContactHeading /> } />
+                    <Route path=path!("/desk") view=DeskPage />
+                </Routes>
+            </main>
+            <footer class="sf-footer">
+                <p>{move || i18n.t(Msg::FooterNote)}</p>
+            </footer>
+        </Router>
+    }
+}
+
+#[component]
+fn NavLink(href: &'static str, msg: Msg) -> impl IntoView {
+    let i18n = use_i18n();
+    // `A` marks the current page with aria-current="page"; `exact` keeps "/" from matching everything.
+    view! {
+        <li>
+            <A href=href exact=true>
+                {move || i18n.t(msg)}
+            </A>
+        </li>
+    }
+}
+
+/// A native `<select>`: every screen reader and keyboard knows it, and it needs no script to explain.
+#[component]
+fn LanguageSwitcher() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="sf-language">
+            <label for="sf-language-select">{move || i18n.t(Msg::LanguageLabel)}</label>
+            <select
+                id="sf-language-select"
+                on:change=move |event| {
+                    if let Some(locale) = Locale::from_tag(&event_target_value(&event)) {
+                        i18n.locale.set(locale);
+                    }
+                }
+            >
+                {Locale::ALL
+                    .into_iter()
+                    .map(|locale| {
+                        view! {
+                            <option
+                                value=locale.tag()
+                                lang=locale.tag()
+                                selected=move || i18n.locale.get() == locale
+                            >
+                                {locale.native_name()}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+        </div>
+    }
+}
+
+#[component]
+fn HomePage() -> impl IntoView {
+    let i18n = use_i18n();
+    let destinations = [
+        ("/track", Msg::NavTrack),
+        ("/returns", Msg::NavReturns),
+        ("/reviews", Msg::NavReviews),
+        ("/help", Msg::NavHelp),
+        ("/contact", Msg::NavContact),
+    ];
+    view! {
+        <Page title=Msg::HomeHeading>
+            <p class="sf-lead">{move || i18n.t(Msg::HomeIntro)}</p>
+            <ul class="sf-destinations">
+                {destinations
+                    .into_iter()
+                    .map(|(href, msg)| view! { <li><A href=href>{move || i18n.t(msg)}</A></li> })
+                    .collect_view()}
+            </ul>
+            <ServiceStatus />
+        </Page>
+    }
+}
+
+#[component]
+fn ComingSoonPage(title: Msg) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <Page title=title>
+            <p>{move || i18n.t(Msg::ComingSoon)}</p>
+        </Page>
+    }
+}
+
+#[component]
+fn NotFoundPage() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <Page title=Msg::NotFoundHeading>
+            <p>{move || i18n.t(Msg::NotFoundBody)}</p>
+            <p><A href="/">{move || i18n.t(Msg::NavHome)}</A></p>
+        </Page>
+    }
+}

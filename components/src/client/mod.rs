@@ -1,0 +1,172 @@
+//! The typed client of the support API: the only place that talks HTTP.
+//!
+//! Components ask for it with [`use_api_client`] and call one method per route; they get
+//! `sf_api` types back, or a [`ClientError`] that says what a person can do about it.
+
+use crate::i18n::Msg;
+use gloo_net::http::{Request, RequestBuilder, Response};
+use leptos::prelude::*;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use sf_api::agent::{AgentProfile, AgentSession, SignInRequest};
+use sf_api::error::{ErrorBody, ErrorCode};
+use sf_api::health::Health;
+
+/// Why a call failed.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ClientError {
+    /// No answer: offline, DNS, CORS, or the server is down.
+    #[error("the support service could not be reached")]
+    Network,
+    /// The API answered with its error shape.
+    #[error("{} ({status})", .body.error.message)]
+    Api {
+        /// The HTTP status code.
+        status: u16,
+        /// The error as the API described it.
+        body: ErrorBody,
+        /// Seconds from `Retry-After`, when the API sent one.
+        retry_after_seconds: Option<u32>,
+    },
+    /// The API answered something this client does not understand.
+    #[error("unexpected answer from the support service (HTTP {0})")]
+    UnexpectedResponse(u16),
+}
+
+impl ClientError {
+    /// The API's error code, when it gave one.
+    pub fn code(&self) -> Option<ErrorCode> {
+        match self {
+            ClientError::Api { body, .. } => Some(body.error.code),
+            _ => None,
+        }
+    }
+
+    /// The catalogue message a person should read for this failure, when no more
+    /// specific one applies.
+    pub fn generic_message(&self) -> Msg {
+        match self {
+            ClientError::Network => Msg::NetworkError,
+            ClientError::Api { body, .. } if body.error.code == ErrorCode::RateLimited => {
+                Msg::TooManyAttempts
+            }
+            _ => Msg::ServerError,
+        }
+    }
+}
+
+/// A handle on the support API at some base URL; `Copy`, so closures can take it freely.
+#[derive(Clone, Copy, Debug)]
+pub struct ApiClient {
+    base: Signal<String>,
+}
+
+impl ApiClient {
+    /// A client for the API at `base` (`""` for the page's own origin, or `https://support.example`).
+    pub fn new(base: impl Into<Signal<String>>) -> Self {
+        Self { base: base.into() }
+    }
+
+    /// The base URL, tracked: resources that read it refetch when it changes.
+    pub fn base(&self) -> String {
+        self.base.get().trim_end_matches('/').to_owned()
+    }
+
+    fn url(&self, path: &str) -> String {
+        format!("{}{}{}", self.base(), sf_api::API_PREFIX, path)
+    }
+
+    /// `GET /health`.
+    pub async fn health(self) -> Result<Health, ClientError> {
+        let url = self.url("/health");
+        // A degraded service answers 503 with a health body: that is an answer, not a failure.
+        let response = send(Request::get(&url)).await?;
+        if response.status() == 503 {
+            return response
+                .json()
+                .await
+                .map_err(|_| ClientError::UnexpectedResponse(503));
+        }
+        read_json(response).await
+    }
+
+    /// `POST /agent/session`.
+    pub async fn sign_in(self, request: &SignInRequest) -> Result<AgentSession, ClientError> {
+        let url = self.url("/agent/session");
+        read_json(send_json(Request::post(&url), request).await?).await
+    }
+
+    /// `GET /agent/me`.
+    pub async fn current_agent(self, token: &str) -> Result<AgentProfile, ClientError> {
+        let url = self.url("/agent/me");
+        read_json(send(with_token(Request::get(&url), token)).await?).await
+    }
+
+    /// `DELETE /agent/session`.
+    pub async fn sign_out(self, token: &str) -> Result<(), ClientError> {
+        let url = self.url("/agent/session");
+        let response = send(with_token(Request::delete(&url), token)).await?;
+        if response.ok() {
+            Ok(())
+        } else {
+            Err(error_from(response).await)
+        }
+    }
+}
+
+fn with_token(builder: RequestBuilder, token: &str) -> RequestBuilder {
+    builder.header("Authorization", &format!("Bearer {token}"))
+}
+
+async fn send(builder: RequestBuilder) -> Result<Response, ClientError> {
+    builder.send().await.map_err(|_| ClientError::Network)
+}
+
+async fn send_json(
+    builder: RequestBuilder,
+    body: &impl Serialize,
+) -> Result<Response, ClientError> {
+    let request = builder
+        .json(body)
+        .map_err(|_| ClientError::UnexpectedResponse(0))?;
+    request.send().await.map_err(|_| ClientError::Network)
+}
+
+async fn read_json<T: DeserializeOwned>(response: Response) -> Result<T, ClientError> {
+    if !response.ok() {
+        return Err(error_from(response).await);
+    }
+    let status = response.status();
+    response
+        .json()
+        .await
+        .map_err(|_| ClientError::UnexpectedResponse(status))
+}
+
+async fn error_from(response: Response) -> ClientError {
+    let status = response.status();
+    let retry_after_seconds = response
+        .headers()
+        .get("retry-after")
+        .and_then(|value| value.parse().ok());
+    match response.json::<ErrorBody>().await {
+        Ok(body) => ClientError::Api {
+            status,
+            body,
+            retry_after_seconds,
+        },
+        Err(_) => ClientError::UnexpectedResponse(status),
+    }
+}
+
+/// Provides the client for everything below.
+pub fn provide_api_client(base: impl Into<Signal<String>>) -> ApiClient {
+    let client = ApiClient::new(base);
+    provide_context(client);
+    client
+}
+
+/// The client provided above; one for the page's own origin when nothing provided one.
+pub fn use_api_client() -> ApiClient {
+    use_context::<ApiClient>().unwrap_or_else(|| ApiClient::new(String::new()))
+}

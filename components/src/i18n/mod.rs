@@ -1,0 +1,133 @@
+//! The i18n catalogue: every sentence a person reads, in English, Spanish and Arabic.
+//!
+//! Keys are variants of [`Msg`], so a misspelt key does not compile, and the
+//! [`catalogue!`] macro only accepts an entry that has all three languages, so a missing
+//! translation does not compile either. Texts with `{name}` placeholders are filled with
+//! [`I18n::format`].
+
+mod catalogue;
+
+pub use catalogue::Msg;
+use leptos::prelude::*;
+
+/// A language the components speak.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Locale {
+    /// English (the fallback).
+    #[default]
+    En,
+    /// Spanish.
+    Es,
+    /// Arabic, written right to left.
+    Ar,
+}
+
+impl Locale {
+    /// Every supported locale, in the order a language switcher lists them.
+    pub const ALL: [Locale; 3] = [Locale::En, Locale::Es, Locale::Ar];
+
+    /// The BCP 47 tag, for `lang` attributes and `Intl`.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Locale::En => "en",
+            Locale::Es => "es",
+            Locale::Ar => "ar",
+        }
+    }
+
+    /// The writing direction, for `dir` attributes.
+    pub fn dir(self) -> &'static str {
+        match self {
+            Locale::Ar => "rtl",
+            Locale::En | Locale::Es => "ltr",
+        }
+    }
+
+    /// The language's name in itself, as a switcher shows it.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Locale::En => "English",
+            Locale::Es => "Español",
+            Locale::Ar => "العربية",
+        }
+    }
+
+    /// Matches a tag such as `es`, `es-MX` or `AR`; `None` for languages we do not have.
+    pub fn from_tag(tag: &str) -> Option<Self> {
+        let primary = tag.split(['-', '_']).next()?.trim().to_ascii_lowercase();
+        Locale::ALL
+            .into_iter()
+            .find(|locale| locale.tag() == primary)
+    }
+}
+
+/// The current language, shared through context; cheap to copy.
+#[derive(Clone, Copy, Debug)]
+pub struct I18n {
+    /// The language in use; set it to switch every text at once.
+    pub locale: RwSignal<Locale>,
+}
+
+impl I18n {
+    /// The text for `msg` in the current language (tracks the language).
+    pub fn t(self, msg: Msg) -> &'static str {
+        msg.text(self.locale.get())
+    }
+
+    /// The text for `msg` with each `{name}` replaced by its value.
+    pub fn format(self, msg: Msg, values: &[(&str, &str)]) -> String {
+        values
+            .iter()
+            .fold(self.t(msg).to_owned(), |text, (name, value)| {
+                text.replace(&format!("{{{name}}}"), value)
+            })
+    }
+}
+
+/// Provides the language for everything below; returns it for the caller's own use.
+pub fn provide_i18n(initial: Locale) -> I18n {
+    let i18n = I18n {
+        locale: RwSignal::new(initial),
+    };
+    provide_context(i18n);
+    i18n
+}
+
+/// The language provided above; English when nothing provided one (so a lone component still renders).
+pub fn use_i18n() -> I18n {
+    use_context::<I18n>().unwrap_or_else(|| I18n {
+        locale: RwSignal::new(Locale::En),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags_are_matched_by_primary_language() {
+        assert_eq!(Locale::from_tag("es-MX"), Some(Locale::Es));
+        assert_eq!(Locale::from_tag("AR"), Some(Locale::Ar));
+        assert_eq!(Locale::from_tag("fr"), None);
+        assert_eq!(Locale::Ar.dir(), "rtl");
+    }
+
+    #[test]
+    fn every_message_has_text_in_every_language() {
+        for msg in Msg::ALL {
+            for locale in Locale::ALL {
+                assert!(!msg.text(locale).trim().is_empty(), "{msg:?} in {locale:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn placeholders_are_filled() {
+        let owner = Owner::new();
+        owner.with(|| {
+            let i18n = provide_i18n(Locale::En);
+            let text = i18n.format(Msg::DeskSignedInAs, &[("name", "Sam")]);
+            assert!(text.contains("Sam") && !text.contains('{'), "{text}");
+        });
+    }
+}

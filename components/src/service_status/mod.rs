@@ -1,0 +1,60 @@
+//! `ServiceStatus`: tells shoppers whether the support service answers right now.
+//!
+//! The first embeddable element (`<sf-service-status>`): small, but it goes through every
+//! layer a real component uses — the typed client, a resource read with `Transition` and
+//! `ErrorBoundary`, the catalogue, a live region and its own stylesheet.
+
+use crate::client::use_api_client;
+use crate::i18n::{use_i18n, Msg};
+use leptos::prelude::*;
+use sf_api::health::HealthStatus;
+
+/// The class names the stylesheet (`style/service-status.css`) and tests rely on.
+pub mod classes {
+    /// The component's outer element.
+    pub const ROOT: &str = "sf-service-status";
+}
+
+/// A one-line, polite live status: checking, online, degraded or unreachable, with a
+/// button to check again when something is wrong.
+#[component]
+pub fn ServiceStatus() -> impl IntoView {
+    let client = use_api_client();
+    let i18n = use_i18n();
+    let health = LocalResource::new(move || client.health());
+    let line = move |state: &'static str, msg: Msg| {
+        view! {
+            <span class="sf-service-status__indicator" data-state=state aria-hidden="true"></span>
+            <span class="sf-service-status__text">{move || i18n.t(msg)}</span>
+        }
+    };
+    let retry = move || {
+        view! {
+            <button type="button" class="sf-button sf-button--link" on:click=move |_| health.refetch()>
+                {move || i18n.t(Msg::StatusRetry)}
+            </button>
+        }
+    };
+    view! {
+        <section class=classes::ROOT aria-label=move || i18n.t(Msg::StatusLabel)>
+            // role=status makes each change (checking → online) a polite announcement.
+            <p role="status" class="sf-service-status__line">
+                <Transition fallback=move || line("checking", Msg::StatusChecking)>
+                    <ErrorBoundary fallback=move |_| {
+                        view! { {line("unreachable", Msg::StatusUnreachable)} " " {retry()} }
+                    }>
+                        {move || Suspend::new(async move {
+                            health.await.map(|health| match health.status {
+                                HealthStatus::Ok => line("online", Msg::StatusOnline).into_any(),
+                                HealthStatus::Degraded => {
+                                    view! { {line("degraded", Msg::StatusDegraded)} " " {retry()} }
+                                        .into_any()
+                                }
+                            })
+                        })}
+                    </ErrorBoundary>
+                </Transition>
+            </p>
+        </section>
+    }
+}

@@ -1,0 +1,64 @@
+//! `TextField`: a labelled input with its error message, GOV.UK style: the message sits
+//! between label and input, starts with a visually hidden "Error:", and is tied to the
+//! input with `aria-describedby`; the input is marked `aria-invalid` while it has one.
+
+use crate::i18n::{use_i18n, Msg};
+use leptos::prelude::*;
+
+/// A text input with a visible label and an optional error.
+#[component]
+pub fn TextField(
+    /// The input's `id`, also the target of the error summary's link.
+    #[prop(into)]
+    id: String,
+    /// The visible label.
+    #[prop(into)]
+    label: Signal<String>,
+    /// The value, two-way bound.
+    value: RwSignal<String>,
+    /// What to fix, when the value was refused.
+    #[prop(into)]
+    error: Signal<Option<String>>,
+    /// The input's `type` (`text`, `email`, `password`, …).
+    #[prop(into, default = "text".into())]
+    input_type: String,
+    /// The `autocomplete` token, so browsers and password managers can fill it.
+    #[prop(into, optional)]
+    autocomplete: Option<String>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let error_id = format!("{id}-error");
+    let described_by = {
+        let error_id = error_id.clone();
+        move || error.get().map(|_| error_id.clone())
+    };
+    view! {
+        <div class="sf-field" class:sf-field--error=move || error.get().is_some()>
+            <label class="sf-field__label" for=id.clone()>{move || label.get()}</label>
+            {move || {
+                error
+                    .get()
+                    .map(|message| {
+                        view! {
+                            <p class="sf-field__error" id=error_id.clone()>
+                                <span class="sf-visually-hidden">{i18n.t(Msg::ErrorPrefix)} " "</span>
+                                {message}
+                            </p>
+                        }
+                    })
+            }}
+            <input
+                class="sf-field__input"
+                name=id.clone()
+                id=id
+                type=input_type
+                autocomplete=autocomplete
+                spellcheck="false"
+                aria-invalid=move || error.get().map(|_| "true")
+                aria-describedby=described_by
+                prop:value=move || value.get()
+                on:input=move |event| value.set(event_target_value(&event))
+            />
+        </div>
+    }
+}
