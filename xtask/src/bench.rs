@@ -1,0 +1,280 @@
+//! `cargo xtask bench`: what a shopper downloads, and what the server sustains.
+//! Numbers are reported, never asserted: a slow machine must not fail a build.
+
+use crate::build::{self, dist_dir};
+use crate::process::{self, step, Result};
+use crate::setup::{self, Needs};
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
+use std::time::{Duration, Instant};
+
+/// The whole five-component embed bundle must stay under this, brotli-compressed.
+const EMBED_BUDGET_BROTLI: usize = 120 * 1024;
+/// How long, and with how many connections, the load generator runs.
+const LOAD_SECONDS: u32 = 10;
+const LOAD_CONNECTIONS: u32 = 50;
+
+/// Runs the benchmarks and prints their tables.
+pub fn run() -> Result {
+    setup::ensure_all(Needs::LoadGenerator)?;
+    build::build_app()?;
+    let server = build::build_server(true)?;
+    let sizes = bundle_sizes()?;
+    let load = load_test(&server)?;
+    print_sizes(&sizes);
+    print_load(&load);
+    Ok(())
+}
+
+struct FileSize {
+    label: String,
+    raw: usize,
+    gzip: usize,
+    brotli: usize,
+}
+
+fn compressed_sizes(label: String, bytes: &[u8]) -> FileSize {
+    let mut gzip = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    let _ = gzip.write_all(bytes);
+    let gzip = gzip.finish().map(|out| out.len()).unwrap_or(0);
+    let mut brotli = Vec::new();
+    let params = brotli::enc::BrotliEncoderParams {
+        quality: 11,
+        lgwin: 22,
+        ..Default::default()
+    };
+    let _ = brotli::BrotliCompress(&mut &bytes[..], &mut brotli, &params);
+    FileSize {
+        label,
+        raw: bytes.len(),
+        gzip,
+        brotli: brotli.len(),
+    }
+}
+
+/// Every file a merchant's page downloads from `dist/embed` (the wasm, the glue, the
+/// loader, the JS snippets). CSS ships inside the wasm as constructable stylesheets.
+fn bundle_sizes() -> Result<Vec<FileSize>> {
+    step("Measuring the embed bundle");
+    let embed = dist_dir().join("embed");
+    let mut files = Vec::new();
+    collect_files(&embed, &mut files);
+    files.retain(|path| {
+        path.extension()
+            .is_some_and(|ext| ext == "wasm" || ext == "js")
+    });
+    files.sort();
+    if files.is_empty() {
+        return Err(format!("no bundle in {}", embed.display()));
+    }
+    files
+        .iter()
+        .map(|path| {
+            let bytes =
+                std::fs::read(path).map_err(|error| format!("{}: {error}", path.display()))?;
+            let label = path
+                .strip_prefix(&embed)
+                .unwrap_or(path)
+                .to_string_lossy()
+                .into_owned();
+            Ok(compressed_sizes(label, &bytes))
+        })
+        .collect()
+}
+
+fn collect_files(folder: &Path, into: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(folder).into_iter().flatten().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            collect_files(&path, into);
+        } else {
+            into.push(path);
+        }
+    }
+}
+
+fn print_sizes(sizes: &[FileSize]) {
+    println!("\n==> Embed bundle (what a merchant's page downloads)");
+    println!(
+        "    {:<58} {:>9} {:>9} {:>9}",
+        "file", "raw", "gzip", "brotli"
+    );
+    for size in sizes {
+        println!(
+            "    {:<58} {:>9} {:>9} {:>9}",
+            size.label, size.raw, size.gzip, size.brotli
+        );
+    }
+    let total = |pick: fn(&FileSize) -> usize| sizes.iter().map(pick).sum::<usize>();
+    let brotli = total(|s| s.brotli);
+    println!(
+        "    {:<58} {:>9} {:>9} {:>9}",
+        "total",
+        total(|s| s.raw),
+        total(|s| s.gzip),
+        brotli
+    );
+    println!(
+        "    budget for the five-component bundle: {} B brotli — now {:.0}% used ({})",
+        EMBED_BUDGET_BROTLI,
+        100.0 * brotli as f64 / EMBED_BUDGET_BROTLI as f64,
+        if brotli <= EMBED_BUDGET_BROTLI {
+            "within budget"
+        } else {
+            "OVER BUDGET"
+        }
+    );
+    println!(
+        "    chat-only page budget (60 KB brotli): not measured until the chat component exists"
+    );
+}
+
+struct LoadResult {
+    route: &'static str,
+    requests_per_second: f64,
+    p50_ms: f64,
+    p99_ms: f64,
+    success_rate: f64,
+    peak_sockets: usize,
+}
+
+fn load_test(server_binary: &Path) -> Result<Vec<LoadResult>> {
+    step(&format!(
+        "Loading the server: oha, {LOAD_CONNECTIONS} connections for {LOAD_SECONDS} s per route, loopback only"
+    ));
+    let data = std::env::temp_dir().join(format!("sf-bench-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&data);
+    std::fs::create_dir_all(&data).map_err(|error| error.to_string())?;
+    let database_url = format!("sqlite://{}?mode=rwc", data.join("bench.db").display());
+    let mut child = process::command(&server_binary.to_string_lossy())
+        .args([
+            "--bind",
+            "127.0.0.1:0",
+            "--database-url",
+            &database_url,
+            "--seed-demo",
+        ])
+        .env("RUST_LOG", "warn")
+        .stdout(Stdio::piped())
+        .spawn()
+        .map_err(|error| format!("could not start the server: {error}"))?;
+    let pid = child.id();
+    let mut lines = BufReader::new(child.stdout.take().expect("piped stdout")).lines();
+    let url = lines.find_map(|line| {
+        line.ok()?
+            .strip_prefix("sf-server listening on ")
+            .map(str::to_owned)
+    });
+    std::thread::spawn(move || lines.for_each(drop));
+    let result = match url {
+        Some(url) => ["/api/v1/health"]
+            .into_iter()
+            .map(|route| load_route(&url, route, pid))
+            .collect(),
+        None => Err("the server exited before it listened".to_owned()),
+    };
+    let _ = child.kill();
+    let _ = child.wait();
+    let _ = std::fs::remove_dir_all(&data);
+    result
+}
+
+fn load_route(base: &str, route: &'static str, server_pid: u32) -> Result<LoadResult> {
+    let sampling = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(true));
+    let sampler = {
+        let sampling = sampling.clone();
+        std::thread::spawn(move || {
+            let mut peak = 0;
+            while sampling.load(std::sync::atomic::Ordering::Relaxed) {
+                peak = peak.max(open_sockets(server_pid));
+                std::thread::sleep(Duration::from_millis(100));
+            }
+            peak
+        })
+    };
+    let started = Instant::now();
+    let output = process::command("oha")
+        .args([
+            "--no-tui",
+            "--output-format",
+            "json",
+            "-z",
+            &format!("{LOAD_SECONDS}s"),
+            "-c",
+            &LOAD_CONNECTIONS.to_string(),
+            &format!("{base}{route}"),
+        ])
+        .stdin(Stdio::null())
+        .output()
+        .map_err(|error| format!("could not run oha: {error}"))?;
+    sampling.store(false, std::sync::atomic::Ordering::Relaxed);
+    let peak_sockets = sampler.join().unwrap_or(0);
+    if !output.status.success() {
+        return Err(format!(
+            "oha failed after {:.0} s: {}",
+            started.elapsed().as_secs_f64(),
+            String::from_utf8_lossy(&output.stderr)
+        ));
+    }
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout)
+        .map_err(|error| format!("oha's JSON could not be read: {error}"))?;
+    let number = |pointer: &str| {
+        report
+            .pointer(pointer)
+            .and_then(serde_json::Value::as_f64)
+            .unwrap_or(f64::NAN)
+    };
+    Ok(LoadResult {
+        route,
+        requests_per_second: number("/summary/requestsPerSec"),
+        p50_ms: number("/latencyPercentiles/p50") * 1000.0,
+        p99_ms: number("/latencyPercentiles/p99") * 1000.0,
+        success_rate: number("/summary/successRate"),
+        peak_sockets,
+    })
+}
+
+/// Sockets the server process holds open right now (Linux `/proc`; 0 elsewhere).
+fn open_sockets(pid: u32) -> usize {
+    std::fs::read_dir(format!("/proc/{pid}/fd"))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|entry| {
+            std::fs::read_link(entry.path())
+                .is_ok_and(|target| target.to_string_lossy().starts_with("socket:"))
+        })
+        .count()
+}
+
+fn print_load(results: &[LoadResult]) {
+    println!(
+        "\n==> Server under load (release build, SQLite, {LOAD_CONNECTIONS} connections, {LOAD_SECONDS} s, oha on loopback)"
+    );
+    println!(
+        "    {:<20} {:>12} {:>10} {:>10} {:>9} {:>14}",
+        "route", "requests/s", "p50 ms", "p99 ms", "success", "sockets (peak)"
+    );
+    for result in results {
+        println!(
+            "    {:<20} {:>12.0} {:>10.2} {:>10.2} {:>8.1}% {:>14}",
+            result.route,
+            result.requests_per_second,
+            result.p50_ms,
+            result.p99_ms,
+            result.success_rate * 100.0,
+            result.peak_sockets
+        );
+    }
+    println!(
+        "    machine: {} cores; the load generator shares them with the server",
+        cores()
+    );
+}
+
+fn cores() -> usize {
+    std::thread::available_parallelism()
+        .map(usize::from)
+        .unwrap_or(1)
+}
