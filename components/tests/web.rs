@@ -111,6 +111,33 @@ async fn service_status_explains_an_unreachable_service_and_offers_a_retry() {
 }
 
 #[wasm_bindgen_test]
+async fn service_status_follows_a_changed_api_base_both_ways() {
+    let root = container();
+    let base = RwSignal::new(api_base());
+    let _mounted = leptos::mount::mount_to(root.clone(), move || {
+        view! {
+            <SupportRoot api_base=base locale=Locale::En>
+                <ServiceStatus />
+            </SupportRoot>
+        }
+    });
+    wait_until("the online status", || {
+        text_of(&root).contains("Support is online")
+    })
+    .await;
+    base.set("http://127.0.0.1:9".into());
+    wait_until("the unreachable status after the change", || {
+        text_of(&root).contains("Support cannot be reached right now")
+    })
+    .await;
+    base.set(api_base());
+    wait_until("online again", || {
+        text_of(&root).contains("Support is online")
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
 async fn support_root_speaks_the_chosen_language_and_direction() {
     let root = container();
     let locale = RwSignal::new(Locale::Ar);

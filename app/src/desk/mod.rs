@@ -28,7 +28,7 @@ pub fn DeskPage() -> impl IntoView {
     // A token kept from earlier in this tab is checked once; a dead one is forgotten.
     let restored = LocalResource::new(move || async move {
         let token = preferences::desk_token()?;
-        match client.current_agent(&token).await {
+        match client.current_agent(token.clone()).await {
             Ok(agent) => Some(DeskSession { token, agent }),
             Err(_) => {
                 preferences::set_desk_token(None);
@@ -50,7 +50,7 @@ pub fn DeskPage() -> impl IntoView {
         if let Some(ended) = session.get_untracked() {
             leptos::task::spawn_local(async move {
                 // Forget locally whatever the server says: the agent asked to leave.
-                let _ = client.sign_out(&ended.token).await;
+                let _ = client.sign_out(ended.token).await;
             });
         }
         preferences::set_desk_token(None);

@@ -27,10 +27,7 @@ pub fn SignInForm(
     let email = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
     let errors = RwSignal::new(Vec::<FieldError>::new());
-    let submit = Action::new_local(move |request: &SignInRequest| {
-        let request = request.clone();
-        async move { client.sign_in(&request).await }
-    });
+    let submit = Action::new_local(move |request: &SignInRequest| client.sign_in(request.clone()));
     Effect::new(move |_| match submit.value().get() {
         Some(Ok(session)) => {
             password.set(String::new());

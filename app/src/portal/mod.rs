@@ -11,6 +11,7 @@ use leptos_router::path;
 pub use page::Page;
 use sf_components::i18n::provide_i18n;
 use sf_components::{use_i18n, Locale, Msg, ServiceStatus};
+use wasm_bindgen::JsCast;
 
 /// The whole portal: skip link, header, the routed main content, and footer.
 #[component]
@@ -20,7 +21,9 @@ pub fn Portal() -> impl IntoView {
     Effect::new(move |_| preferences::apply_locale(i18n.locale.get()));
     view! {
         <Router>
-            <a class="sf-skip-link" href="#main">{move || i18n.t(Msg::SkipToContent)}</a>
+            <a class="sf-skip-link" href="#main" on:click=skip_to_main>
+                {move || i18n.t(Msg::SkipToContent)}
+            </a>
             <header class="sf-header">
                 <a class="sf-header__brand" href="/">{move || i18n.t(Msg::SiteName)}</a>
                 <nav class="sf-header__nav" aria-label=move || i18n.t(Msg::MainNavigation)>
@@ -51,6 +54,17 @@ pub fn Portal() -> impl IntoView {
                 <p>{move || i18n.t(Msg::FooterNote)}</p>
             </footer>
         </Router>
+    }
+}
+
+/// Moves focus into `<main>` itself: the router would otherwise treat `#main` as a
+/// navigation, and some browsers scroll to a fragment without moving focus.
+fn skip_to_main(event: leptos::ev::MouseEvent) {
+    if let Some(main) = document().get_element_by_id("main") {
+        event.prevent_default();
+        if let Ok(main) = main.dyn_into::<web_sys::HtmlElement>() {
+            let _ = main.focus();
+        }
     }
 }
 

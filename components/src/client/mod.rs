@@ -11,6 +11,7 @@ use serde::Serialize;
 use sf_api::agent::{AgentProfile, AgentSession, SignInRequest};
 use sf_api::error::{ErrorBody, ErrorCode};
 use sf_api::health::Health;
+use std::future::Future;
 
 /// Why a call failed.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -76,40 +77,53 @@ impl ApiClient {
         format!("{}{}{}", self.base(), sf_api::API_PREFIX, path)
     }
 
+    // Each method reads the base URL *before* its future starts, so a resource calling it
+    // tracks `api-base` and refetches when the attribute changes.
+
     /// `GET /health`.
-    pub async fn health(self) -> Result<Health, ClientError> {
+    pub fn health(self) -> impl Future<Output = Result<Health, ClientError>> {
         let url = self.url("/health");
-        // A degraded service answers 503 with a health body: that is an answer, not a failure.
-        let response = send(Request::get(&url)).await?;
-        if response.status() == 503 {
-            return response
-                .json()
-                .await
-                .map_err(|_| ClientError::UnexpectedResponse(503));
+        async move {
+            // A degraded service answers 503 with a health body: that is an answer, not a failure.
+            let response = send(Request::get(&url)).await?;
+            if response.status() == 503 {
+                return response
+                    .json()
+                    .await
+                    .map_err(|_| ClientError::UnexpectedResponse(503));
+            }
+            read_json(response).await
         }
-        read_json(response).await
     }
 
     /// `POST /agent/session`.
-    pub async fn sign_in(self, request: &SignInRequest) -> Result<AgentSession, ClientError> {
+    pub fn sign_in(
+        self,
+        request: SignInRequest,
+    ) -> impl Future<Output = Result<AgentSession, ClientError>> {
         let url = self.url("/agent/session");
-        read_json(send_json(Request::post(&url), request).await?).await
+        async move { read_json(send_json(Request::post(&url), &request).await?).await }
     }
 
     /// `GET /agent/me`.
-    pub async fn current_agent(self, token: &str) -> Result<AgentProfile, ClientError> {
+    pub fn current_agent(
+        self,
+        token: String,
+    ) -> impl Future<Output = Result<AgentProfile, ClientError>> {
         let url = self.url("/agent/me");
-        read_json(send(with_token(Request::get(&url), token)).await?).await
+        async move { read_json(send(with_token(Request::get(&url), &token)).await?).await }
     }
 
     /// `DELETE /agent/session`.
-    pub async fn sign_out(self, token: &str) -> Result<(), ClientError> {
+    pub fn sign_out(self, token: String) -> impl Future<Output = Result<(), ClientError>> {
         let url = self.url("/agent/session");
-        let response = send(with_token(Request::delete(&url), token)).await?;
-        if response.ok() {
-            Ok(())
-        } else {
-            Err(error_from(response).await)
+        async move {
+            let response = send(with_token(Request::delete(&url), &token)).await?;
+            if response.ok() {
+                Ok(())
+            } else {
+                Err(error_from(response).await)
+            }
         }
     }
 }

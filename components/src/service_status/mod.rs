@@ -43,15 +43,23 @@ pub fn ServiceStatus() -> impl IntoView {
                     <ErrorBoundary fallback=move |_| {
                         view! { {line("unreachable", Msg::StatusUnreachable)} " " {retry()} }
                     }>
-                        {move || Suspend::new(async move {
-                            health.await.map(|health| match health.status {
-                                HealthStatus::Ok => line("online", Msg::StatusOnline).into_any(),
-                                HealthStatus::Degraded => {
-                                    view! { {line("degraded", Msg::StatusDegraded)} " " {retry()} }
-                                        .into_any()
-                                }
-                            })
-                        })}
+                        // `health.get()` rather than `Suspend`: a request the page's CSP blocks
+                        // fails synchronously, and a `Suspend` then never re-rendered (seen in
+                        // the end-to-end test of a changed `api-base`).
+                        {move || {
+                            health
+                                .get()
+                                .map(|result| {
+                                    result
+                                        .map(|health| match health.status {
+                                            HealthStatus::Ok => line("online", Msg::StatusOnline).into_any(),
+                                            HealthStatus::Degraded => {
+                                                view! { {line("degraded", Msg::StatusDegraded)} " " {retry()} }
+                                                    .into_any()
+                                            }
+                                        })
+                                })
+                        }}
                     </ErrorBoundary>
                 </Transition>
             </p>

@@ -1,0 +1,133 @@
+// Shared by the end-to-end tests: starts the real server (the binary `cargo xtask test`
+// built, serving the release build of the app) on a free port with a fresh seeded SQLite
+// database, drives Debian's Chromium through playwright-core, and audits pages with axe-core.
+import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createRequire } from "node:module";
+import assert from "node:assert/strict";
+import { chromium } from "playwright-core";
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+
+/** The WCAG 2.2 AA rule sets every page must pass. */
+export const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+function required(name) {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run the end-to-end tests with \`cargo xtask test\``);
+  return value;
+}
+
+/** Starts sf-server on 127.0.0.1:0 and resolves once it listens. */
+export async function startServer() {
+  const dataDir = mkdtempSync(join(tmpdir(), "sf-e2e-"));
+  const child = spawn(
+    required("SF_SERVER_BIN"),
+    [
+      "--bind", "127.0.0.1:0",
+      "--database-url", `sqlite://${join(dataDir, "e2e.db")}?mode=rwc`,
+      "--static-dir", required("SF_STATIC_DIR"),
+      "--seed-demo",
+    ],
+    { env: { ...process.env, RUST_LOG: "warn" }, stdio: ["ignore", "pipe", "inherit"] },
+  );
+  const url = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error("the server did not start within 30 s")), 30_000);
+    let buffered = "";
+    child.stdout.on("data", (chunk) => {
+      buffered += chunk;
+      const match = buffered.match(/sf-server listening on (\S+)/);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    });
+    child.on("exit", (code) => reject(new Error(`the server exited early (${code})`)));
+  });
+  return {
+    url,
+    async stop() {
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      child.kill("SIGTERM");
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000))]);
+      child.kill("SIGKILL");
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Launches headless Chromium with the flags this closed network needs. */
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: required("CHROMIUM_PATH"),
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-dev-shm-usage",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+    timeout: 30_000,
+  });
+}
+
+/**
+ * A new page in a fresh context (no stored language or session), which records every
+ * console error and failed script so tests can assert the app ran cleanly under its CSP.
+ */
+export async function openPage(browser, options = {}) {
+  const context = await browser.newContext({ locale: "en-US", ...options });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  const problems = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.push(message.text());
+  });
+  page.on("pageerror", (error) => problems.push(String(error)));
+  return { page, context, problems };
+}
+
+/** Fails with the list of violations if axe finds any WCAG 2.2 AA problem on the page. */
+export async function expectAccessible(page, state) {
+  // Evaluated through the DevTools protocol, so the page's strict CSP need not allow it.
+  await page.evaluate(`if (!window.axe) { ${axeSource} }`);
+  const violations = await page.evaluate(async (tags) => {
+    const result = await window.axe.run(document, { runOnly: { type: "tag", values: tags } });
+    return result.violations.map(
+      (violation) => `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes
+        .map((node) => node.target.join(" "))
+        .join(", ")}`,
+    );
+  }, WCAG_TAGS);
+  assert.deepEqual(violations, [], `axe found WCAG 2.2 AA violations (${state})`);
+}
+
+/** The text and tag of the focused element (inside shadow roots too). */
+export async function focused(page) {
+  return page.evaluate(() => {
+    let active = document.activeElement;
+    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+    return {
+      tag: active?.tagName.toLowerCase(),
+      text: (active?.textContent ?? "").trim(),
+      id: active?.id ?? "",
+    };
+  });
+}
+
+/** Presses Tab until the focused element's text matches, failing after `limit` presses. */
+export async function tabTo(page, text, limit = 30) {
+  for (let presses = 0; presses < limit; presses++) {
+    await page.keyboard.press("Tab");
+    const now = await focused(page);
+    if (text instanceof RegExp ? text.test(now.text) : now.text === text) return now;
+  }
+  throw new Error(`Tab never reached "${text}"`);
+}
