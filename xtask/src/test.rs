@@ -331,10 +331,7 @@ fn which(program: &str) -> Option<String> {
 
 fn print_summary(layers: &[Layer]) {
     println!("\n==> Summary");
-    println!(
-        "    {:<22} {:>7} {:>7}  {}",
-        "layer", "passed", "failed", ""
-    );
+    println!("    {:<22} {:>7} {:>7}", "layer", "passed", "failed");
     for layer in layers {
         let mark = if layer.ok { "ok" } else { "FAILED" };
         println!(
