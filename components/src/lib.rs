@@ -14,7 +14,7 @@ pub mod text_field;
 
 pub use client::{use_api_client, ApiClient, ClientError};
 pub use error_summary::{ErrorSummary, FieldError};
-pub use i18n::{use_i18n, I18n, Locale, Msg};
+pub use i18n::{use_i18n, CommonMsg, I18n, Locale, Message};
 pub use service_status::ServiceStatus;
 pub use support_root::SupportRoot;
 pub use text_field::TextField;

@@ -37,8 +37,7 @@ async fn error_of(response: reqwest::Response) -> Value {
 }
 
 async fn sign_in(app: &TestApp, email: &str, password: &str) -> reqwest::Response {
-    app.client
-        .post(app.url("/api/v1/agent/session"))
+    app.post("/api/v1/agent/session")
         .json(&json!({ "email": email, "password": password }))
         .send()
         .await
@@ -47,12 +46,7 @@ async fn sign_in(app: &TestApp, email: &str, password: &str) -> reqwest::Respons
 
 async fn health_reports_ok_and_version(database: TestDatabase) {
     let app = TestApp::spawn(database).await;
-    let response = app
-        .client
-        .get(app.url("/api/v1/health"))
-        .send()
-        .await
-        .unwrap();
+    let response = app.get("/api/v1/health").send().await.unwrap();
     assert_eq!(response.status(), StatusCode::OK);
     let body: Value = response.json().await.unwrap();
     assert_eq!(body["status"], "ok");
@@ -63,8 +57,7 @@ async fn health_reports_ok_and_version(database: TestDatabase) {
 async fn openapi_document_covers_every_route(database: TestDatabase) {
     let app = TestApp::spawn(database).await;
     let document: Value = app
-        .client
-        .get(app.url("/api/v1/openapi.json"))
+        .get("/api/v1/openapi.json")
         .send()
         .await
         .unwrap()
@@ -92,7 +85,7 @@ async fn openapi_document_covers_every_route(database: TestDatabase) {
 async fn unknown_api_route_is_a_json_404(database: TestDatabase) {
     let app = TestApp::spawn(database).await;
     for path in ["/api/v1/no-such-thing", "/api/v2/health", "/api/"] {
-        let response = app.client.get(app.url(path)).send().await.unwrap();
+        let response = app.get(path).send().await.unwrap();
         assert_eq!(response.status(), StatusCode::NOT_FOUND, "{path}");
         assert_eq!(error_of(response).await["code"], "not_found", "{path}");
     }
@@ -101,12 +94,7 @@ async fn unknown_api_route_is_a_json_404(database: TestDatabase) {
 
 async fn wrong_method_is_a_json_405(database: TestDatabase) {
     let app = TestApp::spawn(database).await;
-    let response = app
-        .client
-        .put(app.url("/api/v1/health"))
-        .send()
-        .await
-        .unwrap();
+    let response = app.put("/api/v1/health").send().await.unwrap();
     assert_eq!(response.status(), StatusCode::METHOD_NOT_ALLOWED);
     assert_eq!(error_of(response).await["code"], "method_not_allowed");
     app.stop().await;
@@ -115,8 +103,7 @@ async fn wrong_method_is_a_json_405(database: TestDatabase) {
 async fn malformed_json_is_a_400(database: TestDatabase) {
     let app = TestApp::spawn(database).await;
     let response = app
-        .client
-        .post(app.url("/api/v1/agent/session"))
+        .post("/api/v1/agent/session")
         .header("content-type", "application/json")
         .body(r#"{"email": "agent@demo.store", "password": "#)
         .send()
@@ -135,8 +122,7 @@ async fn malformed_json_is_a_400(database: TestDatabase) {
 async fn unknown_and_missing_fields_are_named(database: TestDatabase) {
     let app = TestApp::spawn(database).await;
     let response = app
-        .client
-        .post(app.url("/api/v1/agent/session"))
+        .post("/api/v1/agent/session")
         .json(&json!({ "email": "a@b.co", "password": "x", "is_admin": true }))
         .send()
         .await
@@ -150,8 +136,7 @@ async fn unknown_and_missing_fields_are_named(database: TestDatabase) {
     );
 
     let response = app
-        .client
-        .post(app.url("/api/v1/agent/session"))
+        .post("/api/v1/agent/session")
         .json(&json!({ "email": "a@b.co" }))
         .send()
         .await
@@ -180,8 +165,7 @@ async fn invalid_values_get_messages_per_field(database: TestDatabase) {
 async fn a_body_that_is_not_json_is_a_415(database: TestDatabase) {
     let app = TestApp::spawn(database).await;
     let response = app
-        .client
-        .post(app.url("/api/v1/agent/session"))
+        .post("/api/v1/agent/session")
         .header("content-type", "text/plain")
         .body("email=a@b.co")
         .send()
@@ -212,8 +196,7 @@ async fn agent_signs_in_sees_who_they_are_and_signs_out(database: TestDatabase) 
     assert!(session["expires_at"].as_str().unwrap().ends_with('Z'));
 
     let me = app
-        .client
-        .get(app.url("/api/v1/agent/me"))
+        .get("/api/v1/agent/me")
         .bearer_auth(&token)
         .send()
         .await
@@ -223,16 +206,14 @@ async fn agent_signs_in_sees_who_they_are_and_signs_out(database: TestDatabase) 
     assert_eq!(me["display_name"], "Sam Rivera");
 
     let signed_out = app
-        .client
-        .delete(app.url("/api/v1/agent/session"))
+        .delete("/api/v1/agent/session")
         .bearer_auth(&token)
         .send()
         .await
         .unwrap();
     assert_eq!(signed_out.status(), StatusCode::NO_CONTENT);
     let after = app
-        .client
-        .get(app.url("/api/v1/agent/me"))
+        .get("/api/v1/agent/me")
         .bearer_auth(&token)
         .send()
         .await
@@ -281,8 +262,7 @@ async fn a_bad_token_is_a_plain_401(database: TestDatabase) {
     let app = TestApp::spawn(database).await;
     for header in ["Bearer nope", "Bearer ", "Basic abc", "Bearer ' OR 1=1 --"] {
         let response = app
-            .client
-            .get(app.url("/api/v1/agent/me"))
+            .get("/api/v1/agent/me")
             .header("authorization", header)
             .send()
             .await
@@ -291,12 +271,7 @@ async fn a_bad_token_is_a_plain_401(database: TestDatabase) {
         let error = error_of(response).await;
         assert_eq!(error["code"], "unauthorized");
     }
-    let response = app
-        .client
-        .get(app.url("/api/v1/agent/me"))
-        .send()
-        .await
-        .unwrap();
+    let response = app.get("/api/v1/agent/me").send().await.unwrap();
     assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
     app.stop().await;
 }
@@ -368,12 +343,7 @@ async fn seeding_twice_changes_nothing(database: TestDatabase) {
 
 async fn responses_carry_a_strict_security_policy(database: TestDatabase) {
     let app = TestApp::spawn(database).await;
-    let response = app
-        .client
-        .get(app.url("/api/v1/health"))
-        .send()
-        .await
-        .unwrap();
+    let response = app.get("/api/v1/health").send().await.unwrap();
     let policy = response.headers()["content-security-policy"]
         .to_str()
         .unwrap();
@@ -399,7 +369,7 @@ async fn the_app_is_served_with_deep_links_and_its_script_hash(database: TestDat
     let static_dir = dist.path().to_owned();
     let app = TestApp::spawn_with(database, |config| config.static_dir = static_dir).await;
 
-    let deep_link = app.client.get(app.url("/track")).send().await.unwrap();
+    let deep_link = app.get("/track").send().await.unwrap();
     assert_eq!(deep_link.status(), StatusCode::OK);
     let policy = deep_link.headers()["content-security-policy"]
         .to_str()
@@ -413,8 +383,7 @@ async fn the_app_is_served_with_deep_links_and_its_script_hash(database: TestDat
         .contains("<title>Portal</title>"));
 
     let loader = app
-        .client
-        .get(app.url("/embed/storefront-support.js"))
+        .get("/embed/storefront-support.js")
         .send()
         .await
         .unwrap();
@@ -424,12 +393,7 @@ async fn the_app_is_served_with_deep_links_and_its_script_hash(database: TestDat
         .unwrap()
         .contains("javascript"));
 
-    let missing_api = app
-        .client
-        .get(app.url("/api/v1/nope"))
-        .send()
-        .await
-        .unwrap();
+    let missing_api = app.get("/api/v1/nope").send().await.unwrap();
     assert_eq!(missing_api.status(), StatusCode::NOT_FOUND);
     assert_eq!(error_of(missing_api).await["code"], "not_found");
     app.stop().await;
@@ -441,8 +405,7 @@ async fn cors_allows_only_configured_storefronts(database: TestDatabase) {
     })
     .await;
     let allowed = app
-        .client
-        .get(app.url("/api/v1/health"))
+        .get("/api/v1/health")
         .header("origin", "https://shop.example")
         .send()
         .await
@@ -452,8 +415,7 @@ async fn cors_allows_only_configured_storefronts(database: TestDatabase) {
         "https://shop.example"
     );
     let other = app
-        .client
-        .get(app.url("/api/v1/health"))
+        .get("/api/v1/health")
         .header("origin", "https://evil.example")
         .send()
         .await

@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createRequire } from "node:module";
 import assert from "node:assert/strict";
+import { after, before } from "node:test";
 import { chromium } from "playwright-core";
 
 const require = createRequire(import.meta.url);
@@ -130,4 +131,21 @@ export async function tabTo(page, text, limit = 30) {
     if (text instanceof RegExp ? text.test(now.text) : now.text === text) return now;
   }
   throw new Error(`Tab never reached "${text}"`);
+}
+
+/**
+ * One server and one browser for the whole test file, started before its first test and
+ * stopped after its last. Read `env.server` and `env.browser` inside tests.
+ */
+export function useServerAndBrowser() {
+  const env = {};
+  before(async () => {
+    env.server = await startServer();
+    env.browser = await launchBrowser();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.stop();
+  });
+  return env;
 }

@@ -1,25 +1,14 @@
 // The embed bundle on the demo merchant page: one script tag, custom elements in shadow
 // roots, attributes mapped to props, the shop's CSS kept out, and axe clean.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { expectAccessible, launchBrowser, openPage, startServer } from "./harness.mjs";
+import { expectAccessible, openPage, useServerAndBrowser } from "./harness.mjs";
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useServerAndBrowser();
 
 test("the demo shop's elements render in shadow roots, in three languages, accessibly", async () => {
-  const { page, context, problems } = await openPage(browser);
-  await page.goto(`${server.url}/demo/`);
+  const { page, context, problems } = await openPage(env.browser);
+  await page.goto(`${env.server.url}/demo/`);
   const english = page.locator("#status-default");
   const spanish = page.locator("#status-spanish");
   const arabic = page.locator("#status-arabic");
@@ -51,8 +40,8 @@ test("the demo shop's elements render in shadow roots, in three languages, acces
 });
 
 test("the shop's own CSS does not leak into the element", async () => {
-  const { page, context } = await openPage(browser);
-  await page.goto(`${server.url}/demo/`);
+  const { page, context } = await openPage(env.browser);
+  await page.goto(`${env.server.url}/demo/`);
   await page.locator("#status-default").getByText("Support is online").waitFor();
   const styles = await page.evaluate(() => {
     const shopText = getComputedStyle(document.querySelector("main p"));
@@ -72,8 +61,8 @@ test("the shop's own CSS does not leak into the element", async () => {
 });
 
 test("attributes are live: locale and api-base changes re-render, removal cleans up", async () => {
-  const { page, context, problems } = await openPage(browser);
-  await page.goto(`${server.url}/demo/`);
+  const { page, context, problems } = await openPage(env.browser);
+  await page.goto(`${env.server.url}/demo/`);
   const english = page.locator("#status-default");
   await english.getByText("Support is online").waitFor();
 

@@ -1,24 +1,13 @@
 // The shopper portal and the support desk, used with the keyboard alone, audited by axe.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { expectAccessible, focused, launchBrowser, openPage, startServer, tabTo } from "./harness.mjs";
+import { expectAccessible, focused, openPage, tabTo, useServerAndBrowser } from "./harness.mjs";
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useServerAndBrowser();
 
 test("home page: skip link, landmarks, live service status, no CSP problems, accessible", async () => {
-  const { page, context, problems } = await openPage(browser);
-  await page.goto(`${server.url}/`);
+  const { page, context, problems } = await openPage(env.browser);
+  await page.goto(`${env.server.url}/`);
   await page.getByRole("heading", { level: 1, name: "How can we help?" }).waitFor();
   assert.equal(await page.title(), "How can we help? – Storefront support");
   for (const role of ["banner", "navigation", "main", "contentinfo"]) {
@@ -38,12 +27,12 @@ test("home page: skip link, landmarks, live service status, no CSP problems, acc
 });
 
 test("keyboard navigation moves focus to the new page's heading and sets its title", async () => {
-  const { page, context } = await openPage(browser);
-  await page.goto(`${server.url}/`);
+  const { page, context } = await openPage(env.browser);
+  await page.goto(`${env.server.url}/`);
   await page.getByRole("heading", { level: 1 }).waitFor();
   await tabTo(page, "Track an order");
   await page.keyboard.press("Enter");
-  await page.waitForURL(`${server.url}/track`);
+  await page.waitForURL(`${env.server.url}/track`);
   await page.waitForFunction(() => document.activeElement?.tagName === "H1");
   assert.equal((await focused(page)).text, "Track an order");
   assert.equal(await page.title(), "Track an order – Storefront support");
@@ -54,7 +43,7 @@ test("keyboard navigation moves focus to the new page's heading and sets its tit
 });
 
 test("deep links load directly, and unknown addresses say so", async () => {
-  const { page, context } = await openPage(browser);
+  const { page, context } = await openPage(env.browser);
   for (const [path, heading] of [
     ["/returns", "Return an item"],
     ["/reviews", "Reviews"],
@@ -62,7 +51,7 @@ test("deep links load directly, and unknown addresses say so", async () => {
     ["/contact", "Contact us"],
     ["/no-such-page", "Page not found"],
   ]) {
-    await page.goto(`${server.url}${path}`);
+    await page.goto(`${env.server.url}${path}`);
     await page.getByRole("heading", { level: 1, name: heading }).waitFor();
   }
   await expectAccessible(page, "not found");
@@ -70,8 +59,8 @@ test("deep links load directly, and unknown addresses say so", async () => {
 });
 
 test("language switcher: Arabic turns the page right to left and is remembered", async () => {
-  const { page, context } = await openPage(browser);
-  await page.goto(`${server.url}/`);
+  const { page, context } = await openPage(env.browser);
+  await page.goto(`${env.server.url}/`);
   await page.getByRole("heading", { level: 1 }).waitFor();
   const switcher = page.getByLabel("Language");
   await switcher.focus();
@@ -93,8 +82,8 @@ test("language switcher: Arabic turns the page right to left and is remembered",
 });
 
 test("desk sign-in by keyboard: error summary, wrong password, sign in, sign out", async () => {
-  const { page, context, problems } = await openPage(browser);
-  await page.goto(`${server.url}/desk`);
+  const { page, context, problems } = await openPage(env.browser);
+  await page.goto(`${env.server.url}/desk`);
   await page.getByRole("heading", { level: 2, name: "Sign in" }).waitFor();
   await expectAccessible(page, "desk sign-in form");
 

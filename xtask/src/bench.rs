@@ -3,8 +3,9 @@
 
 use crate::build::{self, dist_dir};
 use crate::process::{self, step, Result};
+use crate::server::BackgroundServer;
 use crate::setup::{self, Needs};
-use std::io::{BufRead, BufReader, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
 use std::time::{Duration, Instant};
@@ -143,41 +144,11 @@ fn load_test(server_binary: &Path) -> Result<Vec<LoadResult>> {
     step(&format!(
         "Loading the server: oha, {LOAD_CONNECTIONS} connections for {LOAD_SECONDS} s per route, loopback only"
     ));
-    let data = std::env::temp_dir().join(format!("sf-bench-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&data);
-    std::fs::create_dir_all(&data).map_err(|error| error.to_string())?;
-    let database_url = format!("sqlite://{}?mode=rwc", data.join("bench.db").display());
-    let mut child = process::command(&server_binary.to_string_lossy())
-        .args([
-            "--bind",
-            "127.0.0.1:0",
-            "--database-url",
-            &database_url,
-            "--seed-demo",
-        ])
-        .env("RUST_LOG", "warn")
-        .stdout(Stdio::piped())
-        .spawn()
-        .map_err(|error| format!("could not start the server: {error}"))?;
-    let pid = child.id();
-    let mut lines = BufReader::new(child.stdout.take().expect("piped stdout")).lines();
-    let url = lines.find_map(|line| {
-        line.ok()?
-            .strip_prefix("sf-server listening on ")
-            .map(str::to_owned)
-    });
-    std::thread::spawn(move || lines.for_each(drop));
-    let result = match url {
-        Some(url) => ["/api/v1/health"]
-            .into_iter()
-            .map(|route| load_route(&url, route, pid))
-            .collect(),
-        None => Err("the server exited before it listened".to_owned()),
-    };
-    let _ = child.kill();
-    let _ = child.wait();
-    let _ = std::fs::remove_dir_all(&data);
-    result
+    let server = BackgroundServer::start(server_binary, &[])?;
+    ["/api/v1/health"]
+        .into_iter()
+        .map(|route| load_route(&server.url, route, server.pid()))
+        .collect()
 }
 
 fn load_route(base: &str, route: &'static str, server_pid: u32) -> Result<LoadResult> {

@@ -10,6 +10,7 @@
 mod bench;
 mod build;
 mod process;
+mod server;
 mod setup;
 mod test;
 

@@ -3,11 +3,10 @@
 
 use crate::build::{self, dist_dir};
 use crate::process::{self, step, Result};
+use crate::server::BackgroundServer;
 use crate::setup::{self, Needs};
-use std::io::{BufRead, BufReader};
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::Path;
-use std::process::{Child, Stdio};
 use std::time::Duration;
 
 /// The PostgreSQL the tests use when `DATABASE_URL` does not name one (these machines run it).
@@ -62,7 +61,7 @@ pub fn run() -> Result {
     ]));
     layers.push(check_layer("lint", native.and(wasm)));
 
-    step("Unit tests (api, server, components, xtask)");
+    step("Unit tests (every crate, natively)");
     layers.push(cargo_test_layer(
         "unit",
         process::command("cargo").args([
@@ -194,75 +193,6 @@ fn postgres_url() -> Result<Option<String>> {
          will be SKIPPED. Set DATABASE_URL=postgres://… to run them."
     );
     Ok(None)
-}
-
-/// A server started for a test layer; stopped when dropped.
-struct BackgroundServer {
-    child: Child,
-    url: String,
-    _data: TempFolder,
-}
-
-impl BackgroundServer {
-    fn start(binary: &Path, extra_args: &[&str]) -> Result<Self> {
-        let data = TempFolder::new("server")?;
-        let database_url = format!("sqlite://{}?mode=rwc", data.0.join("test.db").display());
-        let mut child = process::command(&binary.to_string_lossy())
-            .args([
-                "--bind",
-                "127.0.0.1:0",
-                "--database-url",
-                &database_url,
-                "--seed-demo",
-            ])
-            .args(extra_args)
-            .env("RUST_LOG", "warn")
-            .stdout(Stdio::piped())
-            .spawn()
-            .map_err(|error| format!("could not start the server: {error}"))?;
-        let stdout = child.stdout.take().expect("piped stdout");
-        let mut lines = BufReader::new(stdout).lines();
-        let url = lines
-            .find_map(|line| {
-                line.ok()?
-                    .strip_prefix("sf-server listening on ")
-                    .map(str::to_owned)
-            })
-            .ok_or("the server exited before it listened")?;
-        // Keep draining its stdout so the server never blocks on a full pipe.
-        std::thread::spawn(move || lines.for_each(drop));
-        Ok(Self {
-            child,
-            url,
-            _data: data,
-        })
-    }
-}
-
-impl Drop for BackgroundServer {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-/// A folder under the system temp dir, removed when dropped.
-struct TempFolder(std::path::PathBuf);
-
-impl TempFolder {
-    fn new(label: &str) -> Result<Self> {
-        let path = std::env::temp_dir().join(format!("sf-xtask-{label}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&path);
-        std::fs::create_dir_all(&path)
-            .map_err(|error| format!("cannot create {}: {error}", path.display()))?;
-        Ok(Self(path))
-    }
-}
-
-impl Drop for TempFolder {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
 }
 
 fn free_port() -> Result<u16> {

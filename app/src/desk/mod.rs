@@ -1,13 +1,15 @@
 //! The support desk for agents: sign in, see who is signed in, sign out. The queue and
 //! the shopper timeline arrive with the chat, returns and reviews issues.
 
+mod messages;
 mod sign_in;
 
 use crate::portal::Page;
 use crate::preferences;
 use leptos::prelude::*;
+use messages::DeskMsg;
 use sf_api::agent::AgentProfile;
-use sf_components::{use_api_client, use_i18n, Msg};
+use sf_components::{use_api_client, use_i18n};
 use sign_in::SignInForm;
 
 /// A signed-in agent and the token that proves it.
@@ -58,7 +60,7 @@ pub fn DeskPage() -> impl IntoView {
         just_signed_out.set(true);
     });
     view! {
-        <Page title=Msg::DeskHeading>
+        <Page title=DeskMsg::Heading>
             <Transition fallback=|| ()>
                 {move || {
                     restored.get().map(|_| match session.get() {
@@ -78,11 +80,11 @@ fn AgentDesk(session: DeskSession, sign_out: Callback<()>) -> impl IntoView {
     view! {
         <section class="sf-desk" aria-labelledby="sf-desk-greeting">
             <p class="sf-desk__greeting" id="sf-desk-greeting" role="status">
-                {move || i18n.format(Msg::DeskSignedInAs, &[("name", &name)])}
+                {move || i18n.format(DeskMsg::SignedInAs, &[("name", &name)])}
             </p>
-            <p class="sf-desk__queue">{move || i18n.t(Msg::DeskQueueEmpty)}</p>
+            <p class="sf-desk__queue">{move || i18n.t(DeskMsg::QueueEmpty)}</p>
             <button type="button" class="sf-button sf-button--secondary" on:click=move |_| sign_out.run(())>
-                {move || i18n.t(Msg::SignOutButton)}
+                {move || i18n.t(DeskMsg::SignOutButton)}
             </button>
         </section>
     }

@@ -1,13 +1,13 @@
 //! The desk's sign-in form: checked in the browser with the same rules as the server,
 //! errors shown in a GOV.UK error summary and beside each field.
 
-use super::DeskSession;
+use super::{DeskMsg, DeskSession};
 use leptos::prelude::*;
 use sf_api::agent::SignInRequest;
 use sf_api::error::ErrorCode;
 use sf_api::validation::{EmailAddress, FieldProblem, Password};
 use sf_components::{
-    use_api_client, use_i18n, ClientError, ErrorSummary, FieldError, I18n, Msg, TextField,
+    use_api_client, use_i18n, ClientError, CommonMsg, ErrorSummary, FieldError, I18n, TextField,
 };
 
 const EMAIL_ID: &str = "desk-email";
@@ -63,14 +63,14 @@ pub fn SignInForm(
     };
     view! {
         <Show when=move || just_signed_out.get()>
-            <p class="sf-notice" role="status">{move || i18n.t(Msg::SignedOut)}</p>
+            <p class="sf-notice" role="status">{move || i18n.t(DeskMsg::SignedOut)}</p>
         </Show>
         <ErrorSummary errors=errors />
         <form class="sf-form" novalidate on:submit=on_submit aria-labelledby="desk-sign-in-heading">
-            <h2 id="desk-sign-in-heading">{move || i18n.t(Msg::DeskSignInHeading)}</h2>
+            <h2 id="desk-sign-in-heading">{move || i18n.t(DeskMsg::SignInHeading)}</h2>
             <TextField
                 id=EMAIL_ID
-                label=Signal::derive(move || i18n.t(Msg::EmailLabel).to_owned())
+                label=Signal::derive(move || i18n.t(CommonMsg::EmailLabel).to_owned())
                 value=email
                 error=error_for(EMAIL_ID)
                 input_type="email"
@@ -78,14 +78,14 @@ pub fn SignInForm(
             />
             <TextField
                 id=PASSWORD_ID
-                label=Signal::derive(move || i18n.t(Msg::PasswordLabel).to_owned())
+                label=Signal::derive(move || i18n.t(DeskMsg::PasswordLabel).to_owned())
                 value=password
                 error=error_for(PASSWORD_ID)
                 input_type="password"
                 autocomplete="current-password"
             />
             <button type="submit" class="sf-button" aria-disabled=move || submit.pending().get().then_some("true")>
-                {move || if submit.pending().get() { i18n.t(Msg::SigningIn) } else { i18n.t(Msg::SignInButton) }}
+                {move || if submit.pending().get() { i18n.t(DeskMsg::SigningIn) } else { i18n.t(DeskMsg::SignInButton) }}
             </button>
         </form>
     }
@@ -103,16 +103,16 @@ fn local_errors(i18n: I18n, email: &str, password: &str) -> Vec<FieldError> {
     let mut errors = Vec::new();
     if let Err(problem) = EmailAddress::parse(email) {
         let msg = match problem {
-            FieldProblem::Missing => Msg::EmailMissing,
-            FieldProblem::TooLong(_) => Msg::EmailTooLong,
-            FieldProblem::NotAnEmail => Msg::EmailInvalid,
+            FieldProblem::Missing => CommonMsg::EmailMissing,
+            FieldProblem::TooLong(_) => CommonMsg::EmailTooLong,
+            FieldProblem::NotAnEmail => CommonMsg::EmailInvalid,
         };
         errors.push(field_error(EMAIL_ID, i18n.t(msg)));
     }
     if let Err(problem) = Password::parse(password) {
         let msg = match problem {
-            FieldProblem::TooLong(_) => Msg::PasswordTooLong,
-            FieldProblem::Missing | FieldProblem::NotAnEmail => Msg::PasswordMissing,
+            FieldProblem::TooLong(_) => DeskMsg::PasswordTooLong,
+            FieldProblem::Missing | FieldProblem::NotAnEmail => DeskMsg::PasswordMissing,
         };
         errors.push(field_error(PASSWORD_ID, i18n.t(msg)));
     }
@@ -122,7 +122,7 @@ fn local_errors(i18n: I18n, email: &str, password: &str) -> Vec<FieldError> {
 fn server_errors(i18n: I18n, error: &ClientError) -> Vec<FieldError> {
     match error {
         ClientError::Api { body, .. } if body.error.code == ErrorCode::Unauthorized => {
-            vec![field_error(EMAIL_ID, i18n.t(Msg::WrongCredentials))]
+            vec![field_error(EMAIL_ID, i18n.t(DeskMsg::WrongCredentials))]
         }
         ClientError::Api {
             body,
@@ -132,7 +132,7 @@ fn server_errors(i18n: I18n, error: &ClientError) -> Vec<FieldError> {
             let seconds = retry_after_seconds.unwrap_or(1).to_string();
             vec![field_error(
                 "",
-                i18n.format(Msg::TooManyAttempts, &[("seconds", &seconds)]),
+                i18n.format(CommonMsg::TooManyAttempts, &[("seconds", &seconds)]),
             )]
         }
         ClientError::Api { body, .. } if !body.error.fields.is_empty() => body

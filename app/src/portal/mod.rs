@@ -1,6 +1,7 @@
 //! The shopper portal: header with navigation and language switcher, one route per
 //! component, and the support desk at `/desk`.
 
+mod messages;
 mod page;
 
 use crate::desk::DeskPage;
@@ -8,9 +9,10 @@ use crate::preferences;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
+pub use messages::PortalMsg;
 pub use page::Page;
 use sf_components::i18n::provide_i18n;
-use sf_components::{use_i18n, Locale, Msg, ServiceStatus};
+use sf_components::{use_i18n, Locale, ServiceStatus};
 use wasm_bindgen::JsCast;
 
 /// The whole portal: skip link, header, the routed main content, and footer.
@@ -22,19 +24,19 @@ pub fn Portal() -> impl IntoView {
     view! {
         <Router>
             <a class="sf-skip-link" href="#main" on:click=skip_to_main>
-                {move || i18n.t(Msg::SkipToContent)}
+                {move || i18n.t(PortalMsg::SkipToContent)}
             </a>
             <header class="sf-header">
-                <a class="sf-header__brand" href="/">{move || i18n.t(Msg::SiteName)}</a>
-                <nav class="sf-header__nav" aria-label=move || i18n.t(Msg::MainNavigation)>
+                <a class="sf-header__brand" href="/">{move || i18n.t(PortalMsg::SiteName)}</a>
+                <nav class="sf-header__nav" aria-label=move || i18n.t(PortalMsg::MainNavigation)>
                     <ul>
-                        <NavLink href="/" msg=Msg::NavHome />
-                        <NavLink href="/track" msg=Msg::NavTrack />
-                        <NavLink href="/returns" msg=Msg::NavReturns />
-                        <NavLink href="/reviews" msg=Msg::NavReviews />
-                        <NavLink href="/help" msg=Msg::NavHelp />
-                        <NavLink href="/contact" msg=Msg::NavContact />
-                        <NavLink href="/desk" msg=Msg::NavDesk />
+                        <NavLink href="/" msg=PortalMsg::NavHome />
+                        <NavLink href="/track" msg=PortalMsg::NavTrack />
+                        <NavLink href="/returns" msg=PortalMsg::NavReturns />
+                        <NavLink href="/reviews" msg=PortalMsg::NavReviews />
+                        <NavLink href="/help" msg=PortalMsg::NavHelp />
+                        <NavLink href="/contact" msg=PortalMsg::NavContact />
+                        <NavLink href="/desk" msg=PortalMsg::NavDesk />
                     </ul>
                 </nav>
                 <LanguageSwitcher />
@@ -42,16 +44,16 @@ pub fn Portal() -> impl IntoView {
             <main id="main" class="sf-main" tabindex="-1">
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/") view=HomePage />
-                    <Route path=path!("/track") view=|| view! { <ComingSoonPage title=Msg::TrackHeading /> } />
-                    <Route path=path!("/returns") view=|| view! { <ComingSoonPage title=Msg::ReturnsHeading /> } />
-                    <Route path=path!("/reviews") view=|| view! { <ComingSoonPage title=Msg::ReviewsHeading /> } />
-                    <Route path=path!("/help") view=|| view! { <ComingSoonPage title=Msg::HelpHeading /> } />
-                    <Route path=path!("/contact") view=|| view! { <ComingSoonPage title=Msg::ContactHeading /> } />
+                    <Route path=path!("/track") view=|| view! { <ComingSoonPage title=PortalMsg::TrackHeading /> } />
+                    <Route path=path!("/returns") view=|| view! { <ComingSoonPage title=PortalMsg::ReturnsHeading /> } />
+                    <Route path=path!("/reviews") view=|| view! { <ComingSoonPage title=PortalMsg::ReviewsHeading /> } />
+                    <Route path=path!("/help") view=|| view! { <ComingSoonPage title=PortalMsg::HelpHeading /> } />
+                    <Route path=path!("/contact") view=|| view! { <ComingSoonPage title=PortalMsg::ContactHeading /> } />
                     <Route path=path!("/desk") view=DeskPage />
                 </Routes>
             </main>
             <footer class="sf-footer">
-                <p>{move || i18n.t(Msg::FooterNote)}</p>
+                <p>{move || i18n.t(PortalMsg::FooterNote)}</p>
             </footer>
         </Router>
     }
@@ -69,7 +71,7 @@ fn skip_to_main(event: leptos::ev::MouseEvent) {
 }
 
 #[component]
-fn NavLink(href: &'static str, msg: Msg) -> impl IntoView {
+fn NavLink(href: &'static str, msg: PortalMsg) -> impl IntoView {
     let i18n = use_i18n();
     // `A` marks the current page with aria-current="page"; `exact` keeps "/" from matching everything.
     view! {
@@ -87,7 +89,7 @@ fn LanguageSwitcher() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <div class="sf-language">
-            <label for="sf-language-select">{move || i18n.t(Msg::LanguageLabel)}</label>
+            <label for="sf-language-select">{move || i18n.t(PortalMsg::LanguageLabel)}</label>
             <select
                 id="sf-language-select"
                 on:change=move |event| {
@@ -119,15 +121,15 @@ fn LanguageSwitcher() -> impl IntoView {
 fn HomePage() -> impl IntoView {
     let i18n = use_i18n();
     let destinations = [
-        ("/track", Msg::NavTrack),
-        ("/returns", Msg::NavReturns),
-        ("/reviews", Msg::NavReviews),
-        ("/help", Msg::NavHelp),
-        ("/contact", Msg::NavContact),
+        ("/track", PortalMsg::NavTrack),
+        ("/returns", PortalMsg::NavReturns),
+        ("/reviews", PortalMsg::NavReviews),
+        ("/help", PortalMsg::NavHelp),
+        ("/contact", PortalMsg::NavContact),
     ];
     view! {
-        <Page title=Msg::HomeHeading>
-            <p class="sf-lead">{move || i18n.t(Msg::HomeIntro)}</p>
+        <Page title=PortalMsg::HomeHeading>
+            <p class="sf-lead">{move || i18n.t(PortalMsg::HomeIntro)}</p>
             <ul class="sf-destinations">
                 {destinations
                     .into_iter()
@@ -140,11 +142,11 @@ fn HomePage() -> impl IntoView {
 }
 
 #[component]
-fn ComingSoonPage(title: Msg) -> impl IntoView {
+fn ComingSoonPage(title: PortalMsg) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <Page title=title>
-            <p>{move || i18n.t(Msg::ComingSoon)}</p>
+            <p>{move || i18n.t(PortalMsg::ComingSoon)}</p>
         </Page>
     }
 }
@@ -153,9 +155,9 @@ fn ComingSoonPage(title: Msg) -> impl IntoView {
 fn NotFoundPage() -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <Page title=Msg::NotFoundHeading>
-            <p>{move || i18n.t(Msg::NotFoundBody)}</p>
-            <p><A href="/">{move || i18n.t(Msg::NavHome)}</A></p>
+        <Page title=PortalMsg::NotFoundHeading>
+            <p>{move || i18n.t(PortalMsg::NotFoundBody)}</p>
+            <p><A href="/">{move || i18n.t(PortalMsg::NavHome)}</A></p>
         </Page>
     }
 }

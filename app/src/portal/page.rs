@@ -1,9 +1,10 @@
 //! `Page`: what every route renders inside `<main>`: its heading, the document title, and
 //! focus management for single-page navigation.
 
+use super::PortalMsg;
 use leptos::html;
 use leptos::prelude::*;
-use sf_components::{use_i18n, Msg};
+use sf_components::{use_i18n, Message};
 use std::cell::Cell;
 
 thread_local! {
@@ -15,16 +16,20 @@ thread_local! {
 
 /// A routed page: sets `<title>`, renders the `<h1>`, and focuses it after navigation.
 #[component]
-pub fn Page(
+pub fn Page<M: Message>(
     /// The page's heading, also the first part of the document title.
-    title: Msg,
+    title: M,
     /// The page's content below the heading.
     children: Children,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let heading = NodeRef::<html::H1>::new();
     Effect::new(move |_| {
-        document().set_title(&format!("{} – {}", i18n.t(title), i18n.t(Msg::SiteName)));
+        document().set_title(&format!(
+            "{} – {}",
+            i18n.t(title),
+            i18n.t(PortalMsg::SiteName)
+        ));
     });
     Effect::new(move |_| {
         if let Some(heading) = heading.get() {

@@ -3,7 +3,7 @@
 //! Components ask for it with [`use_api_client`] and call one method per route; they get
 //! `sf_api` types back, or a [`ClientError`] that says what a person can do about it.
 
-use crate::i18n::Msg;
+use crate::i18n::CommonMsg;
 use gloo_net::http::{Request, RequestBuilder, Response};
 use leptos::prelude::*;
 use serde::de::DeserializeOwned;
@@ -45,13 +45,13 @@ impl ClientError {
 
     /// The catalogue message a person should read for this failure, when no more
     /// specific one applies.
-    pub fn generic_message(&self) -> Msg {
+    pub fn generic_message(&self) -> CommonMsg {
         match self {
-            ClientError::Network => Msg::NetworkError,
+            ClientError::Network => CommonMsg::NetworkError,
             ClientError::Api { body, .. } if body.error.code == ErrorCode::RateLimited => {
-                Msg::TooManyAttempts
+                CommonMsg::TooManyAttempts
             }
-            _ => Msg::ServerError,
+            _ => CommonMsg::ServerError,
         }
     }
 }

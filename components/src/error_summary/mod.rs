@@ -2,7 +2,7 @@
 //! fails; it takes focus, so screen-reader users hear the problems at once, and links to
 //! each field at fault.
 
-use crate::i18n::{use_i18n, Msg};
+use crate::i18n::{use_i18n, CommonMsg};
 use leptos::html;
 use leptos::prelude::*;
 
@@ -45,7 +45,7 @@ pub fn ErrorSummary(
     view! {
         <Show when=move || !errors.get().is_empty()>
             <div class="sf-error-summary" role="alert" tabindex="-1" node_ref=summary>
-                <h2 class="sf-error-summary__title">{move || i18n.t(Msg::ErrorSummaryTitle)}</h2>
+                <h2 class="sf-error-summary__title">{move || i18n.t(CommonMsg::ErrorSummaryTitle)}</h2>
                 <ul class="sf-error-summary__list">
                     {move || {
                         errors

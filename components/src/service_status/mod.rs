@@ -5,7 +5,10 @@
 //! `ErrorBoundary`, the catalogue, a live region and its own stylesheet.
 
 use crate::client::use_api_client;
-use crate::i18n::{use_i18n, Msg};
+use crate::i18n::use_i18n;
+use messages::StatusMsg;
+
+mod messages;
 use leptos::prelude::*;
 use sf_api::health::HealthStatus;
 
@@ -22,7 +25,7 @@ pub fn ServiceStatus() -> impl IntoView {
     let client = use_api_client();
     let i18n = use_i18n();
     let health = LocalResource::new(move || client.health());
-    let line = move |state: &'static str, msg: Msg| {
+    let line = move |state: &'static str, msg: StatusMsg| {
         view! {
             <span class="sf-service-status__indicator" data-state=state aria-hidden="true"></span>
             <span class="sf-service-status__text">{move || i18n.t(msg)}</span>
@@ -31,17 +34,17 @@ pub fn ServiceStatus() -> impl IntoView {
     let retry = move || {
         view! {
             <button type="button" class="sf-button sf-button--link" on:click=move |_| health.refetch()>
-                {move || i18n.t(Msg::StatusRetry)}
+                {move || i18n.t(StatusMsg::Retry)}
             </button>
         }
     };
     view! {
-        <section class=classes::ROOT aria-label=move || i18n.t(Msg::StatusLabel)>
+        <section class=classes::ROOT aria-label=move || i18n.t(StatusMsg::Label)>
             // role=status makes each change (checking → online) a polite announcement.
             <p role="status" class="sf-service-status__line">
-                <Transition fallback=move || line("checking", Msg::StatusChecking)>
+                <Transition fallback=move || line("checking", StatusMsg::Checking)>
                     <ErrorBoundary fallback=move |_| {
-                        view! { {line("unreachable", Msg::StatusUnreachable)} " " {retry()} }
+                        view! { {line("unreachable", StatusMsg::Unreachable)} " " {retry()} }
                     }>
                         // `health.get()` rather than `Suspend`: a request the page's CSP blocks
                         // fails synchronously, and a `Suspend` then never re-rendered (seen in
@@ -52,9 +55,9 @@ pub fn ServiceStatus() -> impl IntoView {
                                 .map(|result| {
                                     result
                                         .map(|health| match health.status {
-                                            HealthStatus::Ok => line("online", Msg::StatusOnline).into_any(),
+                                            HealthStatus::Ok => line("online", StatusMsg::Online).into_any(),
                                             HealthStatus::Degraded => {
-                                                view! { {line("degraded", Msg::StatusDegraded)} " " {retry()} }
+                                                view! { {line("degraded", StatusMsg::Degraded)} " " {retry()} }
                                                     .into_any()
                                             }
                                         })

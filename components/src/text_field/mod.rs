@@ -2,7 +2,7 @@
 //! between label and input, starts with a visually hidden "Error:", and is tied to the
 //! input with `aria-describedby`; the input is marked `aria-invalid` while it has one.
 
-use crate::i18n::{use_i18n, Msg};
+use crate::i18n::{use_i18n, CommonMsg};
 use leptos::prelude::*;
 
 /// A text input with a visible label and an optional error.
@@ -41,7 +41,7 @@ pub fn TextField(
                     .map(|message| {
                         view! {
                             <p class="sf-field__error" id=error_id.clone()>
-                                <span class="sf-visually-hidden">{i18n.t(Msg::ErrorPrefix)} " "</span>
+                                <span class="sf-visually-hidden">{i18n.t(CommonMsg::ErrorPrefix)} " "</span>
                                 {message}
                             </p>
                         }

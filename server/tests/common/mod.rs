@@ -83,6 +83,26 @@ impl TestApp {
         self.server.url(path)
     }
 
+    /// A GET request to `path`, ready to send.
+    pub fn get(&self, path: &str) -> reqwest::RequestBuilder {
+        self.client.get(self.url(path))
+    }
+
+    /// A POST request to `path`, ready for a body.
+    pub fn post(&self, path: &str) -> reqwest::RequestBuilder {
+        self.client.post(self.url(path))
+    }
+
+    /// A PUT request to `path`.
+    pub fn put(&self, path: &str) -> reqwest::RequestBuilder {
+        self.client.put(self.url(path))
+    }
+
+    /// A DELETE request to `path`.
+    pub fn delete(&self, path: &str) -> reqwest::RequestBuilder {
+        self.client.delete(self.url(path))
+    }
+
     /// Stops the server and removes its database.
     pub async fn stop(self) {
         let TestApp {
