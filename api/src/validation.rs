@@ -21,6 +21,10 @@ pub enum FieldProblem {
     TooLong(usize),
     /// Does not look like an email address.
     NotAnEmail,
+    /// Does not look like a phone number in international format.
+    NotAPhoneNumber,
+    /// Contains characters an order number never has.
+    NotAnOrderNumber,
 }
 
 impl FieldProblem {
@@ -33,6 +37,13 @@ impl FieldProblem {
             }
             FieldProblem::NotAnEmail => {
                 "Enter an email address in the correct format, like name@example.com.".to_owned()
+            }
+            FieldProblem::NotAPhoneNumber => {
+                "Enter a mobile number in international format, like +44 7700 900123.".to_owned()
+            }
+            FieldProblem::NotAnOrderNumber => {
+                "Enter the order number as it appears on your confirmation, like SF-1001."
+                    .to_owned()
             }
         }
     }
@@ -72,6 +83,67 @@ impl EmailAddress {
 impl fmt::Display for EmailAddress {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
+    }
+}
+
+/// An order number: trimmed and upper-cased; letters, digits and dashes only.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct OrderNumber(String);
+
+impl OrderNumber {
+    /// Parses what a shopper typed (` sf-1001 ` becomes `SF-1001`; a leading `#` is dropped).
+    pub fn parse(raw: &str) -> Result<Self, FieldProblem> {
+        let trimmed = raw.trim().trim_start_matches('#').trim();
+        if trimmed.is_empty() {
+            return Err(FieldProblem::Missing);
+        }
+        if trimmed.chars().count() > crate::tracking::MAX_ORDER_NUMBER_CHARS {
+            return Err(FieldProblem::TooLong(
+                crate::tracking::MAX_ORDER_NUMBER_CHARS,
+            ));
+        }
+        if !trimmed
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-')
+        {
+            return Err(FieldProblem::NotAnOrderNumber);
+        }
+        Ok(Self(trimmed.to_ascii_uppercase()))
+    }
+
+    /// The normalised order number.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// A mobile number in international format, kept as `+` and digits only.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct PhoneNumber(String);
+
+impl PhoneNumber {
+    /// Accepts `+` then 8 to 15 digits (E.164), ignoring spaces, dashes, dots and brackets.
+    pub fn parse(raw: &str) -> Result<Self, FieldProblem> {
+        let trimmed = raw.trim();
+        if trimmed.is_empty() {
+            return Err(FieldProblem::Missing);
+        }
+        let compact: String = trimmed
+            .chars()
+            .filter(|c| !matches!(c, ' ' | '-' | '.' | '(' | ')'))
+            .collect();
+        let digits = compact
+            .strip_prefix('+')
+            .ok_or(FieldProblem::NotAPhoneNumber)?;
+        if !(8..=15).contains(&digits.len()) || !digits.chars().all(|c| c.is_ascii_digit()) {
+            return Err(FieldProblem::NotAPhoneNumber);
+        }
+        Ok(Self(compact))
+    }
+
+    /// The number as `+` and digits.
+    pub fn as_str(&self) -> &str {
+        &self.0
     }
 }
 
@@ -139,6 +211,45 @@ mod tests {
             EmailAddress::parse(&long),
             Err(FieldProblem::TooLong(MAX_EMAIL_CHARS))
         );
+    }
+
+    #[test]
+    fn order_numbers_are_normalised_and_checked() {
+        assert_eq!(
+            OrderNumber::parse(" #sf-1001 ").unwrap().as_str(),
+            "SF-1001"
+        );
+        assert_eq!(OrderNumber::parse(""), Err(FieldProblem::Missing));
+        assert_eq!(
+            OrderNumber::parse("SF 1001"),
+            Err(FieldProblem::NotAnOrderNumber)
+        );
+        assert_eq!(
+            OrderNumber::parse("1001'; --"),
+            Err(FieldProblem::NotAnOrderNumber)
+        );
+        assert!(OrderNumber::parse(&"9".repeat(41)).is_err());
+    }
+
+    #[test]
+    fn phone_numbers_need_the_international_format() {
+        assert_eq!(
+            PhoneNumber::parse("+44 7700 900-123").unwrap().as_str(),
+            "+447700900123"
+        );
+        assert_eq!(
+            PhoneNumber::parse("07700 900123"),
+            Err(FieldProblem::NotAPhoneNumber)
+        );
+        assert_eq!(
+            PhoneNumber::parse("+12"),
+            Err(FieldProblem::NotAPhoneNumber)
+        );
+        assert_eq!(
+            PhoneNumber::parse("+44 77OO"),
+            Err(FieldProblem::NotAPhoneNumber)
+        );
+        assert_eq!(PhoneNumber::parse(" "), Err(FieldProblem::Missing));
     }
 
     #[test]
