@@ -105,14 +105,15 @@ fn local_errors(i18n: I18n, email: &str, password: &str) -> Vec<FieldError> {
         let msg = match problem {
             FieldProblem::Missing => CommonMsg::EmailMissing,
             FieldProblem::TooLong(_) => CommonMsg::EmailTooLong,
-            FieldProblem::NotAnEmail => CommonMsg::EmailInvalid,
+            // An email parse only reports the three above; the rest read as "not an email".
+            _ => CommonMsg::EmailInvalid,
         };
         errors.push(field_error(EMAIL_ID, i18n.t(msg)));
     }
     if let Err(problem) = Password::parse(password) {
         let msg = match problem {
             FieldProblem::TooLong(_) => DeskMsg::PasswordTooLong,
-            FieldProblem::Missing | FieldProblem::NotAnEmail => DeskMsg::PasswordMissing,
+            _ => DeskMsg::PasswordMissing,
         };
         errors.push(field_error(PASSWORD_ID, i18n.t(msg)));
     }
