@@ -35,14 +35,6 @@ pub enum ClientError {
 }
 
 impl ClientError {
-    /// The API's error code, when it gave one.
-    pub fn code(&self) -> Option<ErrorCode> {
-        match self {
-            ClientError::Api { body, .. } => Some(body.error.code),
-            _ => None,
-        }
-    }
-
     /// The catalogue message a person should read for this failure, when no more
     /// specific one applies.
     pub fn generic_message(&self) -> CommonMsg {

@@ -12,7 +12,7 @@ mod messages;
 use leptos::prelude::*;
 use sf_api::health::HealthStatus;
 
-/// The class names the stylesheet (`style/service-status.css`) and tests rely on.
+/// The outer class name, shared with the stylesheet (`style/service-status.css`).
 pub mod classes {
     /// The component's outer element.
     pub const ROOT: &str = "sf-service-status";
