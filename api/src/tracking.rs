@@ -6,6 +6,12 @@ use serde::{Deserialize, Serialize};
 /// Longest order number accepted (the store's numbers are much shorter).
 pub const MAX_ORDER_NUMBER_CHARS: usize = 40;
 
+/// A package on its way with no carrier event for this long is flagged as stale.
+pub const STALE_AFTER_HOURS: i64 = 72;
+
+/// The name of the server-sent event that says "this order's tracking changed; fetch it again".
+pub const TRACKING_CHANGED_EVENT: &str = "tracking-changed";
+
 /// The normalised status of a package, whatever carrier or tracking provider reported it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -96,6 +102,70 @@ impl ShipmentStatus {
     }
 }
 
+/// Why a package needs attention: the sub-status of an exception or failed attempt.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum StatusReason {
+    /// The address is wrong, incomplete or the recipient moved.
+    AddressIssue,
+    /// Held at customs.
+    Customs,
+    /// Damaged in transit.
+    Damaged,
+    /// Lost by the carrier.
+    Lost,
+    /// On its way back to the store.
+    ReturnedToSender,
+    /// Nobody was there to receive it.
+    RecipientUnavailable,
+    /// The recipient refused it.
+    Refused,
+    /// Late, for reasons of the carrier's own (weather, volume).
+    Delayed,
+    /// The carrier cancelled the delivery.
+    Cancelled,
+    /// Something else the carrier did not explain.
+    Other,
+}
+
+impl StatusReason {
+    /// Every reason.
+    pub const ALL: [StatusReason; 10] = [
+        StatusReason::AddressIssue,
+        StatusReason::Customs,
+        StatusReason::Damaged,
+        StatusReason::Lost,
+        StatusReason::ReturnedToSender,
+        StatusReason::RecipientUnavailable,
+        StatusReason::Refused,
+        StatusReason::Delayed,
+        StatusReason::Cancelled,
+        StatusReason::Other,
+    ];
+
+    /// The stored and wire name (`address_issue`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StatusReason::AddressIssue => "address_issue",
+            StatusReason::Customs => "customs",
+            StatusReason::Damaged => "damaged",
+            StatusReason::Lost => "lost",
+            StatusReason::ReturnedToSender => "returned_to_sender",
+            StatusReason::RecipientUnavailable => "recipient_unavailable",
+            StatusReason::Refused => "refused",
+            StatusReason::Delayed => "delayed",
+            StatusReason::Cancelled => "cancelled",
+            StatusReason::Other => "other",
+        }
+    }
+
+    /// Parses the stored name; unknown names are `None`.
+    pub fn parse(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|reason| reason.as_str() == name)
+    }
+}
+
 /// A step of the progress indicator: ordered → shipped → in transit → out for delivery →
 /// delivered, or → ready for pickup for store-pickup orders.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -142,6 +212,27 @@ pub struct OrderLookupRequest {
     pub order_number: String,
     /// The email address the order was placed with.
     pub email: String,
+}
+
+/// `POST /api/v1/orders/signed-link`: open an order from a link in the store's email.
+///
+/// The store signs `"{order_number}\n{expires}"` with HMAC-SHA256 and its link secret, and
+/// puts the three values in the link; whoever holds the link may read that order's tracking.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct SignedOrderLink {
+    /// The order number.
+    pub order_number: String,
+    /// When the link stops working, in seconds since 1970 (UTC).
+    pub expires: i64,
+    /// Lower-case hex of the HMAC-SHA256.
+    pub signature: String,
+}
+
+/// The message a signed order link's signature covers.
+pub fn signed_link_message(order_number: &str, expires: i64) -> String {
+    format!("{order_number}\n{expires}")
 }
 
 /// A found order and a token that reads only this order.
@@ -217,16 +308,15 @@ pub struct Package {
     pub carrier_url: Option<String>,
     /// The normalised status.
     pub status: ShipmentStatus,
-    /// More precise reason for exceptions and failed attempts
-    /// (`address_issue`, `customs`, `damaged`, `returned_to_sender`, `recipient_unavailable`).
-    pub status_detail: Option<String>,
+    /// Why an exception or failed attempt happened, when the carrier said.
+    pub status_reason: Option<StatusReason>,
     /// The expected delivery time, RFC 3339 in UTC, when the carrier gave one.
     pub estimated_delivery: Option<String>,
-    /// The estimate before the last change, when it changed.
+    /// The estimate before the last change, when it changed (shown as "was …").
     pub previous_estimated_delivery: Option<String>,
     /// When the carrier last reported anything, RFC 3339 in UTC.
     pub last_event_at: Option<String>,
-    /// True when a package still on its way has had no news for days.
+    /// True when a package still on its way has had no news for [`STALE_AFTER_HOURS`].
     pub stale: bool,
     /// What is in the package.
     pub items: Vec<OrderItem>,
@@ -239,6 +329,8 @@ pub struct Package {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TrackingEvent {
+    /// Stable identifier, so a list can keep its items when new ones arrive.
+    pub id: i64,
     /// When it happened, RFC 3339 in UTC.
     pub occurred_at: String,
     /// The normalised status it reported.

@@ -10,10 +10,8 @@ use axum::http::{header, request::Parts};
 use rand::RngCore;
 use sf_api::agent::AgentProfile;
 use sha2::{Digest, Sha256};
-use std::collections::HashMap;
-use std::net::IpAddr;
-use std::sync::{LazyLock, Mutex};
-use std::time::{Duration, Instant};
+use std::sync::LazyLock;
+use std::time::Duration;
 
 /// How long a desk session lasts before the agent signs in again.
 pub const SESSION_LIFETIME: Duration = Duration::from_secs(12 * 60 * 60);
@@ -70,15 +68,31 @@ pub async fn authenticate(
         }))
 }
 
-fn token_hash(token: &str) -> String {
+/// What a token is stored as: a database leak then hands out no usable tokens.
+pub fn token_hash(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))
+}
+
+/// A fresh random bearer token (256 bits, hex).
+pub fn new_token() -> String {
+    let mut secret = [0u8; 32];
+    rand::thread_rng().fill_bytes(&mut secret);
+    hex::encode(secret)
+}
+
+/// The token of an `Authorization: Bearer <token>` header, when there is a plausible one.
+pub fn bearer_token(headers: &axum::http::HeaderMap) -> Option<&str> {
+    headers
+        .get(header::AUTHORIZATION)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.strip_prefix("Bearer "))
+        .map(str::trim)
+        .filter(|token| !token.is_empty() && token.len() <= 128)
 }
 
 /// Starts a session; returns the token (shown once, stored only as a hash) and its expiry.
 pub async fn create_session(db: &Database, agent_id: i64) -> Result<(String, String), ApiError> {
-    let mut secret = [0u8; 32];
-    rand::thread_rng().fill_bytes(&mut secret);
-    let token = hex::encode(secret);
+    let token = new_token();
     let now = time::OffsetDateTime::now_utc();
     let expires_at = db::timestamp(now + SESSION_LIFETIME);
     sqlx::query(
@@ -132,88 +146,13 @@ impl FromRequestParts<AppState> for SignedInAgent {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
-        let token = parts
-            .headers
-            .get(header::AUTHORIZATION)
-            .and_then(|value| value.to_str().ok())
-            .and_then(|value| value.strip_prefix("Bearer "))
-            .map(str::trim)
-            .filter(|token| !token.is_empty() && token.len() <= 128)
+        let token = bearer_token(&parts.headers)
             .ok_or(ApiError::Unauthorized)?
             .to_owned();
         let profile = agent_for_token(&state.db, &token)
             .await?
             .ok_or(ApiError::Unauthorized)?;
         Ok(Self { profile, token })
-    }
-}
-
-/// Slows down repeated wrong sign-ins from one client address.
-///
-/// The first [`SignInLimiter::FREE_FAILURES`] failures in a window cost nothing; after
-/// that each failure doubles a lock-out (1 s, 2 s, 4 s … up to 15 min) during which
-/// sign-in answers 429 with `Retry-After`, without even checking the password.
-#[derive(Debug, Default)]
-pub struct SignInLimiter {
-    failures: Mutex<HashMap<IpAddr, FailureRecord>>,
-}
-
-#[derive(Clone, Copy, Debug)]
-struct FailureRecord {
-    count: u32,
-    last_failure: Instant,
-    blocked_until: Option<Instant>,
-}
-
-impl SignInLimiter {
-    /// Failures allowed before any waiting is imposed.
-    pub const FREE_FAILURES: u32 = 5;
-    /// Failures older than this are forgotten.
-    pub const WINDOW: Duration = Duration::from_secs(15 * 60);
-    /// The longest lock-out.
-    pub const MAX_LOCKOUT: Duration = Duration::from_secs(15 * 60);
-    /// Above this many tracked addresses, forgotten ones are swept out so memory stays bounded.
-    const SWEEP_ABOVE: usize = 10_000;
-
-    /// `Err(wait)` while `client` is locked out.
-    pub fn check(&self, client: IpAddr, now: Instant) -> Result<(), Duration> {
-        let failures = self.failures.lock().unwrap_or_else(|e| e.into_inner());
-        match failures
-            .get(&client)
-            .and_then(|record| record.blocked_until)
-        {
-            Some(until) if until > now => Err(until - now),
-            _ => Ok(()),
-        }
-    }
-
-    /// Counts a wrong sign-in.
-    pub fn record_failure(&self, client: IpAddr, now: Instant) {
-        let mut failures = self.failures.lock().unwrap_or_else(|e| e.into_inner());
-        if failures.len() > Self::SWEEP_ABOVE {
-            failures.retain(|_, record| now.duration_since(record.last_failure) < Self::WINDOW);
-        }
-        let record = failures.entry(client).or_insert(FailureRecord {
-            count: 0,
-            last_failure: now,
-            blocked_until: None,
-        });
-        if now.duration_since(record.last_failure) >= Self::WINDOW {
-            record.count = 0;
-        }
-        record.count += 1;
-        record.last_failure = now;
-        if record.count > Self::FREE_FAILURES {
-            let doublings = (record.count - Self::FREE_FAILURES - 1).min(20);
-            let lockout = Duration::from_secs(1u64 << doublings).min(Self::MAX_LOCKOUT);
-            record.blocked_until = Some(now + lockout);
-        }
-    }
-
-    /// Forgets a client's failures after it signs in.
-    pub fn record_success(&self, client: IpAddr) {
-        let mut failures = self.failures.lock().unwrap_or_else(|e| e.into_inner());
-        failures.remove(&client);
     }
 }
 
@@ -228,27 +167,5 @@ mod tests {
         assert!(verify_password("correct horse", &hash));
         assert!(!verify_password("wrong horse", &hash));
         assert!(!verify_password("correct horse", "not a hash"));
-    }
-
-    #[test]
-    fn lockout_starts_after_free_failures_and_doubles() {
-        let limiter = SignInLimiter::default();
-        let client = IpAddr::from([192, 0, 2, 1]);
-        let start = Instant::now();
-        for _ in 0..SignInLimiter::FREE_FAILURES {
-            limiter.record_failure(client, start);
-            assert!(limiter.check(client, start).is_ok());
-        }
-        limiter.record_failure(client, start);
-        assert_eq!(limiter.check(client, start), Err(Duration::from_secs(1)));
-        limiter.record_failure(client, start);
-        assert_eq!(limiter.check(client, start), Err(Duration::from_secs(2)));
-        assert!(limiter
-            .check(client, start + Duration::from_secs(3))
-            .is_ok());
-        let other = IpAddr::from([192, 0, 2, 2]);
-        assert!(limiter.check(other, start).is_ok());
-        limiter.record_success(client);
-        assert!(limiter.check(client, start).is_ok());
     }
 }

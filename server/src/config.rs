@@ -37,6 +37,28 @@ pub struct Config {
     #[arg(long, env = "SF_SEED_DEMO")]
     pub seed_demo: bool,
 
+    /// With `--seed-demo`, also add this many generated orders (`SF-B1`…, `bulk1@example.com`…),
+    /// so lookups can be measured against a store of realistic size.
+    #[arg(long, env = "SF_DEMO_BULK_ORDERS", default_value_t = 0)]
+    pub demo_bulk_orders: u32,
+
+    /// Secret of the EasyPost webhook (`X-Hmac-Signature`); EasyPost deliveries are refused without it.
+    #[arg(long, env = "SF_EASYPOST_WEBHOOK_SECRET", hide_env_values = true)]
+    pub easypost_webhook_secret: Option<String>,
+
+    /// Secret of the AfterShip webhook (`aftership-hmac-sha256`); AfterShip deliveries are refused without it.
+    #[arg(long, env = "SF_AFTERSHIP_WEBHOOK_SECRET", hide_env_values = true)]
+    pub aftership_webhook_secret: Option<String>,
+
+    /// Secret the store signs order links in its emails with; signed links are refused without it.
+    #[arg(long, env = "SF_ORDER_LINK_SECRET", hide_env_values = true)]
+    pub order_link_secret: Option<String>,
+
+    /// Advance the demo shipments by one carrier event every this many seconds (0: never),
+    /// so an open tracker shows live updates. Only for demos.
+    #[arg(long, env = "SF_SIMULATE_CARRIERS_EVERY", default_value_t = 0)]
+    pub simulate_carriers_every: u64,
+
     /// Log lines as human-readable text or as JSON objects.
     #[arg(long, env = "SF_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text)]
     pub log_format: LogFormat,
@@ -60,6 +82,11 @@ impl Config {
             static_dir: PathBuf::from("does-not-exist"),
             cors_origins: Vec::new(),
             seed_demo: false,
+            demo_bulk_orders: 0,
+            easypost_webhook_secret: None,
+            aftership_webhook_secret: None,
+            order_link_secret: None,
+            simulate_carriers_every: 0,
             log_format: LogFormat::Text,
         }
     }

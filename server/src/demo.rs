@@ -42,7 +42,7 @@ const STORES: &[(&str, &str, &str)] = &[
 struct DemoShipment {
     carrier: &'static str,
     tracking_number: &'static str,
-    status_detail: Option<&'static str>,
+    status_reason: Option<&'static str>,
     estimated_in_hours: Option<i64>,
     product_skus: &'static [&'static str],
     events: &'static [(i64, &'static str, &'static str, &'static str)],
@@ -62,6 +62,9 @@ struct DemoOrder {
 const LABEL_CREATED: (i64, &str, &str, &str) =
     (0, "info_received", "Shipping label created", "Springfield");
 
+/// How many orders the demo store has (SF-1001 onwards).
+pub const DEMO_ORDER_COUNT: usize = ORDERS.len();
+
 const ORDERS: &[DemoOrder] = &[
     DemoOrder {
         number: "SF-1001",
@@ -73,7 +76,7 @@ const ORDERS: &[DemoOrder] = &[
         shipments: &[DemoShipment {
             carrier: "UPS",
             tracking_number: "1Z999AA10123456784",
-            status_detail: None,
+            status_reason: None,
             estimated_in_hours: None,
             product_skus: &["MUG-01", "TEE-02"],
             events: &[
@@ -99,7 +102,7 @@ const ORDERS: &[DemoOrder] = &[
         shipments: &[DemoShipment {
             carrier: "DHL",
             tracking_number: "JD014600006281230000",
-            status_detail: None,
+            status_reason: None,
             estimated_in_hours: Some(30),
             product_skus: &["LAMP-03"],
             events: &[
@@ -124,7 +127,7 @@ const ORDERS: &[DemoOrder] = &[
         shipments: &[DemoShipment {
             carrier: "USPS",
             tracking_number: "9400111899223100012345",
-            status_detail: None,
+            status_reason: None,
             estimated_in_hours: Some(5),
             product_skus: &["BAG-04"],
             events: &[
@@ -155,7 +158,7 @@ const ORDERS: &[DemoOrder] = &[
             DemoShipment {
                 carrier: "UPS",
                 tracking_number: "1Z999AA10123456785",
-                status_detail: None,
+                status_reason: None,
                 estimated_in_hours: None,
                 product_skus: &["MUG-01"],
                 events: &[
@@ -167,7 +170,7 @@ const ORDERS: &[DemoOrder] = &[
             DemoShipment {
                 carrier: "FedEx",
                 tracking_number: "449044304137821",
-                status_detail: None,
+                status_reason: None,
                 estimated_in_hours: Some(52),
                 product_skus: &["PLANT-05"],
                 events: &[
@@ -187,7 +190,7 @@ const ORDERS: &[DemoOrder] = &[
         shipments: &[DemoShipment {
             carrier: "Store pickup",
             tracking_number: "PICKUP-1005",
-            status_detail: None,
+            status_reason: None,
             estimated_in_hours: None,
             product_skus: &["TEE-02", "BAG-04"],
             events: &[
@@ -216,7 +219,7 @@ const ORDERS: &[DemoOrder] = &[
         shipments: &[DemoShipment {
             carrier: "DHL",
             tracking_number: "JD014600006281230001",
-            status_detail: Some("recipient_unavailable"),
+            status_reason: Some("recipient_unavailable"),
             estimated_in_hours: Some(20),
             product_skus: &["LAMP-03"],
             events: &[
@@ -242,7 +245,7 @@ const ORDERS: &[DemoOrder] = &[
         shipments: &[DemoShipment {
             carrier: "FedEx",
             tracking_number: "449044304137822",
-            status_detail: Some("address_issue"),
+            status_reason: Some("address_issue"),
             estimated_in_hours: None,
             product_skus: &["PLANT-05"],
             events: &[
@@ -276,10 +279,35 @@ const ORDERS: &[DemoOrder] = &[
         shipments: &[DemoShipment {
             carrier: "USPS",
             tracking_number: "9400111899223100012346",
-            status_detail: None,
+            status_reason: None,
             estimated_in_hours: Some(70),
             product_skus: &["TEE-02"],
             events: &[LABEL_CREATED],
+        }],
+    },
+    DemoOrder {
+        number: "SF-1011",
+        email: "kemi@example.com",
+        name: "Kemi Adeyemi",
+        placed_hours_ago: 150,
+        pickup_store: None,
+        unshipped_skus: &[],
+        shipments: &[DemoShipment {
+            carrier: "USPS",
+            tracking_number: "9400111899223100012347",
+            status_reason: None,
+            estimated_in_hours: Some(-30),
+            product_skus: &["MUG-01"],
+            events: &[
+                LABEL_CREATED,
+                (130, "in_transit", "Departed facility", "Springfield hub"),
+                (
+                    100,
+                    "in_transit",
+                    "In transit to next facility",
+                    "Capital City",
+                ),
+            ],
         }],
     },
     DemoOrder {
@@ -292,7 +320,7 @@ const ORDERS: &[DemoOrder] = &[
         shipments: &[DemoShipment {
             carrier: "DHL",
             tracking_number: "JD014600006281230002",
-            status_detail: None,
+            status_reason: None,
             estimated_in_hours: None,
             product_skus: &["BAG-04"],
             events: &[
@@ -341,7 +369,7 @@ const ARTICLES: &[(&str, &str, &str, &str, &str, &str)] = &[
 ];
 
 /// Fills an empty database with the demo store; a database with any agent is left alone.
-pub async fn seed_if_empty(db: &Database) -> Result<(), ApiError> {
+pub async fn seed_if_empty(db: &Database, bulk_orders: u32) -> Result<(), ApiError> {
     let (agents,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM agents")
         .fetch_one(&db.pool)
         .await?;
@@ -399,8 +427,20 @@ pub async fn seed_if_empty(db: &Database) -> Result<(), ApiError> {
         .execute(&mut *tx)
         .await?;
     }
+    if bulk_orders > 0 {
+        // One statement generates them all: 100,000 orders take a second, not minutes.
+        sqlx::query(
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $1) \
+             INSERT INTO orders (order_number, email, customer_name, placed_at, fulfilment) \
+             SELECT 'SF-B' || i, 'bulk' || i || '@example.com', 'Bulk shopper', $2, 'ship' FROM n",
+        )
+        .bind(i64::from(bulk_orders))
+        .bind(at(24))
+        .execute(&mut *tx)
+        .await?;
+    }
     tx.commit().await?;
-    tracing::info!(orders = ORDERS.len(), "seeded the demo store");
+    tracing::info!(orders = ORDERS.len(), bulk_orders, "seeded the demo store");
     Ok(())
 }
 
@@ -453,26 +493,30 @@ async fn seed_order(
         let shipment_id = insert_returning_id(
             tx,
             sqlx::query(
-                "INSERT INTO shipments (order_id, carrier, tracking_number, status, status_detail, estimated_delivery, updated_at) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+                "INSERT INTO shipments (order_id, carrier, tracking_number, status, status_reason, estimated_delivery, updated_at, tracking_url) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
             )
             .bind(order_id)
             .bind(shipment.carrier)
             .bind(shipment.tracking_number)
             .bind(latest)
-            .bind(shipment.status_detail)
+            .bind(shipment.status_reason)
             .bind(shipment.estimated_in_hours.map(|hours| at(-hours)))
-            .bind(at(updated)),
+            .bind(at(updated))
+            .bind(carrier_tracking_url(shipment.carrier, shipment.tracking_number)),
         )
         .await?;
         add_items(tx, order_id, Some(shipment_id), shipment.product_skus).await?;
-        for (offset, status, description, location) in shipment.events {
+        for (index, (offset, status, description, location)) in shipment.events.iter().enumerate() {
+            let is_latest = index + 1 == shipment.events.len();
             sqlx::query(
-                "INSERT INTO shipment_events (shipment_id, occurred_at, status, description, location) VALUES ($1, $2, $3, $4, $5)",
+                "INSERT INTO shipment_events (shipment_id, occurred_at, status, status_reason, description, location) \
+                 VALUES ($1, $2, $3, $4, $5, $6)",
             )
             .bind(shipment_id)
             .bind(at(event_hours_ago(*offset)))
             .bind(*status)
+            .bind(shipment.status_reason.filter(|_| is_latest))
             .bind(*description)
             .bind(*location)
             .execute(&mut **tx)
@@ -480,6 +524,18 @@ async fn seed_order(
         }
     }
     Ok(())
+}
+
+/// The carrier's public tracking page, for the carriers the demo uses.
+fn carrier_tracking_url(carrier: &str, tracking_number: &str) -> Option<String> {
+    let base = match carrier {
+        "UPS" => "https://www.ups.com/track?tracknum=",
+        "DHL" => "https://www.dhl.com/global-en/home/tracking.html?tracking-id=",
+        "FedEx" => "https://www.fedex.com/fedextrack/?trknbr=",
+        "USPS" => "https://tools.usps.com/go/TrackConfirmAction?tLabels=",
+        _ => return None,
+    };
+    Some(format!("{base}{tracking_number}"))
 }
 
 async fn add_items(

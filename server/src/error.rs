@@ -32,9 +32,15 @@ pub enum ApiError {
     /// Too many attempts; the client may retry after this long.
     #[error("rate limited for {0:?}")]
     RateLimited(Duration),
+    /// A webhook or signed link whose signature is missing, wrong or expired.
+    #[error("bad signature")]
+    BadSignature,
     /// No such route or record.
     #[error("not found")]
     NotFound,
+    /// No order matches the number and email given (the same whichever was wrong).
+    #[error("order not found")]
+    OrderNotFound,
     /// The route does not take this method.
     #[error("method not allowed")]
     MethodNotAllowed,
@@ -77,12 +83,22 @@ impl ApiError {
             ApiError::Unauthorized => (
                 StatusCode::UNAUTHORIZED,
                 ErrorCode::Unauthorized,
-                "The email address or password is not right, or your session has ended.",
+                "The sign-in details are not right, or the session has ended.",
             ),
             ApiError::RateLimited(_) => (
                 StatusCode::TOO_MANY_REQUESTS,
                 ErrorCode::RateLimited,
                 "Too many attempts. Wait a moment, then try again.",
+            ),
+            ApiError::BadSignature => (
+                StatusCode::UNAUTHORIZED,
+                ErrorCode::Unauthorized,
+                "The signature is missing, wrong or expired.",
+            ),
+            ApiError::OrderNotFound => (
+                StatusCode::NOT_FOUND,
+                ErrorCode::NotFound,
+                "We couldn't find an order with those details. Check the order number and the email address you ordered with.",
             ),
             ApiError::NotFound => (
                 StatusCode::NOT_FOUND,

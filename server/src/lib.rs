@@ -11,19 +11,23 @@ pub mod db;
 pub mod demo;
 pub mod error;
 pub mod extract;
+pub mod limiter;
 pub mod routes;
+pub mod signature;
 pub mod static_files;
 pub mod telemetry;
+pub mod tracking;
 
-use crate::auth::SignInLimiter;
 use crate::config::Config;
 use crate::db::{Database, StorageError};
+use crate::limiter::FailureLimiter;
+use crate::tracking::live::TrackingHub;
 use axum::extract::DefaultBodyLimit;
 use axum::http::{header, HeaderName, HeaderValue, Method};
 use axum::{Extension, Router};
 use std::net::SocketAddr;
 use std::sync::Arc;
-use tokio::sync::oneshot;
+use tokio::sync::{oneshot, watch};
 use tokio::task::JoinHandle;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::cors::{AllowOrigin, CorsLayer};
@@ -35,7 +39,37 @@ pub struct AppState {
     /// The migrated database.
     pub db: Database,
     /// Remembers failed agent sign-ins per client address.
-    pub sign_in_limiter: Arc<SignInLimiter>,
+    pub sign_in_limiter: Arc<FailureLimiter>,
+    /// Remembers wrong order lookups per client address.
+    pub order_lookup_limiter: Arc<FailureLimiter>,
+    /// Tells open trackers that their order changed.
+    pub tracking_hub: TrackingHub,
+    /// Becomes `true` when the server stops, ending long-lived streams so shutdown is prompt.
+    pub shutdown: watch::Receiver<bool>,
+    /// Secrets that verify webhooks and signed links.
+    pub secrets: Arc<Secrets>,
+}
+
+/// Shared secrets from the configuration; a missing one turns its feature off (requests refused).
+#[derive(Clone, Debug, Default)]
+pub struct Secrets {
+    /// Verifies EasyPost webhooks.
+    pub easypost_webhook: Option<String>,
+    /// Verifies AfterShip webhooks.
+    pub aftership_webhook: Option<String>,
+    /// Verifies the store's signed order links.
+    pub order_link: Option<String>,
+}
+
+impl Secrets {
+    fn from_config(config: &Config) -> Self {
+        let present = |secret: &Option<String>| secret.clone().filter(|s| !s.trim().is_empty());
+        Self {
+            easypost_webhook: present(&config.easypost_webhook_secret),
+            aftership_webhook: present(&config.aftership_webhook_secret),
+            order_link: present(&config.order_link_secret),
+        }
+    }
 }
 
 /// Why the server could not start.
@@ -92,7 +126,7 @@ fn cors_layer(origins: &[String]) -> Result<CorsLayer, StartError> {
         .collect::<Result<Vec<_>, _>>()?;
     Ok(CorsLayer::new()
         .allow_origin(AllowOrigin::list(origins))
-        .allow_methods([Method::GET, Method::POST, Method::DELETE])
+        .allow_methods([Method::GET, Method::POST, Method::PUT, Method::DELETE])
         .allow_headers([
             header::CONTENT_TYPE,
             header::AUTHORIZATION,
@@ -108,6 +142,7 @@ pub struct RunningServer {
     /// The database the server uses (tests use it to arrange data).
     pub db: Database,
     shutdown: Option<oneshot::Sender<()>>,
+    stopping: watch::Sender<bool>,
     task: JoinHandle<std::io::Result<()>>,
 }
 
@@ -119,6 +154,7 @@ impl RunningServer {
 
     /// Stops accepting connections, lets requests in flight finish, and waits.
     pub async fn stop(mut self) -> std::io::Result<()> {
+        let _ = self.stopping.send(true);
         if let Some(shutdown) = self.shutdown.take() {
             let _ = shutdown.send(());
         }
@@ -129,6 +165,7 @@ impl RunningServer {
 impl Drop for RunningServer {
     fn drop(&mut self) {
         if self.shutdown.is_some() {
+            let _ = self.stopping.send(true);
             self.task.abort();
         }
     }
@@ -138,12 +175,27 @@ impl Drop for RunningServer {
 pub async fn start(config: Config) -> Result<RunningServer, StartError> {
     let db = Database::connect(&config.database_url).await?;
     if config.seed_demo {
-        demo::seed_if_empty(&db).await.map_err(StartError::Seed)?;
+        demo::seed_if_empty(&db, config.demo_bulk_orders)
+            .await
+            .map_err(StartError::Seed)?;
     }
+    let (stopping, shutdown) = watch::channel(false);
     let state = AppState {
         db: db.clone(),
         sign_in_limiter: Arc::default(),
+        order_lookup_limiter: Arc::default(),
+        tracking_hub: TrackingHub::default(),
+        shutdown: shutdown.clone(),
+        secrets: Arc::new(Secrets::from_config(&config)),
     };
+    if config.simulate_carriers_every > 0 {
+        tokio::spawn(tracking::simulator::run(
+            db.clone(),
+            state.tracking_hub.clone(),
+            std::time::Duration::from_secs(config.simulate_carriers_every),
+            shutdown,
+        ));
+    }
     let router = build_router(state, &config)?;
     let listener = tokio::net::TcpListener::bind(config.bind)
         .await
@@ -169,6 +221,7 @@ pub async fn start(config: Config) -> Result<RunningServer, StartError> {
         address,
         db,
         shutdown: Some(shutdown),
+        stopping,
         task,
     })
 }

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{TestApp, TestDatabase};
+use common::{error_of, TestApp, TestDatabase};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 use sf_server::demo::{DEMO_AGENT_EMAIL, DEMO_AGENT_PASSWORD};
@@ -28,13 +28,6 @@ both_databases!(
     the_app_is_served_with_deep_links_and_its_script_hash,
     cors_allows_only_configured_storefronts,
 );
-
-async fn error_of(response: reqwest::Response) -> Value {
-    let body: Value = response.json().await.expect("a JSON error body");
-    assert!(body["error"]["code"].is_string(), "error shape: {body}");
-    assert!(body["error"]["message"].is_string(), "error shape: {body}");
-    body["error"].clone()
-}
 
 async fn sign_in(app: &TestApp, email: &str, password: &str) -> reqwest::Response {
     app.post("/api/v1/agent/session")
@@ -236,7 +229,7 @@ async fn wrong_password_and_unknown_email_look_the_same(database: TestDatabase) 
 
 async fn repeated_wrong_passwords_are_slowed_down(database: TestDatabase) {
     let app = TestApp::spawn_with(database, |config| config.seed_demo = true).await;
-    let free = sf_server::auth::SignInLimiter::FREE_FAILURES + 1;
+    let free = sf_server::limiter::FailureLimiter::FREE_FAILURES + 1;
     for attempt in 1..=free {
         let response = sign_in(&app, DEMO_AGENT_EMAIL, "guess").await;
         assert_eq!(
@@ -330,14 +323,14 @@ async fn demo_store_has_orders_in_every_shipment_state(database: TestDatabase) {
 
 async fn seeding_twice_changes_nothing(database: TestDatabase) {
     let app = TestApp::spawn_with(database, |config| config.seed_demo = true).await;
-    sf_server::demo::seed_if_empty(&app.server.db)
+    sf_server::demo::seed_if_empty(&app.server.db, 0)
         .await
         .unwrap();
     let (orders,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM orders")
         .fetch_one(&app.server.db.pool)
         .await
         .unwrap();
-    assert_eq!(orders, 10);
+    assert_eq!(orders, sf_server::demo::DEMO_ORDER_COUNT as i64);
     app.stop().await;
 }
 

@@ -121,6 +121,14 @@ impl TestApp {
     }
 }
 
+/// The `error` object of an error response, after checking it has the one error shape.
+pub async fn error_of(response: reqwest::Response) -> serde_json::Value {
+    let body: serde_json::Value = response.json().await.expect("a JSON error body");
+    assert!(body["error"]["code"].is_string(), "error shape: {body}");
+    assert!(body["error"]["message"].is_string(), "error shape: {body}");
+    body["error"].clone()
+}
+
 fn random_suffix() -> String {
     use std::time::{SystemTime, UNIX_EPOCH};
     let nanos = SystemTime::now()

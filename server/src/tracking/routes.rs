@@ -1,0 +1,401 @@
+//! The tracking routes: lookup, signed links, an order's tracking, its notification
+//! preferences, its live stream, and the carrier webhooks.
+
+use super::access::{self, OrderShopper};
+use super::store::{self, Applied};
+use super::webhooks::Provider;
+use crate::db;
+use crate::error::{ApiError, FieldErrors};
+use crate::extract::ApiJson;
+use crate::AppState;
+use axum::body::Bytes;
+use axum::extract::rejection::BytesRejection;
+use axum::extract::{ConnectInfo, Path, Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::sse::{KeepAlive, Sse};
+use axum::response::IntoResponse;
+use axum::Json;
+use serde::{Deserialize, Serialize};
+use sf_api::error::ErrorBody;
+use sf_api::tracking::{
+    NotificationPreferences, OrderAccess, OrderLookupRequest, OrderTracking, SignedOrderLink,
+};
+use sf_api::validation::{EmailAddress, FieldProblem, OrderNumber, PhoneNumber};
+use std::net::SocketAddr;
+use std::time::{Duration, Instant};
+
+/// Webhook bodies may be larger than shoppers' requests: a long journey has many events.
+pub const WEBHOOK_MAX_BODY_BYTES: usize = 1024 * 1024;
+
+fn field_problem(fields: &mut FieldErrors, name: &str, label: &str, problem: FieldProblem) {
+    fields.insert(name.to_owned(), vec![problem.english(label)]);
+}
+
+/// Find an order by its number and the email it was placed with.
+///
+/// Answers a token that reads only this order. A wrong pair answers 404 with the same
+/// words whether or not the number exists; repeated wrong pairs from one client answer 429.
+#[utoipa::path(
+    post,
+    path = "/orders/lookup",
+    tag = "tracking",
+    request_body = OrderLookupRequest,
+    responses(
+        (status = 200, description = "The order, and a token for it", body = OrderAccess),
+        (status = 404, description = "No order with that number and email", body = ErrorBody),
+        (status = 422, description = "Missing, unknown or invalid fields", body = ErrorBody),
+        (status = 429, description = "Too many wrong guesses; see Retry-After", body = ErrorBody)
+    )
+)]
+pub async fn look_up_order(
+    State(state): State<AppState>,
+    ConnectInfo(client): ConnectInfo<SocketAddr>,
+    ApiJson(request): ApiJson<OrderLookupRequest>,
+) -> Result<Json<OrderAccess>, ApiError> {
+    let (order_number, email) = match (
+        OrderNumber::parse(&request.order_number),
+        EmailAddress::parse(&request.email),
+    ) {
+        (Ok(number), Ok(email)) => (number, email),
+        (number, email) => {
+            let mut fields = FieldErrors::new();
+            if let Err(problem) = number {
+                field_problem(&mut fields, "order_number", "order number", problem);
+            }
+            if let Err(problem) = email {
+                field_problem(&mut fields, "email", "email address", problem);
+            }
+            return Err(ApiError::Validation(fields));
+        }
+    };
+    let client_ip = client.ip();
+    state
+        .order_lookup_limiter
+        .check(client_ip, Instant::now())
+        .map_err(ApiError::RateLimited)?;
+    let Some(order_id) =
+        store::find_order(&state.db, order_number.as_str(), email.as_str()).await?
+    else {
+        // Success does not clear the count: one real order must not buy unlimited guesses.
+        state
+            .order_lookup_limiter
+            .record_failure(client_ip, Instant::now());
+        return Err(ApiError::OrderNotFound);
+    };
+    order_access(&state, order_id).await.map(Json)
+}
+
+async fn order_access(state: &AppState, order_id: i64) -> Result<OrderAccess, ApiError> {
+    let (token, expires_at) = access::issue_token(&state.db, order_id).await?;
+    let tracking = store::load_tracking(&state.db, order_id).await?;
+    Ok(OrderAccess {
+        token,
+        expires_at,
+        tracking,
+    })
+}
+
+/// Open an order from a signed link in the store's email (no email address needed).
+#[utoipa::path(
+    post,
+    path = "/orders/signed-link",
+    tag = "tracking",
+    request_body = SignedOrderLink,
+    responses(
+        (status = 200, description = "The order, and a token for it", body = OrderAccess),
+        (status = 401, description = "The link is not genuine or has expired", body = ErrorBody),
+        (status = 422, description = "Missing, unknown or invalid fields", body = ErrorBody)
+    )
+)]
+pub async fn open_signed_link(
+    State(state): State<AppState>,
+    ApiJson(link): ApiJson<SignedOrderLink>,
+) -> Result<Json<OrderAccess>, ApiError> {
+    let Some(secret) = state.secrets.order_link.as_deref() else {
+        tracing::warn!("a signed order link arrived but SF_ORDER_LINK_SECRET is not set");
+        return Err(ApiError::BadSignature);
+    };
+    let now = time::OffsetDateTime::now_utc().unix_timestamp();
+    if !access::signed_link_is_valid(secret, &link, now) {
+        return Err(ApiError::BadSignature);
+    }
+    let order_id = store::find_order_by_number(&state.db, &link.order_number)
+        .await?
+        .ok_or(ApiError::BadSignature)?;
+    order_access(&state, order_id).await.map(Json)
+}
+
+/// The order's tracking: packages, statuses, estimates and events.
+#[utoipa::path(
+    get,
+    path = "/orders/{order_number}/tracking",
+    tag = "tracking",
+    params(("order_number" = String, Path, description = "The order number")),
+    security(("order_token" = [])),
+    responses(
+        (status = 200, description = "The order's tracking", body = OrderTracking),
+        (status = 401, description = "No valid token for this order", body = ErrorBody)
+    )
+)]
+pub async fn order_tracking(
+    State(state): State<AppState>,
+    Path(order_number): Path<String>,
+    shopper: OrderShopper,
+) -> Result<Json<OrderTracking>, ApiError> {
+    let shopper = shopper.for_order(&order_number)?;
+    store::load_tracking(&state.db, shopper.order_id)
+        .await
+        .map(Json)
+}
+
+/// Choose where status changes of this order are sent (empty or missing: not by that channel).
+#[utoipa::path(
+    put,
+    path = "/orders/{order_number}/notifications",
+    tag = "tracking",
+    params(("order_number" = String, Path, description = "The order number")),
+    security(("order_token" = [])),
+    request_body = NotificationPreferences,
+    responses(
+        (status = 200, description = "Saved, as normalised", body = NotificationPreferences),
+        (status = 401, description = "No valid token for this order", body = ErrorBody),
+        (status = 422, description = "An invalid email address or phone number", body = ErrorBody)
+    )
+)]
+pub async fn set_notifications(
+    State(state): State<AppState>,
+    Path(order_number): Path<String>,
+    shopper: OrderShopper,
+    ApiJson(preferences): ApiJson<NotificationPreferences>,
+) -> Result<Json<NotificationPreferences>, ApiError> {
+    let shopper = shopper.for_order(&order_number)?;
+    let given = |value: &Option<String>| {
+        value
+            .as_deref()
+            .map(str::trim)
+            .filter(|value| !value.is_empty())
+            .map(str::to_owned)
+    };
+    let mut fields = FieldErrors::new();
+    let email = given(&preferences.email).and_then(|raw| {
+        EmailAddress::parse(&raw)
+            .map_err(|problem| field_problem(&mut fields, "email", "email address", problem))
+            .ok()
+    });
+    let sms = given(&preferences.sms).and_then(|raw| {
+        PhoneNumber::parse(&raw)
+            .map_err(|problem| field_problem(&mut fields, "sms", "mobile number", problem))
+            .ok()
+    });
+    if !fields.is_empty() {
+        return Err(ApiError::Validation(fields));
+    }
+    let saved = NotificationPreferences {
+        email: email.map(|email| email.as_str().to_owned()),
+        sms: sms.map(|sms| sms.as_str().to_owned()),
+    };
+    store::save_notification_preferences(
+        &state.db,
+        shopper.order_id,
+        saved.email.as_deref(),
+        saved.sms.as_deref(),
+    )
+    .await?;
+    Ok(Json(saved))
+}
+
+/// The token of a live stream: `EventSource` cannot send an `Authorization` header.
+#[derive(Deserialize, utoipa::IntoParams)]
+#[serde(deny_unknown_fields)]
+pub struct StreamToken {
+    /// The order token from the lookup.
+    token: String,
+}
+
+/// A server-sent-events stream that says `tracking-changed` whenever the order changes
+/// (and once on connecting); the tracker then fetches the order's tracking again.
+#[utoipa::path(
+    get,
+    path = "/orders/{order_number}/events",
+    tag = "tracking",
+    params(("order_number" = String, Path, description = "The order number"), StreamToken),
+    responses(
+        (status = 200, description = "`text/event-stream` of `tracking-changed` events"),
+        (status = 401, description = "No valid token for this order", body = ErrorBody)
+    )
+)]
+pub async fn order_events(
+    State(state): State<AppState>,
+    Path(order_number): Path<String>,
+    Query(StreamToken { token }): Query<StreamToken>,
+) -> Result<impl IntoResponse, ApiError> {
+    let shopper = OrderShopper::from_token(&state.db, token.trim())
+        .await?
+        .ok_or(ApiError::Unauthorized)?
+        .for_order(&order_number)?;
+    let stream = state
+        .tracking_hub
+        .changes_of(shopper.order_id, state.shutdown.clone());
+    // Proxies close idle connections; a comment every 15 s keeps the stream open.
+    Ok(Sse::new(stream).keep_alive(KeepAlive::new().interval(Duration::from_secs(15))))
+}
+
+/// What a webhook delivery did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum WebhookOutcome {
+    /// Stored and applied to the package.
+    Applied,
+    /// This event id was received before; nothing changed.
+    Duplicate,
+    /// Stored for audit, but no package has that tracking number (or it is not a tracking event).
+    Unmatched,
+}
+
+/// The answer to a webhook delivery.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct WebhookReceipt {
+    /// What happened.
+    pub outcome: WebhookOutcome,
+}
+
+/// EasyPost `tracker.updated` events, signed with `X-Hmac-Signature`.
+#[utoipa::path(
+    post,
+    path = "/webhooks/easypost",
+    tag = "webhooks",
+    request_body(content = String, description = "EasyPost Event JSON", content_type = "application/json"),
+    responses(
+        (status = 200, description = "Received", body = WebhookReceipt),
+        (status = 401, description = "Missing or wrong signature; nothing stored", body = ErrorBody),
+        (status = 422, description = "Signed, but not an EasyPost event", body = ErrorBody)
+    )
+)]
+pub async fn easypost_webhook(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Json<WebhookReceipt>, ApiError> {
+    let secret = state.secrets.easypost_webhook.clone();
+    receive_webhook(
+        &state,
+        Provider::EasyPost,
+        secret.as_deref(),
+        &headers,
+        body,
+    )
+    .await
+}
+
+/// AfterShip tracking updates, signed with `aftership-hmac-sha256`.
+#[utoipa::path(
+    post,
+    path = "/webhooks/aftership",
+    tag = "webhooks",
+    request_body(content = String, description = "AfterShip webhook JSON", content_type = "application/json"),
+    responses(
+        (status = 200, description = "Received", body = WebhookReceipt),
+        (status = 401, description = "Missing or wrong signature; nothing stored", body = ErrorBody),
+        (status = 422, description = "Signed, but not an AfterShip delivery", body = ErrorBody)
+    )
+)]
+pub async fn aftership_webhook(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Json<WebhookReceipt>, ApiError> {
+    let secret = state.secrets.aftership_webhook.clone();
+    receive_webhook(
+        &state,
+        Provider::AfterShip,
+        secret.as_deref(),
+        &headers,
+        body,
+    )
+    .await
+}
+
+/// Verifies, deduplicates, stores the raw body, and applies — all in one transaction, so a
+/// failure part-way leaves no record and the provider's retry is processed afresh.
+async fn receive_webhook(
+    state: &AppState,
+    provider: Provider,
+    secret: Option<&str>,
+    headers: &HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Json<WebhookReceipt>, ApiError> {
+    let body = body.map_err(|rejection| {
+        if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            ApiError::PayloadTooLarge
+        } else {
+            ApiError::MalformedJson("could not read the body".into())
+        }
+    })?;
+    let Some(secret) = secret else {
+        tracing::warn!(
+            provider = provider.as_str(),
+            "webhook refused: no secret configured"
+        );
+        return Err(ApiError::BadSignature);
+    };
+    if !provider.signature_is_valid(secret, headers, &body) {
+        tracing::warn!(
+            provider = provider.as_str(),
+            "webhook refused: bad signature"
+        );
+        return Err(ApiError::BadSignature);
+    }
+    let raw_body = std::str::from_utf8(&body)
+        .map_err(|_| ApiError::MalformedJson("the body is not UTF-8".into()))?;
+    let (event_id, update) = provider.parse(&body)?;
+    let mut tx = state.db.pool.begin().await?;
+    let first_time = sqlx::query(
+        "INSERT INTO webhook_deliveries (provider, event_id, tracking_number, received_at, raw_body) \
+         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (provider, event_id) DO NOTHING",
+    )
+    .bind(provider.as_str())
+    .bind(&event_id)
+    .bind(update.as_ref().map(|update| update.tracking_number.as_str()))
+    .bind(db::now())
+    .bind(raw_body)
+    .execute(&mut *tx)
+    .await?
+    .rows_affected()
+        == 1;
+    if !first_time {
+        tx.rollback().await?;
+        return Ok(Json(WebhookReceipt {
+            outcome: WebhookOutcome::Duplicate,
+        }));
+    }
+    let applied = match &update {
+        Some(update) => store::apply_update(&mut tx, update).await?,
+        None => Applied::Unmatched,
+    };
+    if let Applied::Matched { shipment_id, .. } = applied {
+        sqlx::query(
+            "UPDATE webhook_deliveries SET matched_shipment_id = $1 WHERE provider = $2 AND event_id = $3",
+        )
+        .bind(shipment_id)
+        .bind(provider.as_str())
+        .bind(&event_id)
+        .execute(&mut *tx)
+        .await?;
+    }
+    tx.commit().await?;
+    let outcome = match applied {
+        Applied::Matched {
+            order_id, changed, ..
+        } => {
+            if changed {
+                state.tracking_hub.order_changed(order_id);
+            }
+            WebhookOutcome::Applied
+        }
+        Applied::Unmatched => {
+            tracing::info!(provider = provider.as_str(), %event_id, "webhook for an unknown package");
+            WebhookOutcome::Unmatched
+        }
+    };
+    Ok(Json(WebhookReceipt { outcome }))
+}

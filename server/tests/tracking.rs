@@ -1,0 +1,784 @@
+//! Integration tests of shipment tracking: lookup and its limits, tokens, signed links,
+//! carrier webhooks (signatures, both providers' formats, duplicates, out-of-order events),
+//! notifications and the live stream. Real server, fresh database, both databases.
+
+mod common;
+
+use base64::Engine;
+use common::{error_of, TestApp, TestDatabase};
+use hmac::{Hmac, Mac};
+use reqwest::StatusCode;
+use serde_json::{json, Value};
+use sha2::Sha256;
+use std::time::Duration;
+use unicode_normalization::UnicodeNormalization;
+
+both_databases!(
+    lookup_finds_the_order_and_its_token_reads_only_that_order,
+    a_wrong_email_and_an_unknown_number_look_the_same,
+    lookup_names_the_fields_to_fix,
+    repeated_wrong_lookups_are_rate_limited,
+    store_pickup_orders_show_store_and_code,
+    easypost_tracker_updated_is_applied,
+    aftership_exception_is_applied_with_its_reason,
+    bad_or_missing_signatures_are_refused_and_nothing_is_stored,
+    a_redelivered_event_is_stored_once,
+    an_older_event_arriving_late_does_not_roll_the_status_back,
+    a_changed_estimate_keeps_the_previous_one,
+    a_webhook_for_an_unknown_package_is_kept_for_audit,
+    notifications_are_validated_and_recorded_per_status_change,
+    a_signed_link_opens_the_order_until_it_expires,
+    an_open_stream_hears_of_each_change,
+    the_tracking_routes_are_documented,
+    generated_bulk_orders_can_be_looked_up,
+);
+
+const EASYPOST_SECRET: &str = "demo-ﬁle-secret"; // the ligature checks NFKD normalisation
+const AFTERSHIP_SECRET: &str = "aftership-secret";
+const LINK_SECRET: &str = "order-link-secret";
+const EASYPOST_FIXTURE: &str = include_str!("fixtures/webhooks/easypost-tracker-updated.json");
+const AFTERSHIP_FIXTURE: &str = include_str!("fixtures/webhooks/aftership-tracking-update.json");
+
+async fn spawn(database: TestDatabase) -> TestApp {
+    TestApp::spawn_with(database, |config| {
+        config.seed_demo = true;
+        config.easypost_webhook_secret = Some(EASYPOST_SECRET.into());
+        config.aftership_webhook_secret = Some(AFTERSHIP_SECRET.into());
+        config.order_link_secret = Some(LINK_SECRET.into());
+    })
+    .await
+}
+
+fn hmac_sha256(key: &[u8], body: &[u8]) -> Vec<u8> {
+    let mut mac = Hmac::<Sha256>::new_from_slice(key).unwrap();
+    mac.update(body);
+    mac.finalize().into_bytes().to_vec()
+}
+
+/// The `X-Hmac-Signature` value EasyPost sends, computed as its documentation says.
+fn easypost_signature(secret: &str, body: &str) -> String {
+    let key: String = secret.nfkd().collect();
+    format!(
+        "hmac-sha256-hex={}",
+        hex::encode(hmac_sha256(key.as_bytes(), body.as_bytes()))
+    )
+}
+
+/// The `aftership-hmac-sha256` value AfterShip sends.
+fn aftership_signature(secret: &str, body: &str) -> String {
+    base64::engine::general_purpose::STANDARD
+        .encode(hmac_sha256(secret.as_bytes(), body.as_bytes()))
+}
+
+async fn post_easypost(app: &TestApp, body: &str) -> reqwest::Response {
+    app.post("/api/v1/webhooks/easypost")
+        .header("content-type", "application/json")
+        .header(
+            "x-hmac-signature",
+            easypost_signature(EASYPOST_SECRET, body),
+        )
+        .body(body.to_owned())
+        .send()
+        .await
+        .unwrap()
+}
+
+async fn post_aftership(app: &TestApp, body: &str) -> reqwest::Response {
+    app.post("/api/v1/webhooks/aftership")
+        .header("content-type", "application/json")
+        .header(
+            "aftership-hmac-sha256",
+            aftership_signature(AFTERSHIP_SECRET, body),
+        )
+        .body(body.to_owned())
+        .send()
+        .await
+        .unwrap()
+}
+
+async fn outcome_of(response: reqwest::Response) -> String {
+    assert_eq!(response.status(), StatusCode::OK);
+    let body: Value = response.json().await.unwrap();
+    body["outcome"].as_str().unwrap().to_owned()
+}
+
+async fn look_up(app: &TestApp, order_number: &str, email: &str) -> reqwest::Response {
+    app.post("/api/v1/orders/lookup")
+        .json(&json!({ "order_number": order_number, "email": email }))
+        .send()
+        .await
+        .unwrap()
+}
+
+/// Looks the order up and answers (token, tracking).
+async fn open_order(app: &TestApp, order_number: &str, email: &str) -> (String, Value) {
+    let response = look_up(app, order_number, email).await;
+    assert_eq!(
+        response.status(),
+        StatusCode::OK,
+        "lookup of {order_number}"
+    );
+    let access: Value = response.json().await.unwrap();
+    (
+        access["token"].as_str().unwrap().to_owned(),
+        access["tracking"].clone(),
+    )
+}
+
+async fn fetch_tracking(app: &TestApp, order_number: &str, token: &str) -> Value {
+    let response = app
+        .get(&format!("/api/v1/orders/{order_number}/tracking"))
+        .bearer_auth(token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    response.json().await.unwrap()
+}
+
+/// Arranges an order with one package carrying `tracking_number`, labelled on 15 November.
+async fn order_with_package(app: &TestApp, order_number: &str, tracking_number: &str) {
+    let pool = &app.server.db.pool;
+    let (order_id,): (i64,) = sqlx::query_as(
+        "INSERT INTO orders (order_number, email, customer_name, placed_at, fulfilment) \
+         VALUES ($1, 'shopper@example.com', 'A Shopper', '2026-11-15T00:00:00Z', 'ship') RETURNING id",
+    )
+    .bind(order_number)
+    .fetch_one(pool)
+    .await
+    .unwrap();
+    let (shipment_id,): (i64,) = sqlx::query_as(
+        "INSERT INTO shipments (order_id, carrier, tracking_number, status, updated_at) \
+         VALUES ($1, 'Test carrier', $2, 'info_received', '2026-11-15T01:00:00Z') RETURNING id",
+    )
+    .bind(order_id)
+    .bind(tracking_number)
+    .fetch_one(pool)
+    .await
+    .unwrap();
+    sqlx::query(
+        "INSERT INTO shipment_events (shipment_id, occurred_at, status, description) \
+         VALUES ($1, '2026-11-15T01:00:00Z', 'info_received', 'Label created')",
+    )
+    .bind(shipment_id)
+    .execute(pool)
+    .await
+    .unwrap();
+}
+
+async fn count(app: &TestApp, sql: &str) -> i64 {
+    let (n,): (i64,) = sqlx::query_as(sql)
+        .fetch_one(&app.server.db.pool)
+        .await
+        .unwrap();
+    n
+}
+
+/// An EasyPost `tracker.updated` event with one tracking detail.
+fn easypost_event(
+    event_id: &str,
+    tracking_code: &str,
+    status: &str,
+    at: &str,
+    estimate: Option<&str>,
+) -> String {
+    json!({
+        "id": event_id,
+        "object": "Event",
+        "description": "tracker.updated",
+        "result": {
+            "id": "trk_test",
+            "object": "Tracker",
+            "tracking_code": tracking_code,
+            "status": status,
+            "est_delivery_date": estimate,
+            "public_url": format!("https://track.example.com/{tracking_code}"),
+            "tracking_details": [{
+                "object": "TrackingDetail",
+                "message": format!("Carrier says {status}"),
+                "status": status,
+                "datetime": at,
+                "tracking_location": { "city": "PORTLAND", "state": "OR", "country": "US", "zip": null }
+            }]
+        }
+    })
+    .to_string()
+}
+
+async fn lookup_finds_the_order_and_its_token_reads_only_that_order(database: TestDatabase) {
+    let app = spawn(database).await;
+    // Typed as a shopper might: lower case, a leading #, spaces, capitals in the email.
+    let (token, tracking) = open_order(&app, " #sf-1004 ", "Dev@Example.com").await;
+    assert_eq!(tracking["order_number"], "SF-1004");
+    let packages = tracking["packages"].as_array().unwrap();
+    assert_eq!(packages.len(), 2, "a split order shows both packages");
+    assert_eq!(packages[0]["carrier"], "UPS");
+    assert_eq!(packages[0]["status"], "delivered");
+    assert_eq!(packages[1]["carrier"], "FedEx");
+    assert_eq!(packages[1]["status"], "in_transit");
+    assert!(packages[0]["carrier_url"]
+        .as_str()
+        .unwrap()
+        .starts_with("https://"));
+    let events = packages[0]["events"].as_array().unwrap();
+    assert_eq!(events[0]["status"], "delivered", "newest first");
+    assert!(events[0]["occurred_at"].as_str() > events[1]["occurred_at"].as_str());
+
+    assert_eq!(fetch_tracking(&app, "SF-1004", &token).await, tracking);
+    let other_order = app
+        .get("/api/v1/orders/SF-1001/tracking")
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(other_order.status(), StatusCode::UNAUTHORIZED);
+    let no_token = app
+        .get("/api/v1/orders/SF-1004/tracking")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(no_token.status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(error_of(no_token).await["code"], "unauthorized");
+    app.stop().await;
+}
+
+async fn a_wrong_email_and_an_unknown_number_look_the_same(database: TestDatabase) {
+    let app = spawn(database).await;
+    let wrong_email = look_up(&app, "SF-1001", "someone@example.com").await;
+    assert_eq!(wrong_email.status(), StatusCode::NOT_FOUND);
+    let wrong_email = error_of(wrong_email).await;
+    let unknown_number = look_up(&app, "SF-9999", "ada@example.com").await;
+    assert_eq!(unknown_number.status(), StatusCode::NOT_FOUND);
+    assert_eq!(error_of(unknown_number).await, wrong_email);
+    assert!(wrong_email["message"]
+        .as_str()
+        .unwrap()
+        .starts_with("We couldn't find an order with those details"));
+    app.stop().await;
+}
+
+async fn lookup_names_the_fields_to_fix(database: TestDatabase) {
+    let app = spawn(database).await;
+    let response = look_up(&app, "SF 1001!", "not-an-email").await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let error = error_of(response).await;
+    assert!(error["fields"]["order_number"][0]
+        .as_str()
+        .unwrap()
+        .contains("order number"));
+    assert!(error["fields"]["email"][0]
+        .as_str()
+        .unwrap()
+        .contains("email address"));
+    let extra = app
+        .post("/api/v1/orders/lookup")
+        .json(&json!({ "order_number": "SF-1001", "email": "ada@example.com", "admin": true }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(extra.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(error_of(extra).await["fields"]["admin"].is_array());
+    app.stop().await;
+}
+
+async fn repeated_wrong_lookups_are_rate_limited(database: TestDatabase) {
+    let app = spawn(database).await;
+    let free = sf_server::limiter::FailureLimiter::FREE_FAILURES + 1;
+    for guess in 1..=free {
+        let response = look_up(&app, &format!("SF-{}", 5000 + guess), "ada@example.com").await;
+        assert_eq!(response.status(), StatusCode::NOT_FOUND, "guess {guess}");
+    }
+    // Locked out now, even for a right pair.
+    let response = look_up(&app, "SF-1001", "ada@example.com").await;
+    assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS);
+    let retry_after: u64 = response.headers()["retry-after"]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(retry_after >= 1);
+    assert_eq!(error_of(response).await["code"], "rate_limited");
+    app.stop().await;
+}
+
+async fn store_pickup_orders_show_store_and_code(database: TestDatabase) {
+    let app = spawn(database).await;
+    let (_, tracking) = open_order(&app, "SF-1005", "elif@example.com").await;
+    assert_eq!(tracking["pickup"]["store_name"], "Demo Store Riverside");
+    assert_eq!(tracking["pickup"]["pickup_code"], "P-1005");
+    assert!(tracking["pickup"]["opening_hours"]
+        .as_str()
+        .unwrap()
+        .contains("19:00"));
+    assert_eq!(tracking["packages"][0]["status"], "available_for_pickup");
+    assert_eq!(tracking["packages"][0]["stale"], false);
+    let (_, stale) = open_order(&app, "SF-1011", "kemi@example.com").await;
+    assert_eq!(stale["packages"][0]["stale"], true, "no news for days");
+    app.stop().await;
+}
+
+async fn easypost_tracker_updated_is_applied(database: TestDatabase) {
+    let app = spawn(database).await;
+    order_with_package(&app, "SF-2001", "1Z999AA10123456784-T").await;
+    let body = EASYPOST_FIXTURE.replace("1Z999AA10123456784", "1Z999AA10123456784-T");
+    assert_eq!(
+        outcome_of(post_easypost(&app, &body).await).await,
+        "applied"
+    );
+
+    let (_, tracking) = open_order(&app, "SF-2001", "shopper@example.com").await;
+    let package = &tracking["packages"][0];
+    assert_eq!(package["status"], "out_for_delivery");
+    assert_eq!(package["estimated_delivery"], "2026-11-20T20:00:00Z");
+    assert_eq!(
+        package["carrier_url"],
+        "https://track.example.com/1Z999AA10123456784-T"
+    );
+    let events = package["events"].as_array().unwrap();
+    assert_eq!(events.len(), 4, "label + three tracking details");
+    assert_eq!(events[0]["description"], "Out for delivery today");
+    assert_eq!(events[0]["occurred_at"], "2026-11-20T14:02:00Z");
+    assert_eq!(events[0]["location"], "PORTLAND, OR, US");
+    let (raw,): (String,) =
+        sqlx::query_as("SELECT raw_body FROM webhook_deliveries WHERE event_id = $1")
+            .bind("evt_7d1c5e0a9b2f4c3e8a6d")
+            .fetch_one(&app.server.db.pool)
+            .await
+            .unwrap();
+    assert_eq!(raw, body, "the raw payload is kept byte for byte");
+    app.stop().await;
+}
+
+async fn aftership_exception_is_applied_with_its_reason(database: TestDatabase) {
+    let app = spawn(database).await;
+    order_with_package(&app, "SF-2002", "9400111899223345678901").await;
+    assert_eq!(
+        outcome_of(post_aftership(&app, AFTERSHIP_FIXTURE).await).await,
+        "applied"
+    );
+    let (_, tracking) = open_order(&app, "SF-2002", "shopper@example.com").await;
+    let package = &tracking["packages"][0];
+    assert_eq!(package["status"], "exception");
+    assert_eq!(package["status_reason"], "customs");
+    assert_eq!(package["estimated_delivery"], "2026-11-24T12:00:00Z");
+    assert!(package["carrier_url"]
+        .as_str()
+        .unwrap()
+        .contains("9400111899223345678901"));
+    let events = package["events"].as_array().unwrap();
+    assert_eq!(
+        events[0]["occurred_at"], "2026-11-20T14:15:00Z",
+        "offset -06:00 in UTC"
+    );
+    assert_eq!(events[0]["description"], "Held in customs");
+    assert_eq!(events[1]["status"], "in_transit");
+    app.stop().await;
+}
+
+async fn bad_or_missing_signatures_are_refused_and_nothing_is_stored(database: TestDatabase) {
+    let app = spawn(database).await;
+    order_with_package(&app, "SF-2003", "9400111899223345678901").await;
+    let events_before = count(&app, "SELECT COUNT(*) FROM shipment_events").await;
+    let attempts = [
+        ("/api/v1/webhooks/aftership", None),
+        (
+            "/api/v1/webhooks/aftership",
+            Some((
+                "aftership-hmac-sha256",
+                aftership_signature("wrong", AFTERSHIP_FIXTURE),
+            )),
+        ),
+        (
+            "/api/v1/webhooks/aftership",
+            Some(("aftership-hmac-sha256", "not base64!".to_owned())),
+        ),
+        // Signed for different bytes: re-serialised JSON is not the JSON that was signed.
+        (
+            "/api/v1/webhooks/aftership",
+            Some((
+                "aftership-hmac-sha256",
+                aftership_signature(AFTERSHIP_SECRET, &format!("{AFTERSHIP_FIXTURE} ")),
+            )),
+        ),
+        ("/api/v1/webhooks/easypost", None),
+        (
+            "/api/v1/webhooks/easypost",
+            Some((
+                "x-hmac-signature",
+                easypost_signature("demo-file-secreT", AFTERSHIP_FIXTURE),
+            )),
+        ),
+        // The right HMAC, without the provider's prefix.
+        (
+            "/api/v1/webhooks/easypost",
+            Some((
+                "x-hmac-signature",
+                easypost_signature(EASYPOST_SECRET, AFTERSHIP_FIXTURE)
+                    .replace("hmac-sha256-hex=", ""),
+            )),
+        ),
+    ];
+    for (path, signature) in attempts {
+        let mut request = app
+            .post(path)
+            .header("content-type", "application/json")
+            .body(AFTERSHIP_FIXTURE);
+        if let Some((name, value)) = &signature {
+            request = request.header(*name, value);
+        }
+        let response = request.send().await.unwrap();
+        assert_eq!(
+            response.status(),
+            StatusCode::UNAUTHORIZED,
+            "{path} {signature:?}"
+        );
+        assert_eq!(error_of(response).await["code"], "unauthorized");
+    }
+    assert_eq!(
+        count(&app, "SELECT COUNT(*) FROM webhook_deliveries").await,
+        0
+    );
+    assert_eq!(
+        count(&app, "SELECT COUNT(*) FROM shipment_events").await,
+        events_before
+    );
+    app.stop().await;
+
+    // A server without a configured secret refuses every delivery.
+    let unconfigured = TestApp::spawn(database).await;
+    let response = post_aftership(&unconfigured, AFTERSHIP_FIXTURE).await;
+    assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+    unconfigured.stop().await;
+}
+
+async fn a_redelivered_event_is_stored_once(database: TestDatabase) {
+    let app = spawn(database).await;
+    order_with_package(&app, "SF-2004", "9400111899223345678901").await;
+    assert_eq!(
+        outcome_of(post_aftership(&app, AFTERSHIP_FIXTURE).await).await,
+        "applied"
+    );
+    let events_after_first = count(&app, "SELECT COUNT(*) FROM shipment_events").await;
+    assert_eq!(
+        outcome_of(post_aftership(&app, AFTERSHIP_FIXTURE).await).await,
+        "duplicate"
+    );
+    assert_eq!(
+        count(&app, "SELECT COUNT(*) FROM shipment_events").await,
+        events_after_first
+    );
+    assert_eq!(
+        count(&app, "SELECT COUNT(*) FROM webhook_deliveries").await,
+        1
+    );
+    // A different event id repeating the same checkpoints adds no events either.
+    let replay =
+        AFTERSHIP_FIXTURE.replace("5b0b3a52-8d2c-4f5e-9a61-3c7e2f1d0b94", "another-event-id");
+    assert_eq!(
+        outcome_of(post_aftership(&app, &replay).await).await,
+        "applied"
+    );
+    assert_eq!(
+        count(&app, "SELECT COUNT(*) FROM shipment_events").await,
+        events_after_first
+    );
+    app.stop().await;
+}
+
+async fn an_older_event_arriving_late_does_not_roll_the_status_back(database: TestDatabase) {
+    let app = spawn(database).await;
+    order_with_package(&app, "SF-2005", "OOO-1").await;
+    let delivered = easypost_event("evt_2", "OOO-1", "delivered", "2026-11-21T10:00:00Z", None);
+    let in_transit = easypost_event(
+        "evt_1",
+        "OOO-1",
+        "in_transit",
+        "2026-11-19T10:00:00Z",
+        Some("2026-11-25"),
+    );
+    assert_eq!(
+        outcome_of(post_easypost(&app, &delivered).await).await,
+        "applied"
+    );
+    assert_eq!(
+        outcome_of(post_easypost(&app, &in_transit).await).await,
+        "applied"
+    );
+    let (_, tracking) = open_order(&app, "SF-2005", "shopper@example.com").await;
+    let package = &tracking["packages"][0];
+    assert_eq!(
+        package["status"], "delivered",
+        "the latest by event time wins"
+    );
+    assert_eq!(
+        package["estimated_delivery"],
+        Value::Null,
+        "an old report's estimate is ignored"
+    );
+    let statuses: Vec<&str> = package["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|event| event["status"].as_str().unwrap())
+        .collect();
+    assert_eq!(statuses, ["delivered", "in_transit", "info_received"]);
+    app.stop().await;
+}
+
+async fn a_changed_estimate_keeps_the_previous_one(database: TestDatabase) {
+    let app = spawn(database).await;
+    order_with_package(&app, "SF-2006", "EST-1").await;
+    let first = easypost_event(
+        "evt_a",
+        "EST-1",
+        "in_transit",
+        "2026-11-18T10:00:00Z",
+        Some("2026-11-20T18:00:00Z"),
+    );
+    let later = easypost_event(
+        "evt_b",
+        "EST-1",
+        "in_transit",
+        "2026-11-19T10:00:00Z",
+        Some("2026-11-22T18:00:00Z"),
+    );
+    post_easypost(&app, &first).await;
+    post_easypost(&app, &later).await;
+    let (_, tracking) = open_order(&app, "SF-2006", "shopper@example.com").await;
+    assert_eq!(
+        tracking["packages"][0]["estimated_delivery"],
+        "2026-11-22T18:00:00Z"
+    );
+    assert_eq!(
+        tracking["packages"][0]["previous_estimated_delivery"],
+        "2026-11-20T18:00:00Z"
+    );
+    app.stop().await;
+}
+
+async fn a_webhook_for_an_unknown_package_is_kept_for_audit(database: TestDatabase) {
+    let app = spawn(database).await;
+    let body = easypost_event(
+        "evt_x",
+        "NOBODY-1",
+        "in_transit",
+        "2026-11-19T10:00:00Z",
+        None,
+    );
+    assert_eq!(
+        outcome_of(post_easypost(&app, &body).await).await,
+        "unmatched"
+    );
+    assert_eq!(
+        count(
+            &app,
+            "SELECT COUNT(*) FROM webhook_deliveries WHERE matched_shipment_id IS NULL"
+        )
+        .await,
+        1
+    );
+    // Signed but not JSON: a clear 400, nothing stored.
+    let response = post_easypost(&app, "{not json").await;
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+    assert_eq!(
+        count(&app, "SELECT COUNT(*) FROM webhook_deliveries").await,
+        1
+    );
+    app.stop().await;
+}
+
+async fn notifications_are_validated_and_recorded_per_status_change(database: TestDatabase) {
+    let app = spawn(database).await;
+    order_with_package(&app, "SF-2007", "NOTE-1").await;
+    let (token, tracking) = open_order(&app, "SF-2007", "shopper@example.com").await;
+    assert_eq!(
+        tracking["notifications"],
+        json!({ "email": null, "sms": null })
+    );
+    let put = |body: Value| {
+        app.put("/api/v1/orders/SF-2007/notifications")
+            .bearer_auth(&token)
+            .json(&body)
+            .send()
+    };
+    let invalid = put(json!({ "email": "nope", "sms": "07700 900123" }))
+        .await
+        .unwrap();
+    assert_eq!(invalid.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let fields = error_of(invalid).await["fields"].clone();
+    assert!(
+        fields["email"].is_array() && fields["sms"].is_array(),
+        "{fields}"
+    );
+    let saved = put(json!({ "email": " Shopper@Example.com ", "sms": "+44 7700 900123" }))
+        .await
+        .unwrap();
+    assert_eq!(saved.status(), StatusCode::OK);
+    assert_eq!(
+        saved.json::<Value>().await.unwrap(),
+        json!({ "email": "shopper@example.com", "sms": "+447700900123" })
+    );
+
+    let moving = easypost_event(
+        "evt_n1",
+        "NOTE-1",
+        "in_transit",
+        "2026-11-19T10:00:00Z",
+        None,
+    );
+    post_easypost(&app, &moving).await;
+    post_easypost(&app, &moving).await; // redelivered: no second notification
+    let same_status = easypost_event(
+        "evt_n2",
+        "NOTE-1",
+        "in_transit",
+        "2026-11-19T12:00:00Z",
+        None,
+    );
+    post_easypost(&app, &same_status).await; // a new event, but no change of status
+    let rows: Vec<(String, String, String)> =
+        sqlx::query_as("SELECT channel, destination, status FROM notifications ORDER BY channel")
+            .fetch_all(&app.server.db.pool)
+            .await
+            .unwrap();
+    assert_eq!(
+        rows,
+        [
+            (
+                "email".into(),
+                "shopper@example.com".into(),
+                "in_transit".into()
+            ),
+            ("sms".into(), "+447700900123".into(), "in_transit".into()),
+        ]
+    );
+    let (_, tracking) = open_order(&app, "SF-2007", "shopper@example.com").await;
+    assert_eq!(tracking["notifications"]["sms"], "+447700900123");
+    app.stop().await;
+}
+
+fn signed_link(order_number: &str, expires: i64, secret: &str) -> Value {
+    let message = format!("{order_number}\n{expires}");
+    json!({
+        "order_number": order_number,
+        "expires": expires,
+        "signature": hex::encode(hmac_sha256(secret.as_bytes(), message.as_bytes())),
+    })
+}
+
+async fn a_signed_link_opens_the_order_until_it_expires(database: TestDatabase) {
+    let app = spawn(database).await;
+    let now = time::OffsetDateTime::now_utc().unix_timestamp();
+    let open = |link: Value| app.post("/api/v1/orders/signed-link").json(&link).send();
+    let response = open(signed_link("SF-1003", now + 3600, LINK_SECRET))
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    let access: Value = response.json().await.unwrap();
+    assert_eq!(access["tracking"]["order_number"], "SF-1003");
+    for refused in [
+        signed_link("SF-1003", now - 1, LINK_SECRET),
+        signed_link("SF-1003", now + 3600, "guessed-secret"),
+        signed_link("SF-9999", now + 3600, LINK_SECRET),
+    ] {
+        let response = open(refused.clone()).await.unwrap();
+        assert_eq!(response.status(), StatusCode::UNAUTHORIZED, "{refused}");
+    }
+    app.stop().await;
+}
+
+/// Reads from an event stream until `wanted` more `tracking-changed` events arrived.
+async fn await_changes(stream: &mut reqwest::Response, wanted: usize) {
+    let mut seen = 0;
+    let mut text = String::new();
+    while seen < wanted {
+        let chunk = tokio::time::timeout(Duration::from_secs(10), stream.chunk())
+            .await
+            .expect("a tracking-changed event within 10 s")
+            .unwrap()
+            .expect("the stream stays open");
+        text.push_str(&String::from_utf8_lossy(&chunk));
+        // With its data line: a browser's EventSource ignores events that have none.
+        seen = text
+            .matches("event: tracking-changed\ndata: changed")
+            .count();
+    }
+}
+
+async fn an_open_stream_hears_of_each_change(database: TestDatabase) {
+    let app = spawn(database).await;
+    order_with_package(&app, "SF-2008", "LIVE-1").await;
+    let (token, _) = open_order(&app, "SF-2008", "shopper@example.com").await;
+    let refused = app
+        .get("/api/v1/orders/SF-2008/events?token=wrong")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(refused.status(), StatusCode::UNAUTHORIZED);
+    let mut stream = app
+        .get(&format!("/api/v1/orders/SF-2008/events?token={token}"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(stream.status(), StatusCode::OK);
+    assert!(stream.headers()["content-type"]
+        .to_str()
+        .unwrap()
+        .starts_with("text/event-stream"));
+    await_changes(&mut stream, 1).await; // on connecting
+    let update = easypost_event(
+        "evt_live",
+        "LIVE-1",
+        "out_for_delivery",
+        "2026-11-21T08:00:00Z",
+        None,
+    );
+    assert_eq!(
+        outcome_of(post_easypost(&app, &update).await).await,
+        "applied"
+    );
+    await_changes(&mut stream, 1).await;
+    drop(stream);
+    app.stop().await;
+}
+
+async fn the_tracking_routes_are_documented(database: TestDatabase) {
+    let app = TestApp::spawn(database).await;
+    let document: Value = app
+        .get("/api/v1/openapi.json")
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    for path in [
+        "/api/v1/orders/lookup",
+        "/api/v1/orders/signed-link",
+        "/api/v1/orders/{order_number}/tracking",
+        "/api/v1/orders/{order_number}/notifications",
+        "/api/v1/orders/{order_number}/events",
+        "/api/v1/webhooks/easypost",
+        "/api/v1/webhooks/aftership",
+    ] {
+        assert!(document["paths"][path].is_object(), "{path} is documented");
+    }
+    app.stop().await;
+}
+
+async fn generated_bulk_orders_can_be_looked_up(database: TestDatabase) {
+    let app = TestApp::spawn_with(database, |config| {
+        config.seed_demo = true;
+        config.demo_bulk_orders = 500;
+    })
+    .await;
+    let (_, tracking) = open_order(&app, "SF-B500", "bulk500@example.com").await;
+    assert_eq!(tracking["order_number"], "SF-B500");
+    assert_eq!(tracking["packages"].as_array().unwrap().len(), 0);
+    let (orders,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM orders")
+        .fetch_one(&app.server.db.pool)
+        .await
+        .unwrap();
+    assert_eq!(orders as usize, 500 + sf_server::demo::DEMO_ORDER_COUNT);
+    app.stop().await;
+}
