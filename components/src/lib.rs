@@ -9,6 +9,7 @@ pub mod client;
 pub mod error_summary;
 pub mod i18n;
 pub mod service_status;
+pub mod shipment_tracker;
 pub mod support_root;
 pub mod text_field;
 
@@ -16,5 +17,6 @@ pub use client::{use_api_client, ApiClient, ClientError};
 pub use error_summary::{ErrorSummary, FieldError};
 pub use i18n::{use_i18n, CommonMsg, I18n, Locale, Message};
 pub use service_status::ServiceStatus;
+pub use shipment_tracker::ShipmentTracker;
 pub use support_root::SupportRoot;
 pub use text_field::TextField;

@@ -3,60 +3,15 @@
 
 #![cfg(target_arch = "wasm32")]
 
+mod common;
+
+use common::{api_base, container, query, text_of, wait_until};
 use leptos::prelude::*;
 use sf_components::{ErrorSummary, FieldError, Locale, ServiceStatus, SupportRoot, TextField};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::HtmlElement;
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-/// The API the tests talk to; set by `cargo xtask test`.
-fn api_base() -> String {
-    match option_env!("SF_TEST_API_BASE") {
-        Some(base) => base.to_owned(),
-        None => {
-            panic!("SF_TEST_API_BASE is unset: run the component tests with `cargo xtask test`")
-        }
-    }
-}
-
-/// A fresh element in the page to mount into.
-fn container() -> HtmlElement {
-    let element: HtmlElement = document().create_element("div").unwrap().unchecked_into();
-    document().body().unwrap().append_child(&element).unwrap();
-    element
-}
-
-async fn sleep(milliseconds: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        window()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, milliseconds)
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
-}
-
-/// Waits (up to 10 s) for `condition`, failing with `what` if it never holds.
-async fn wait_until(what: &str, condition: impl Fn() -> bool) {
-    for _ in 0..200 {
-        if condition() {
-            return;
-        }
-        sleep(50).await;
-    }
-    panic!("timed out waiting for {what}");
-}
-
-fn text_of(element: &HtmlElement) -> String {
-    element.text_content().unwrap_or_default()
-}
-
-fn query(root: &HtmlElement, selector: &str) -> Option<HtmlElement> {
-    root.query_selector(selector)
-        .unwrap()
-        .map(|element| element.unchecked_into())
-}
 
 #[wasm_bindgen_test]
 async fn service_status_reports_online_from_the_real_api() {

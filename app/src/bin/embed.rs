@@ -40,9 +40,9 @@ pub fn start(default_api_base: String) {
 }
 
 fn register(element: &'static SupportElement, default_api_base: String) {
-    let observed: js_sys::Array = embed::OBSERVED_ATTRIBUTES
-        .iter()
-        .map(|name| JsValue::from_str(name))
+    let observed: js_sys::Array = element
+        .observed_attributes()
+        .map(JsValue::from_str)
         .collect();
     let mount =
         Closure::<dyn Fn(web_sys::HtmlElement, web_sys::HtmlElement) -> MountedElement>::new(

@@ -6,6 +6,8 @@ use leptos::prelude::*;
 use sf_api::agent::SignInRequest;
 use sf_api::error::ErrorCode;
 use sf_api::validation::{EmailAddress, FieldProblem, Password};
+use sf_components::error_summary::{field_errors_from, use_form_errors};
+use sf_components::i18n::email_problem;
 use sf_components::{
     use_api_client, use_i18n, ClientError, CommonMsg, ErrorSummary, FieldError, I18n, TextField,
 };
@@ -26,7 +28,7 @@ pub fn SignInForm(
     let client = use_api_client();
     let email = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
-    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let errors = use_form_errors();
     let submit = Action::new_local(move |request: &SignInRequest| client.sign_in(request.clone()));
     Effect::new(move |_| match submit.value().get() {
         Some(Ok(session)) => {
@@ -39,15 +41,6 @@ pub fn SignInForm(
         Some(Err(error)) => errors.set(server_errors(i18n, &error)),
         None => {}
     });
-    let error_for = move |field_id: &'static str| {
-        Signal::derive(move || {
-            errors
-                .get()
-                .into_iter()
-                .find(|error| error.field_id == field_id)
-                .map(|error| error.message)
-        })
-    };
     let on_submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         let problems = local_errors(i18n, &email.get_untracked(), &password.get_untracked());
@@ -65,14 +58,14 @@ pub fn SignInForm(
         <Show when=move || just_signed_out.get()>
             <p class="sf-notice" role="status">{move || i18n.t(DeskMsg::SignedOut)}</p>
         </Show>
-        <ErrorSummary errors=errors />
+        <ErrorSummary errors=errors.all />
         <form class="sf-form" novalidate on:submit=on_submit aria-labelledby="desk-sign-in-heading">
             <h2 id="desk-sign-in-heading">{move || i18n.t(DeskMsg::SignInHeading)}</h2>
             <TextField
                 id=EMAIL_ID
                 label=Signal::derive(move || i18n.t(CommonMsg::EmailLabel).to_owned())
                 value=email
-                error=error_for(EMAIL_ID)
+                error=errors.for_field(EMAIL_ID)
                 input_type="email"
                 autocomplete="username"
             />
@@ -80,7 +73,7 @@ pub fn SignInForm(
                 id=PASSWORD_ID
                 label=Signal::derive(move || i18n.t(DeskMsg::PasswordLabel).to_owned())
                 value=password
-                error=error_for(PASSWORD_ID)
+                error=errors.for_field(PASSWORD_ID)
                 input_type="password"
                 autocomplete="current-password"
             />
@@ -91,31 +84,18 @@ pub fn SignInForm(
     }
 }
 
-fn field_error(field_id: &str, message: impl Into<String>) -> FieldError {
-    FieldError {
-        field_id: field_id.to_owned(),
-        message: message.into(),
-    }
-}
-
 /// The same rules the server applies, so most mistakes are caught before a round trip.
 fn local_errors(i18n: I18n, email: &str, password: &str) -> Vec<FieldError> {
     let mut errors = Vec::new();
     if let Err(problem) = EmailAddress::parse(email) {
-        let msg = match problem {
-            FieldProblem::Missing => CommonMsg::EmailMissing,
-            FieldProblem::TooLong(_) => CommonMsg::EmailTooLong,
-            // An email parse only reports the three above; the rest read as "not an email".
-            _ => CommonMsg::EmailInvalid,
-        };
-        errors.push(field_error(EMAIL_ID, i18n.t(msg)));
+        errors.push(FieldError::new(EMAIL_ID, i18n.t(email_problem(problem))));
     }
     if let Err(problem) = Password::parse(password) {
         let msg = match problem {
             FieldProblem::TooLong(_) => DeskMsg::PasswordTooLong,
             _ => DeskMsg::PasswordMissing,
         };
-        errors.push(field_error(PASSWORD_ID, i18n.t(msg)));
+        errors.push(FieldError::new(PASSWORD_ID, i18n.t(msg)));
     }
     errors
 }
@@ -123,34 +103,12 @@ fn local_errors(i18n: I18n, email: &str, password: &str) -> Vec<FieldError> {
 fn server_errors(i18n: I18n, error: &ClientError) -> Vec<FieldError> {
     match error {
         ClientError::Api { body, .. } if body.error.code == ErrorCode::Unauthorized => {
-            vec![field_error(EMAIL_ID, i18n.t(DeskMsg::WrongCredentials))]
+            vec![FieldError::new(EMAIL_ID, i18n.t(DeskMsg::WrongCredentials))]
         }
-        ClientError::Api {
-            body,
-            retry_after_seconds,
-            ..
-        } if body.error.code == ErrorCode::RateLimited => {
-            let seconds = retry_after_seconds.unwrap_or(1).to_string();
-            vec![field_error(
-                "",
-                i18n.format(CommonMsg::TooManyAttempts, &[("seconds", &seconds)]),
-            )]
-        }
-        ClientError::Api { body, .. } if !body.error.fields.is_empty() => body
-            .error
-            .fields
-            .iter()
-            .flat_map(|(field, messages)| {
-                let field_id = match field.as_str() {
-                    "email" => EMAIL_ID,
-                    "password" => PASSWORD_ID,
-                    _ => "",
-                };
-                messages
-                    .iter()
-                    .map(move |message| field_error(field_id, message.clone()))
-            })
-            .collect(),
-        other => vec![field_error("", i18n.t(other.generic_message()))],
+        other => field_errors_from(i18n, other, |field| match field {
+            "email" => EMAIL_ID,
+            "password" => PASSWORD_ID,
+            _ => "",
+        }),
     }
 }

@@ -1,13 +1,15 @@
 //! The custom elements merchants drop into their pages. Each entry of [`ELEMENTS`] becomes
 //! `<sf-…>`: a Leptos component rendered in the element's shadow root with its own
-//! stylesheet, its attributes (`api-base`, `locale`, `theme`) mapped to reactive props.
+//! stylesheet, its attributes (`api-base`, `locale`, `theme`, and the component's own) mapped
+//! to reactive props.
 //!
 //! The glue with the browser's `customElements` registry lives in `src/bin/embed.rs` and
 //! `define_element.js`; this module is plain Rust so the portal could reuse it.
 
 use leptos::prelude::*;
-use sf_components::{Locale, ServiceStatus, SupportRoot};
+use sf_components::{Locale, ServiceStatus, ShipmentTracker, SupportRoot};
 use std::any::Any;
+use std::collections::BTreeMap;
 
 /// Design tokens and the base rules every element's shadow root starts from.
 const BASE_CSS: &str = concat!(
@@ -21,8 +23,11 @@ pub struct SupportElement {
     pub name: &'static str,
     /// The component's own CSS, applied after [`BASE_CSS`] inside the shadow root.
     pub css: &'static str,
+    /// Attributes of this element besides [`OBSERVED_ATTRIBUTES`], read with
+    /// [`ElementAttributes::attribute`].
+    pub own_attributes: &'static [&'static str],
     /// Renders the component (inside a [`SupportRoot`] the element provides).
-    pub render: fn() -> AnyView,
+    pub render: fn(ElementAttributes) -> AnyView,
 }
 
 impl SupportElement {
@@ -30,14 +35,44 @@ impl SupportElement {
     pub fn stylesheet(&self) -> String {
         format!("{BASE_CSS}\n{}", self.css)
     }
+
+    /// Every attribute the element observes: the shared ones, then its own.
+    pub fn observed_attributes(&self) -> impl Iterator<Item = &'static str> {
+        OBSERVED_ATTRIBUTES
+            .into_iter()
+            .chain(self.own_attributes.iter().copied())
+    }
 }
 
 /// Every element the embed bundle registers.
-pub const ELEMENTS: &[SupportElement] = &[SupportElement {
-    name: "sf-service-status",
-    css: include_str!("../../../style/service-status.css"),
-    render: || view! { <ServiceStatus /> }.into_any(),
-}];
+pub const ELEMENTS: &[SupportElement] = &[
+    SupportElement {
+        name: "sf-service-status",
+        css: include_str!("../../../style/service-status.css"),
+        own_attributes: &[],
+        render: |_| view! { <ServiceStatus /> }.into_any(),
+    },
+    SupportElement {
+        name: "sf-shipment-tracker",
+        css: concat!(
+            include_str!("../../../style/forms.css"),
+            include_str!("../../../style/shipment-tracker.css"),
+        ),
+        // `order` alone pre-fills the lookup; with `expires` and `signature` it is a signed
+        // link that opens the order directly.
+        own_attributes: &["order", "expires", "signature"],
+        render: |attributes| {
+            view! {
+                <ShipmentTracker
+                    order=attributes.attribute("order")
+                    expires=attributes.attribute("expires")
+                    signature=attributes.attribute("signature")
+                />
+            }
+            .into_any()
+        },
+    },
+];
 
 /// The attributes every element understands.
 pub const OBSERVED_ATTRIBUTES: [&str; 3] = ["api-base", "locale", "theme"];
@@ -52,18 +87,25 @@ pub struct ElementAttributes {
     pub locale: RwSignal<Locale>,
     /// `theme`: becomes the class `sf-theme-<name>`.
     pub theme: RwSignal<Option<String>>,
+    /// The element's own attributes, by name.
+    own: RwSignal<BTreeMap<String, String>>,
 }
 
 impl ElementAttributes {
     /// Reads the attributes of `host`.
-    pub fn read(host: &web_sys::HtmlElement, default_api_base: &str) -> Self {
+    pub fn read(
+        element: &SupportElement,
+        host: &web_sys::HtmlElement,
+        default_api_base: &str,
+    ) -> Self {
         let attributes = Self {
             default_api_base: StoredValue::new(default_api_base.to_owned()),
             api_base: RwSignal::new(String::new()),
             locale: RwSignal::new(Locale::En),
             theme: RwSignal::new(None),
+            own: RwSignal::new(BTreeMap::new()),
         };
-        for name in OBSERVED_ATTRIBUTES {
+        for name in element.observed_attributes() {
             attributes.set(name, host.get_attribute(name));
         }
         attributes
@@ -85,8 +127,22 @@ impl ElementAttributes {
                     .unwrap_or_default(),
             ),
             "theme" => self.theme.set(value),
-            _ => {}
+            own => self.own.update(|values| match value {
+                Some(value) => {
+                    values.insert(own.to_owned(), value);
+                }
+                None => {
+                    values.remove(own);
+                }
+            }),
         }
+    }
+
+    /// One of the element's own attributes; a memo, so only a change of *this* attribute
+    /// reaches the component.
+    pub fn attribute(&self, name: &'static str) -> Signal<Option<String>> {
+        let own = self.own;
+        Memo::new(move |_| own.with(|values| values.get(name).cloned())).into()
     }
 }
 
@@ -113,12 +169,12 @@ pub fn mount(
 ) -> MountedComponent {
     let owner = Owner::new();
     let (attributes, mounted) = owner.with(|| {
-        let attributes = ElementAttributes::read(host, default_api_base);
+        let attributes = ElementAttributes::read(element, host, default_api_base);
         let render = element.render;
         let mounted = leptos::mount::mount_to(container, move || {
             view! {
                 <SupportRoot api_base=attributes.api_base locale=attributes.locale theme=attributes.theme>
-                    {render()}
+                    {render(attributes)}
                 </SupportRoot>
             }
         });

@@ -12,7 +12,7 @@ use leptos_router::path;
 pub use messages::PortalMsg;
 pub use page::Page;
 use sf_components::i18n::provide_i18n;
-use sf_components::{use_i18n, Locale, ServiceStatus};
+use sf_components::{use_i18n, Locale, ServiceStatus, ShipmentTracker};
 use wasm_bindgen::JsCast;
 
 /// The whole portal: skip link, header, the routed main content, and footer.
@@ -44,7 +44,7 @@ pub fn Portal() -> impl IntoView {
             <main id="main" class="sf-main" tabindex="-1">
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/") view=HomePage />
-                    <Route path=path!("/track") view=|| view! { <ComingSoonPage title=PortalMsg::TrackHeading /> } />
+                    <Route path=path!("/track") view=TrackPage />
                     <Route path=path!("/returns") view=|| view! { <ComingSoonPage title=PortalMsg::ReturnsHeading /> } />
                     <Route path=path!("/reviews") view=|| view! { <ComingSoonPage title=PortalMsg::ReviewsHeading /> } />
                     <Route path=path!("/help") view=|| view! { <ComingSoonPage title=PortalMsg::HelpHeading /> } />
@@ -137,6 +137,19 @@ fn HomePage() -> impl IntoView {
                     .collect_view()}
             </ul>
             <ServiceStatus />
+        </Page>
+    }
+}
+
+/// The shipment tracker; `?order=…&expires=…&signature=…` is a signed link from an order
+/// email (see the README), `?order=…` alone pre-fills the form.
+#[component]
+fn TrackPage() -> impl IntoView {
+    let query = leptos_router::hooks::use_query_map();
+    let param = move |name: &'static str| Signal::derive(move || query.with(|q| q.get(name)));
+    view! {
+        <Page title=PortalMsg::TrackHeading>
+            <ShipmentTracker order=param("order") expires=param("expires") signature=param("signature") />
         </Page>
     }
 }

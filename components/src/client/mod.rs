@@ -11,6 +11,9 @@ use serde::Serialize;
 use sf_api::agent::{AgentProfile, AgentSession, SignInRequest};
 use sf_api::error::{ErrorBody, ErrorCode};
 use sf_api::health::Health;
+use sf_api::tracking::{
+    NotificationPreferences, OrderAccess, OrderLookupRequest, OrderTracking, SignedOrderLink,
+};
 use std::future::Future;
 
 /// Why a call failed.
@@ -117,6 +120,62 @@ impl ApiClient {
                 Err(error_from(response).await)
             }
         }
+    }
+}
+
+impl ApiClient {
+    /// `POST /orders/lookup`: the order for this number and email, and a token for it.
+    pub fn look_up_order(
+        self,
+        request: OrderLookupRequest,
+    ) -> impl Future<Output = Result<OrderAccess, ClientError>> {
+        let url = self.url("/orders/lookup");
+        async move { read_json(send_json(Request::post(&url), &request).await?).await }
+    }
+
+    /// `POST /orders/signed-link`: the order a link from the store's email names.
+    pub fn open_signed_link(
+        self,
+        link: SignedOrderLink,
+    ) -> impl Future<Output = Result<OrderAccess, ClientError>> {
+        let url = self.url("/orders/signed-link");
+        async move { read_json(send_json(Request::post(&url), &link).await?).await }
+    }
+
+    /// `GET /orders/{number}/tracking` with the order's token.
+    pub fn order_tracking(
+        self,
+        order_number: &str,
+        token: String,
+    ) -> impl Future<Output = Result<OrderTracking, ClientError>> {
+        let url = self.order_url(order_number, "/tracking");
+        async move { read_json(send(with_token(Request::get(&url), &token)).await?).await }
+    }
+
+    /// `PUT /orders/{number}/notifications`: where status changes are sent; answers with
+    /// the preferences as the server normalised them.
+    pub fn set_notifications(
+        self,
+        order_number: &str,
+        token: String,
+        preferences: NotificationPreferences,
+    ) -> impl Future<Output = Result<NotificationPreferences, ClientError>> {
+        let url = self.order_url(order_number, "/notifications");
+        async move {
+            read_json(send_json(with_token(Request::put(&url), &token), &preferences).await?).await
+        }
+    }
+
+    /// The address of the order's server-sent-events stream. The token goes in the query
+    /// because `EventSource` cannot send an `Authorization` header.
+    pub fn order_events_url(self, order_number: &str, token: &str) -> String {
+        let token = String::from(js_sys::encode_uri_component(token));
+        format!("{}?token={token}", self.order_url(order_number, "/events"))
+    }
+
+    fn order_url(&self, order_number: &str, rest: &str) -> String {
+        let number = String::from(js_sys::encode_uri_component(order_number));
+        self.url(&format!("/orders/{number}{rest}"))
     }
 }
 

@@ -2,9 +2,11 @@
 //! fails; it takes focus, so screen-reader users hear the problems at once, and links to
 //! each field at fault.
 
-use crate::i18n::{use_i18n, CommonMsg};
+use crate::client::ClientError;
+use crate::i18n::{use_i18n, CommonMsg, I18n};
 use leptos::html;
 use leptos::prelude::*;
+use sf_api::error::ErrorCode;
 
 /// One problem with one field: the field's `id` (the link target) and what to fix.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -13,6 +15,86 @@ pub struct FieldError {
     pub field_id: String,
     /// What to fix, already in the reader's language.
     pub message: String,
+}
+
+impl FieldError {
+    /// A problem with the field `field_id` (`""` for the form as a whole).
+    pub fn new(field_id: &str, message: impl Into<String>) -> Self {
+        Self {
+            field_id: field_id.to_owned(),
+            message: message.into(),
+        }
+    }
+}
+
+/// A form's current problems: what its [`ErrorSummary`] lists and each field shows.
+#[derive(Clone, Copy, Debug)]
+pub struct FormErrors {
+    /// Every problem, in the order the summary lists them.
+    pub all: RwSignal<Vec<FieldError>>,
+}
+
+impl FormErrors {
+    /// The message for the input `field_id`, for its `TextField`'s `error` prop.
+    pub fn for_field(self, field_id: &'static str) -> Signal<Option<String>> {
+        let all = self.all;
+        Signal::derive(move || {
+            all.with(|errors| {
+                errors
+                    .iter()
+                    .find(|error| error.field_id == field_id)
+                    .map(|error| error.message.clone())
+            })
+        })
+    }
+
+    /// Replaces the problems (an empty list hides the summary).
+    pub fn set(self, errors: Vec<FieldError>) {
+        self.all.set(errors);
+    }
+}
+
+/// A form's problems, empty to start with.
+pub fn use_form_errors() -> FormErrors {
+    FormErrors {
+        all: RwSignal::new(Vec::new()),
+    }
+}
+
+/// What a form should list after the server refused it: "wait N seconds" for a rate limit,
+/// the server's own sentence beside each field it named (`field_id_of` maps the API's field
+/// names to input ids), or one general message. Forms match the codes that mean something
+/// particular to them (a wrong password, an unknown order) before calling this.
+pub fn field_errors_from(
+    i18n: I18n,
+    error: &ClientError,
+    field_id_of: impl Fn(&str) -> &'static str,
+) -> Vec<FieldError> {
+    match error {
+        ClientError::Api {
+            body,
+            retry_after_seconds,
+            ..
+        } if body.error.code == ErrorCode::RateLimited => {
+            let seconds = retry_after_seconds.unwrap_or(1).to_string();
+            vec![FieldError::new(
+                "",
+                i18n.format(CommonMsg::TooManyAttempts, &[("seconds", &seconds)]),
+            )]
+        }
+        ClientError::Api { body, .. } if !body.error.fields.is_empty() => body
+            .error
+            .fields
+            .iter()
+            .flat_map(|(field, messages)| {
+                let field_id = field_id_of(field);
+                messages
+                    .iter()
+                    .map(move |message| FieldError::new(field_id, message.clone()))
+            })
+            .collect(),
+        other => vec![FieldError::new("", i18n.t(other.generic_message()))],
+    }
 }
 
 /// The list of problems with a form, focused whenever it changes and is not empty.

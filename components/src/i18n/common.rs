@@ -1,6 +1,17 @@
 //! Texts shared by several components.
 
 use crate::catalogue;
+use sf_api::validation::FieldProblem;
+
+/// What to tell someone whose email address was refused for `problem`.
+pub fn email_problem(problem: FieldProblem) -> CommonMsg {
+    match problem {
+        FieldProblem::Missing => CommonMsg::EmailMissing,
+        FieldProblem::TooLong(_) => CommonMsg::EmailTooLong,
+        // An email parse only reports the three kinds; the rest read as "not an email".
+        _ => CommonMsg::EmailInvalid,
+    }
+}
 
 catalogue! {
     /// Texts shared by several components: form errors, network problems.

@@ -7,8 +7,10 @@
 
 mod catalogue;
 mod common;
+mod dates;
 
-pub use common::CommonMsg;
+pub use common::{email_problem, CommonMsg};
+pub use dates::{format_date, DateStyle};
 use leptos::prelude::*;
 
 /// A message of some catalogue, readable in every [`Locale`].

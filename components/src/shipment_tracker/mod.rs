@@ -1,0 +1,255 @@
+//! `ShipmentTracker` (`<sf-shipment-tracker>`): a shopper finds an order by its number and
+//! email (or arrives through a signed link from the store's email) and sees every package:
+//! carrier, progress steps, status in words, estimate, what to do about problems, and the
+//! carrier's events, kept up to date by server push and announced to screen readers.
+//!
+//! The parts, each in its own file: [`lookup`] (the form), [`order_view`] (what an order
+//! looks like, a pure function of [`OrderTracking`], so it can be tested without a server),
+//! [`notifications`] (opting in to updates), [`live`] (the server-push subscription) and
+//! [`messages`] (every text in three languages).
+
+mod live;
+mod lookup;
+mod messages;
+mod notifications;
+mod order_view;
+
+use crate::client::{use_api_client, ClientError};
+use crate::i18n::use_i18n;
+use leptos::html;
+use leptos::prelude::*;
+use live::use_tracking_updates;
+use lookup::LookupForm;
+pub use messages::TrackerMsg;
+use notifications::NotificationsForm;
+pub use order_view::{status_message, OrderTrackingView};
+use sf_api::error::ErrorCode;
+use sf_api::tracking::{OrderAccess, OrderTracking, SignedOrderLink};
+
+/// The event the tracker's "Chat with us about this order" button dispatches (bubbling, and
+/// `composed` so it leaves the element's shadow root); `detail.orderNumber` names the order.
+/// The chat component listens for it; a merchant's page may too.
+pub const CHAT_REQUEST_EVENT: &str = "sf-chat-request";
+
+/// Class names shared with the stylesheet (`style/shipment-tracker.css`).
+pub mod classes {
+    /// The component's outer element.
+    pub const ROOT: &str = "sf-tracker";
+}
+
+/// The order being shown and the token that reads it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OrderSession {
+    /// The order number, as the server spells it.
+    pub order_number: String,
+    /// The order-scoped token from the lookup.
+    pub token: String,
+}
+
+/// Where the tracker is: asking for an order, opening a link, or showing one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum TrackerState {
+    /// The lookup form; `notice` explains why the shopper is here again, when it is not the start.
+    Lookup { notice: Option<TrackerMsg> },
+    /// A signed link is being checked.
+    OpeningLink,
+    /// An order is shown; `focus` when the shopper just asked for it (not on page load).
+    Showing { session: OrderSession, focus: bool },
+}
+
+/// The shipment tracker: lookup form, then the order with its packages, kept live.
+#[component]
+pub fn ShipmentTracker(
+    /// The order number of a signed link (with `expires` and `signature`), or, on its own,
+    /// a number to pre-fill the lookup form with.
+    #[prop(into, optional)]
+    order: MaybeProp<String>,
+    /// When the signed link stops working, in seconds since 1970.
+    #[prop(into, optional)]
+    expires: MaybeProp<String>,
+    /// The signed link's HMAC-SHA256, lower-case hex (see the README's recipe).
+    #[prop(into, optional)]
+    signature: MaybeProp<String>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let client = use_api_client();
+    let state = RwSignal::new(TrackerState::Lookup { notice: None });
+    let tracking = RwSignal::new(None::<OrderTracking>);
+    let announcement = RwSignal::new(String::new());
+    let refresh_failed = RwSignal::new(false);
+
+    let show = move |access: OrderAccess, focus: bool| {
+        let session = OrderSession {
+            order_number: access.tracking.order_number.clone(),
+            token: access.token,
+        };
+        announcement.set(String::new());
+        refresh_failed.set(false);
+        tracking.set(Some(access.tracking));
+        state.set(TrackerState::Showing { session, focus });
+    };
+    let end_session = move || {
+        tracking.set(None);
+        state.set(TrackerState::Lookup {
+            notice: Some(TrackerMsg::SessionEnded),
+        });
+    };
+
+    // A signed link opens the order at once; a wrong or expired one falls back to the form.
+    let open_link =
+        Action::new_local(move |link: &SignedOrderLink| client.open_signed_link(link.clone()));
+    Effect::new(move |_| {
+        let (Some(order_number), Some(expires), Some(signature)) =
+            (order.get(), expires.get(), signature.get())
+        else {
+            return;
+        };
+        let Ok(expires) = expires.trim().parse() else {
+            state.set(TrackerState::Lookup {
+                notice: Some(TrackerMsg::LinkInvalid),
+            });
+            return;
+        };
+        state.set(TrackerState::OpeningLink);
+        open_link.dispatch(SignedOrderLink {
+            order_number,
+            expires,
+            signature,
+        });
+    });
+    Effect::new(move |_| match open_link.value().get() {
+        Some(Ok(access)) => show(access, false),
+        Some(Err(_)) => state.set(TrackerState::Lookup {
+            notice: Some(TrackerMsg::LinkInvalid),
+        }),
+        None => {}
+    });
+
+    let session = Signal::derive(move || match state.get() {
+        TrackerState::Showing { session, .. } => Some(session),
+        _ => None,
+    });
+    let refresh = move || {
+        let Some(current) = session.get_untracked() else {
+            return;
+        };
+        let request = client.order_tracking(&current.order_number, current.token);
+        leptos::task::spawn_local(async move {
+            match request.await {
+                Ok(latest) => {
+                    // Only a change a person would notice is announced, not every refetch.
+                    if let Some(previous) = tracking.get_untracked() {
+                        if let Some(text) = describe_changes(i18n, &previous, &latest) {
+                            announcement.set(text);
+                        }
+                    }
+                    refresh_failed.set(false);
+                    tracking.set(Some(latest));
+                }
+                Err(ClientError::Api { body, .. })
+                    if body.error.code == ErrorCode::Unauthorized =>
+                {
+                    end_session()
+                }
+                Err(_) => refresh_failed.set(true),
+            }
+        });
+    };
+    use_tracking_updates(client, session, Callback::new(move |()| refresh()));
+
+    let look_up_another = move |_| {
+        tracking.set(None);
+        state.set(TrackerState::Lookup { notice: None });
+    };
+    let heading = NodeRef::<html::H2>::new();
+    Effect::new(move |_| {
+        if let (TrackerState::Showing { focus: true, .. }, Some(heading)) =
+            (state.get(), heading.get())
+        {
+            let _ = heading.focus();
+        }
+    });
+
+    view! {
+        <section class=classes::ROOT aria-label=move || i18n.t(TrackerMsg::Label)>
+            // Present from the first render: live regions added later are not announced.
+            <p class="sf-visually-hidden" role="status" aria-live="polite">{move || announcement.get()}</p>
+            {move || match state.get() {
+                TrackerState::Lookup { notice } => {
+                    view! {
+                        <LookupForm
+                            notice=notice
+                            order_number=order.get_untracked().unwrap_or_default()
+                            found=Callback::new(move |access| show(access, true))
+                        />
+                    }
+                        .into_any()
+                }
+                TrackerState::OpeningLink => {
+                    view! { <p class="sf-tracker__loading">{move || i18n.t(TrackerMsg::OpeningLink)}</p> }.into_any()
+                }
+                TrackerState::Showing { session, .. } => {
+                    let order_number = session.order_number.clone();
+                    view! {
+                        <div class="sf-tracker__order">
+                            <h2 class="sf-tracker__heading" tabindex="-1" node_ref=heading>
+                                {move || i18n.format(TrackerMsg::OrderHeading, &[("number", &order_number)])}
+                            </h2>
+                            <Show when=move || refresh_failed.get()>
+                                <p class="sf-notice sf-notice--warning">
+                                    {move || i18n.t(TrackerMsg::RefreshFailed)} " "
+                                    <button type="button" class="sf-button sf-button--link" on:click=move |_| refresh()>
+                                        {move || i18n.t(TrackerMsg::TryAgain)}
+                                    </button>
+                                </p>
+                            </Show>
+                            {move || tracking.get().map(|current| view! { <OrderTrackingView tracking=current /> })}
+                            <NotificationsForm
+                                session=session.clone()
+                                saved_preferences=Signal::derive(move || {
+                                    tracking.get().map(|current| current.notifications).unwrap_or_default()
+                                })
+                                session_ended=Callback::new(move |()| end_session())
+                            />
+                            <p>
+                                <button type="button" class="sf-button sf-button--secondary" on:click=look_up_another>
+                                    {move || i18n.t(TrackerMsg::LookUpAnother)}
+                                </button>
+                            </p>
+                        </div>
+                    }
+                        .into_any()
+                }
+            }}
+        </section>
+    }
+}
+
+/// "Update for package 2: Out for delivery today" for each package whose status changed.
+fn describe_changes(
+    i18n: crate::i18n::I18n,
+    previous: &OrderTracking,
+    latest: &OrderTracking,
+) -> Option<String> {
+    let lines: Vec<String> = latest
+        .packages
+        .iter()
+        .enumerate()
+        .filter(|(_, package)| {
+            previous
+                .packages
+                .iter()
+                .find(|old| old.id == package.id)
+                .is_none_or(|old| old.status != package.status)
+        })
+        .map(|(index, package)| {
+            let number = (index + 1).to_string();
+            let status = i18n.t(status_message(package.status));
+            i18n.format(
+                TrackerMsg::StatusChanged,
+                &[("package", &number), ("status", status)],
+            )
+        })
+        .collect();
+    (!lines.is_empty()).then(|| lines.join(". "))
+}

@@ -1,0 +1,381 @@
+//! What an order looks like: the store-pickup panel, items not shipped yet, and one card
+//! per package. Pure view of an [`OrderTracking`], so tests can render any state.
+
+use super::{TrackerMsg, CHAT_REQUEST_EVENT};
+use crate::i18n::{format_date, use_i18n, DateStyle};
+use leptos::prelude::*;
+use sf_api::tracking::{
+    OrderItem, OrderTracking, Package, ShipmentStatus, StatusReason, StorePickup, TrackingEvent,
+    TrackingStep,
+};
+use wasm_bindgen::JsCast;
+
+/// The words for a status.
+pub fn status_message(status: ShipmentStatus) -> TrackerMsg {
+    match status {
+        ShipmentStatus::Pending => TrackerMsg::StatusPending,
+        ShipmentStatus::InfoReceived => TrackerMsg::StatusInfoReceived,
+        ShipmentStatus::InTransit => TrackerMsg::StatusInTransit,
+        ShipmentStatus::OutForDelivery => TrackerMsg::StatusOutForDelivery,
+        ShipmentStatus::AvailableForPickup => TrackerMsg::StatusAvailableForPickup,
+        ShipmentStatus::AttemptFailed => TrackerMsg::StatusAttemptFailed,
+        ShipmentStatus::Delivered => TrackerMsg::StatusDelivered,
+        ShipmentStatus::Exception => TrackerMsg::StatusException,
+        ShipmentStatus::Expired => TrackerMsg::StatusExpired,
+    }
+}
+
+fn step_message(step: TrackingStep) -> TrackerMsg {
+    match step {
+        TrackingStep::Ordered => TrackerMsg::StepOrdered,
+        TrackingStep::Shipped => TrackerMsg::StepShipped,
+        TrackingStep::InTransit => TrackerMsg::StepInTransit,
+        TrackingStep::OutForDelivery => TrackerMsg::StepOutForDelivery,
+        TrackingStep::Delivered => TrackerMsg::StepDelivered,
+        TrackingStep::ReadyForPickup => TrackerMsg::StepReadyForPickup,
+    }
+}
+
+/// What the shopper should know and do about a package, when something is off.
+fn advice(package: &Package) -> Option<TrackerMsg> {
+    let by_reason = |reason: Option<StatusReason>| match reason {
+        Some(StatusReason::AddressIssue) => TrackerMsg::AdviceAddressIssue,
+        Some(StatusReason::Customs) => TrackerMsg::AdviceCustoms,
+        Some(StatusReason::Damaged) => TrackerMsg::AdviceDamaged,
+        Some(StatusReason::Lost) => TrackerMsg::AdviceLost,
+        Some(StatusReason::ReturnedToSender) => TrackerMsg::AdviceReturned,
+        Some(StatusReason::Refused) => TrackerMsg::AdviceRefused,
+        Some(StatusReason::Delayed) => TrackerMsg::AdviceDelayed,
+        Some(StatusReason::Cancelled) => TrackerMsg::AdviceCancelled,
+        Some(StatusReason::RecipientUnavailable) => TrackerMsg::AdviceAttemptFailed,
+        Some(StatusReason::Other) | None => TrackerMsg::AdviceOther,
+    };
+    match package.status {
+        ShipmentStatus::AttemptFailed => Some(TrackerMsg::AdviceAttemptFailed),
+        ShipmentStatus::Exception => Some(by_reason(package.status_reason)),
+        ShipmentStatus::Expired => Some(TrackerMsg::AdviceExpired),
+        _ if package.stale => Some(TrackerMsg::AdviceStale),
+        _ => None,
+    }
+}
+
+/// An order: pickup details, unshipped items, and its packages.
+#[component]
+pub fn OrderTrackingView(
+    /// The order as the API reported it; packages re-render only when they change.
+    #[prop(into)]
+    tracking: Signal<OrderTracking>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let placed = move || {
+        let date = format_date(
+            &tracking.with(|order| order.placed_at.clone()),
+            i18n.locale.get(),
+            DateStyle::DayAndTime,
+        );
+        i18n.format(TrackerMsg::PlacedOn, &[("date", &date)])
+    };
+    let is_pickup = move || tracking.with(|order| order.pickup.is_some());
+    let packages = move || {
+        let order = tracking.get();
+        let count = order.packages.len();
+        order
+            .packages
+            .into_iter()
+            .enumerate()
+            .map(move |(index, package)| (index + 1, count, package))
+            .collect::<Vec<_>>()
+    };
+    view! {
+        <p class="sf-tracker__placed">{placed}</p>
+        {move || {
+            let order = tracking.get();
+            order.pickup.map(|pickup| view! { <PickupPanel pickup=pickup packages=order.packages /> })
+        }}
+        {move || {
+            let order = tracking.get();
+            if order.packages.is_empty() && order.unshipped_items.is_empty() {
+                return Some(view! { <p>{move || i18n.t(TrackerMsg::NothingShipped)}</p> }.into_any());
+            }
+            (!order.unshipped_items.is_empty())
+                .then(|| {
+                    view! {
+                        <section class="sf-tracker__unshipped" aria-labelledby="sf-tracker-unshipped">
+                            <h3 id="sf-tracker-unshipped">{move || i18n.t(TrackerMsg::UnshippedHeading)}</h3>
+                            <ItemList items=order.unshipped_items />
+                        </section>
+                    }
+                        .into_any()
+                })
+        }}
+        <For
+            each=packages
+            // A package is rebuilt only when something shown about it changed, so focus
+            // inside the others survives a live update.
+            key=|(index, count, package)| {
+                (*index, *count, package.id, package.status, package.stale, package.events.len(), package.estimated_delivery.clone())
+            }
+            let((index, count, package))
+        >
+            <PackageCard index=index count=count package=package pickup=is_pickup() order_number=tracking.with_untracked(|order| order.order_number.clone()) />
+        </For>
+    }
+}
+
+#[component]
+fn PickupPanel(pickup: StorePickup, packages: Vec<Package>) -> impl IntoView {
+    let i18n = use_i18n();
+    let status = packages.first().map(|package| package.status);
+    let StorePickup {
+        store_name,
+        address,
+        opening_hours,
+        pickup_code,
+    } = pickup;
+    let headline = match status {
+        Some(ShipmentStatus::Delivered) => None,
+        Some(ShipmentStatus::AvailableForPickup) => Some(TrackerMsg::PickupReady),
+        _ => Some(TrackerMsg::PickupPreparing),
+    };
+    let collected = headline.is_none();
+    view! {
+        <section class="sf-tracker__pickup" aria-labelledby="sf-tracker-pickup">
+            <h3 id="sf-tracker-pickup">
+                {
+                    let store_name = store_name.clone();
+                    move || match headline {
+                        Some(msg) => i18n.format(msg, &[("store", &store_name)]),
+                        None => store_name.clone(),
+                    }
+                }
+            </h3>
+            <dl class="sf-tracker__facts">
+                <dt>{move || i18n.t(TrackerMsg::AddressTerm)}</dt>
+                <dd>{address}</dd>
+                <dt>{move || i18n.t(TrackerMsg::OpeningHoursTerm)}</dt>
+                <dd>{opening_hours}</dd>
+                {(!collected)
+                    .then(|| {
+                        view! {
+                            <dt>{move || i18n.t(TrackerMsg::PickupCodeTerm)}</dt>
+                            <dd>
+                                <strong class="sf-tracker__code">{pickup_code}</strong>
+                                " "
+                                {move || i18n.t(TrackerMsg::PickupCodeHint)}
+                            </dd>
+                        }
+                    })}
+            </dl>
+        </section>
+    }
+}
+
+#[component]
+fn ItemList(items: Vec<OrderItem>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <ul class="sf-tracker__items">
+            {items
+                .into_iter()
+                .map(|item| {
+                    let quantity = item.quantity.to_string();
+                    view! {
+                        <li>
+                            {move || i18n.format(TrackerMsg::ItemLine, &[("quantity", &quantity), ("name", &item.name)])}
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
+    }
+}
+
+/// One package: facts, steps, advice, contents and history.
+#[component]
+fn PackageCard(
+    index: usize,
+    count: usize,
+    package: Package,
+    pickup: bool,
+    order_number: String,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let heading_id = format!("sf-package-{}", package.id);
+    let labelled_by = heading_id.clone();
+    let (index, count) = (index.to_string(), count.to_string());
+    let status = package.status;
+    let advice = advice(&package);
+    let carrier_link = package
+        .carrier_url
+        .clone()
+        // Only web addresses become links: the URL came from outside.
+        .filter(|url| url.starts_with("https://"))
+        .map(|url| {
+            let carrier = package.carrier.clone();
+            view! {
+                <p>
+                    <a href=url target="_blank" rel="noopener noreferrer">
+                        {move || i18n.format(TrackerMsg::CarrierLink, &[("carrier", &carrier)])}
+                        <span class="sf-visually-hidden">" " {move || i18n.t(TrackerMsg::OpensInNewTab)}</span>
+                    </a>
+                </p>
+            }
+        });
+    let estimate = package.estimated_delivery.clone().filter(|_| !status.is_final()).map(|estimate| {
+        let previous = package.previous_estimated_delivery.clone();
+        view! {
+            <dt>{move || i18n.t(TrackerMsg::EstimateTerm)}</dt>
+            <dd>
+                <DateText iso=estimate style=DateStyle::Day />
+                {previous.map(|previous| {
+                    view! {
+                        " "
+                        <span class="sf-tracker__was">
+                            "("
+                            {move || {
+                                let date = format_date(&previous, i18n.locale.get(), DateStyle::Day);
+                                i18n.format(TrackerMsg::EstimateWas, &[("date", &date)])
+                            }}
+                            ")"
+                        </span>
+                    }
+                })}
+            </dd>
+        }
+    });
+    view! {
+        <article class="sf-package" data-status=status.as_str() aria-labelledby=labelled_by>
+            <h3 id=heading_id>
+                {move || i18n.format(TrackerMsg::PackageHeading, &[("index", &index), ("count", &count)])}
+            </h3>
+            <dl class="sf-tracker__facts">
+                <dt>{move || i18n.t(TrackerMsg::StatusTerm)}</dt>
+                <dd class="sf-package__status">{move || i18n.t(status_message(status))}</dd>
+                {estimate}
+                <dt>{move || i18n.t(TrackerMsg::CarrierTerm)}</dt>
+                <dd>{package.carrier.clone()}</dd>
+                <dt>{move || i18n.t(TrackerMsg::TrackingNumberTerm)}</dt>
+                <dd class="sf-package__tracking-number">{package.tracking_number.clone()}</dd>
+            </dl>
+            {carrier_link}
+            <Steps status=status pickup=pickup />
+            {advice.map(|msg| view! { <Advice msg=msg order_number=order_number /> })}
+            <h4>{move || i18n.t(TrackerMsg::ItemsHeading)}</h4>
+            <ItemList items=package.items />
+            <h4>{move || i18n.t(TrackerMsg::TimelineHeading)}</h4>
+            <Timeline events=package.events />
+        </article>
+    }
+}
+
+/// The progress indicator: an ordered list with the current step marked `aria-current="step"`.
+#[component]
+fn Steps(status: ShipmentStatus, pickup: bool) -> impl IntoView {
+    let i18n = use_i18n();
+    let current = status.step(pickup);
+    // A carrier can hold a delivery at one of its pickup points: show the pickup steps then.
+    let steps: &[TrackingStep] = if pickup || current == TrackingStep::ReadyForPickup {
+        &TrackingStep::PICKUP
+    } else {
+        &TrackingStep::DELIVERY
+    };
+    let current_index = steps.iter().position(|step| *step == current).unwrap_or(0);
+    let finished = status == ShipmentStatus::Delivered;
+    view! {
+        <ol class="sf-steps" aria-label=move || i18n.t(TrackerMsg::ProgressLabel)>
+            {steps
+                .iter()
+                .enumerate()
+                .map(|(position, step)| {
+                    let done = position < current_index || (finished && position == current_index);
+                    let is_current = position == current_index;
+                    let state = if is_current && status.needs_attention() {
+                        "problem"
+                    } else if done {
+                        "done"
+                    } else if is_current {
+                        "current"
+                    } else {
+                        "upcoming"
+                    };
+                    let msg = step_message(*step);
+                    view! {
+                        <li class="sf-steps__step" data-state=state aria-current=is_current.then_some("step")>
+                            <span class="sf-steps__marker" aria-hidden="true"></span>
+                            <span class="sf-steps__label">{move || i18n.t(msg)}</span>
+                            {done.then(|| view! { <span class="sf-visually-hidden">" " {move || i18n.t(TrackerMsg::StepDone)}</span> })}
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ol>
+    }
+}
+
+/// What went wrong and what to do, with a way to ask a person.
+#[component]
+fn Advice(msg: TrackerMsg, order_number: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let ask_chat = move |event: leptos::ev::MouseEvent| {
+        if let Some(button) = event.current_target() {
+            request_chat(&button, &order_number);
+        }
+    };
+    view! {
+        <div class="sf-tracker__advice">
+            <p>{move || i18n.t(msg)}</p>
+            <button type="button" class="sf-button sf-button--secondary" on:click=ask_chat>
+                {move || i18n.t(TrackerMsg::ChatAboutOrder)}
+            </button>
+        </div>
+    }
+}
+
+/// Dispatches [`CHAT_REQUEST_EVENT`] from `target`; `composed` lets it out of a shadow root.
+fn request_chat(target: &web_sys::EventTarget, order_number: &str) {
+    let detail = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&detail, &"orderNumber".into(), &order_number.into());
+    let init = web_sys::CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_detail(&detail);
+    if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(CHAT_REQUEST_EVENT, &init) {
+        let _ = target.dispatch_event(event.unchecked_ref());
+    }
+}
+
+#[component]
+fn Timeline(events: Vec<TrackingEvent>) -> impl IntoView {
+    let i18n = use_i18n();
+    if events.is_empty() {
+        return view! { <p>{move || i18n.t(TrackerMsg::NoEvents)}</p> }.into_any();
+    }
+    view! {
+        <ol class="sf-timeline">
+            {events
+                .into_iter()
+                .map(|event| {
+                    view! {
+                        <li class="sf-timeline__event" data-status=event.status.as_str()>
+                            <DateText iso=event.occurred_at style=DateStyle::DayAndTime />
+                            <span class="sf-timeline__description">{event.description}</span>
+                            {event.location.map(|location| view! { <span class="sf-timeline__location">{location}</span> })}
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ol>
+    }
+    .into_any()
+}
+
+/// A `<time>` element in the reader's language and time zone.
+#[component]
+fn DateText(iso: String, style: DateStyle) -> impl IntoView {
+    let i18n = use_i18n();
+    let text = {
+        let iso = iso.clone();
+        move || format_date(&iso, i18n.locale.get(), style)
+    };
+    view! { <time datetime=iso>{text}</time> }
+}

@@ -1,0 +1,55 @@
+//! Helpers shared by the component test files: a container to mount into, waiting for
+//! the DOM, and the address of the real API `cargo xtask test` started.
+
+#![allow(dead_code)] // each test file uses its own subset
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::HtmlElement;
+
+/// The API the tests talk to; set by `cargo xtask test`.
+pub fn api_base() -> String {
+    match option_env!("SF_TEST_API_BASE") {
+        Some(base) => base.to_owned(),
+        None => {
+            panic!("SF_TEST_API_BASE is unset: run the component tests with `cargo xtask test`")
+        }
+    }
+}
+
+/// A fresh element in the page to mount into.
+pub fn container() -> HtmlElement {
+    let element: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&element).unwrap();
+    element
+}
+
+pub async fn sleep(milliseconds: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, milliseconds)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+/// Waits (up to 10 s) for `condition`, failing with `what` if it never holds.
+pub async fn wait_until(what: &str, condition: impl Fn() -> bool) {
+    for _ in 0..200 {
+        if condition() {
+            return;
+        }
+        sleep(50).await;
+    }
+    panic!("timed out waiting for {what}");
+}
+
+pub fn text_of(element: &HtmlElement) -> String {
+    element.text_content().unwrap_or_default()
+}
+
+pub fn query(root: &HtmlElement, selector: &str) -> Option<HtmlElement> {
+    root.query_selector(selector)
+        .unwrap()
+        .map(|element| element.unchecked_into())
+}
