@@ -22,6 +22,13 @@ function required(name) {
   return value;
 }
 
+/** The secrets the test server is started with, so tests can sign webhooks and links. */
+export const TEST_SECRETS = {
+  easypostWebhook: "e2e-easypost-webhook-secret",
+  aftershipWebhook: "e2e-aftership-webhook-secret",
+  orderLink: "e2e-order-link-secret",
+};
+
 /** Starts sf-server on 127.0.0.1:0 and resolves once it listens. */
 export async function startServer() {
   const dataDir = mkdtempSync(join(tmpdir(), "sf-e2e-"));
@@ -33,7 +40,16 @@ export async function startServer() {
       "--static-dir", required("SF_STATIC_DIR"),
       "--seed-demo",
     ],
-    { env: { ...process.env, RUST_LOG: "warn" }, stdio: ["ignore", "pipe", "inherit"] },
+    {
+      env: {
+        ...process.env,
+        RUST_LOG: "warn",
+        SF_EASYPOST_WEBHOOK_SECRET: TEST_SECRETS.easypostWebhook,
+        SF_AFTERSHIP_WEBHOOK_SECRET: TEST_SECRETS.aftershipWebhook,
+        SF_ORDER_LINK_SECRET: TEST_SECRETS.orderLink,
+      },
+      stdio: ["ignore", "pipe", "inherit"],
+    },
   );
   const url = await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error("the server did not start within 30 s")), 30_000);
@@ -123,14 +139,23 @@ export async function focused(page) {
   });
 }
 
-/** Presses Tab until the focused element's text matches, failing after `limit` presses. */
-export async function tabTo(page, text, limit = 30) {
+/**
+ * Presses Tab until the focused element matches, failing after `limit` presses. `target` is
+ * its text (a string or RegExp), or `{ id }` for inputs, which have no text.
+ */
+export async function tabTo(page, target, limit = 30) {
+  const matches = (now) =>
+    target instanceof RegExp
+      ? target.test(now.text)
+      : typeof target === "string"
+        ? now.text === target
+        : now.id === target.id;
   for (let presses = 0; presses < limit; presses++) {
     await page.keyboard.press("Tab");
     const now = await focused(page);
-    if (text instanceof RegExp ? text.test(now.text) : now.text === text) return now;
+    if (matches(now)) return now;
   }
-  throw new Error(`Tab never reached "${text}"`);
+  throw new Error(`Tab never reached ${JSON.stringify(String(target.id ?? target))}`);
 }
 
 /**

@@ -38,7 +38,7 @@ test("keyboard navigation moves focus to the new page's heading and sets its tit
   assert.equal(await page.title(), "Track an order – Storefront support");
   const current = page.getByRole("navigation").getByRole("link", { name: "Track an order" });
   assert.equal(await current.getAttribute("aria-current"), "page");
-  await expectAccessible(page, "track placeholder");
+  await expectAccessible(page, "track page, empty lookup form");
   await context.close();
 });
 

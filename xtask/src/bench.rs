@@ -15,6 +15,8 @@ const EMBED_BUDGET_BROTLI: usize = 120 * 1024;
 /// How long, and with how many connections, the load generator runs.
 const LOAD_SECONDS: u32 = 10;
 const LOAD_CONNECTIONS: u32 = 50;
+/// Orders in the store while order lookups are measured.
+const BULK_ORDERS: u32 = 100_000;
 
 /// Runs the benchmarks and prints their tables.
 pub fn run() -> Result {
@@ -144,14 +146,38 @@ fn load_test(server_binary: &Path) -> Result<Vec<LoadResult>> {
     step(&format!(
         "Loading the server: oha, {LOAD_CONNECTIONS} connections for {LOAD_SECONDS} s per route, loopback only"
     ));
-    let server = BackgroundServer::start(server_binary, &[])?;
-    ["/api/v1/health"]
-        .into_iter()
+    let bulk = BULK_ORDERS.to_string();
+    let server = BackgroundServer::start(server_binary, &["--demo-bulk-orders", &bulk])?;
+    // A lookup near the end of the generated orders: it must not be found by luck early.
+    let lookup_body = format!(
+        r#"{{"order_number":"SF-B{BULK_ORDERS}","email":"bulk{BULK_ORDERS}@example.com"}}"#
+    );
+    let routes = [
+        LoadRoute {
+            label: "GET /health",
+            path: "/api/v1/health",
+            json_body: None,
+        },
+        LoadRoute {
+            label: "POST /orders/lookup",
+            path: "/api/v1/orders/lookup",
+            json_body: Some(&lookup_body),
+        },
+    ];
+    routes
+        .iter()
         .map(|route| load_route(&server.url, route, server.pid()))
         .collect()
 }
 
-fn load_route(base: &str, route: &'static str, server_pid: u32) -> Result<LoadResult> {
+/// One route under load: a GET, or a POST of `json_body`.
+struct LoadRoute<'a> {
+    label: &'static str,
+    path: &'static str,
+    json_body: Option<&'a str>,
+}
+
+fn load_route(base: &str, route: &LoadRoute, server_pid: u32) -> Result<LoadResult> {
     let sampling = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(true));
     let sampler = {
         let sampling = sampling.clone();
@@ -165,17 +191,21 @@ fn load_route(base: &str, route: &'static str, server_pid: u32) -> Result<LoadRe
         })
     };
     let started = Instant::now();
-    let output = process::command("oha")
-        .args([
-            "--no-tui",
-            "--output-format",
-            "json",
-            "-z",
-            &format!("{LOAD_SECONDS}s"),
-            "-c",
-            &LOAD_CONNECTIONS.to_string(),
-            &format!("{base}{route}"),
-        ])
+    let mut oha = process::command("oha");
+    oha.args([
+        "--no-tui",
+        "--output-format",
+        "json",
+        "-z",
+        &format!("{LOAD_SECONDS}s"),
+        "-c",
+        &LOAD_CONNECTIONS.to_string(),
+    ]);
+    if let Some(body) = route.json_body {
+        oha.args(["-m", "POST", "-T", "application/json", "-d", body]);
+    }
+    let output = oha
+        .arg(format!("{base}{}", route.path))
         .stdin(Stdio::null())
         .output()
         .map_err(|error| format!("could not run oha: {error}"))?;
@@ -197,7 +227,7 @@ fn load_route(base: &str, route: &'static str, server_pid: u32) -> Result<LoadRe
             .unwrap_or(f64::NAN)
     };
     Ok(LoadResult {
-        route,
+        route: route.label,
         requests_per_second: number("/summary/requestsPerSec"),
         p50_ms: number("/latencyPercentiles/p50") * 1000.0,
         p99_ms: number("/latencyPercentiles/p99") * 1000.0,
@@ -221,15 +251,15 @@ fn open_sockets(pid: u32) -> usize {
 
 fn print_load(results: &[LoadResult]) {
     println!(
-        "\n==> Server under load (release build, SQLite, {LOAD_CONNECTIONS} connections, {LOAD_SECONDS} s, oha on loopback)"
+        "\n==> Server under load (release build, SQLite with {BULK_ORDERS} extra orders, {LOAD_CONNECTIONS} connections, {LOAD_SECONDS} s, oha on loopback)"
     );
     println!(
-        "    {:<20} {:>12} {:>10} {:>10} {:>9} {:>14}",
+        "    {:<22} {:>12} {:>10} {:>10} {:>9} {:>14}",
         "route", "requests/s", "p50 ms", "p99 ms", "success", "sockets (peak)"
     );
     for result in results {
         println!(
-            "    {:<20} {:>12.0} {:>10.2} {:>10.2} {:>8.1}% {:>14}",
+            "    {:<22} {:>12.0} {:>10.2} {:>10.2} {:>8.1}% {:>14}",
             result.route,
             result.requests_per_second,
             result.p50_ms,

@@ -59,6 +59,11 @@ pub fn target_dir() -> PathBuf {
 }
 
 /// `cargo xtask run`: set up, build, and serve with demo data until Ctrl-C.
+/// Webhook and link secrets `cargo xtask run` uses unless the environment sets its own.
+const DEMO_EASYPOST_SECRET: &str = "demo-easypost-secret";
+const DEMO_AFTERSHIP_SECRET: &str = "demo-aftership-secret";
+const DEMO_ORDER_LINK_SECRET: &str = "demo-order-link-secret";
+
 pub fn run(args: &[String]) -> Result {
     let mut bind = std::env::var("SF_BIND").unwrap_or_else(|_| "127.0.0.1:8080".into());
     let mut database_url = std::env::var("DATABASE_URL")
@@ -85,9 +90,28 @@ pub fn run(args: &[String]) -> Result {
             "--database-url",
             &database_url,
             "--seed-demo",
+            // Demo parcels advance every 20 s, so an open tracker visibly updates.
+            "--simulate-carriers-every",
+            "20",
         ])
         .arg("--static-dir")
         .arg(dist_dir())
+        // Demo secrets, so webhooks and signed links can be tried by hand (README); a real
+        // deployment sets its own through the same variables.
+        .env(
+            "SF_EASYPOST_WEBHOOK_SECRET",
+            std::env::var("SF_EASYPOST_WEBHOOK_SECRET")
+                .unwrap_or_else(|_| DEMO_EASYPOST_SECRET.into()),
+        )
+        .env(
+            "SF_AFTERSHIP_WEBHOOK_SECRET",
+            std::env::var("SF_AFTERSHIP_WEBHOOK_SECRET")
+                .unwrap_or_else(|_| DEMO_AFTERSHIP_SECRET.into()),
+        )
+        .env(
+            "SF_ORDER_LINK_SECRET",
+            std::env::var("SF_ORDER_LINK_SECRET").unwrap_or_else(|_| DEMO_ORDER_LINK_SECRET.into()),
+        )
         .stdout(Stdio::piped())
         .spawn()
         .map_err(|error| format!("could not start the server: {error}"))?;
@@ -121,6 +145,12 @@ fn print_welcome(url: &str) {
     Demo merchant page {url}/demo/     (the embed bundle in a plain HTML shop)
     API                {url}/api/v1/health   (OpenAPI: {url}/api/v1/openapi.json)
 
+  Track SF-1004 with dev@example.com (or SF-1009 / ivan@example.com): the demo carriers
+  move parcels every 20 s and the open tracker updates by itself.
+  Carrier webhooks: POST {url}/api/v1/webhooks/easypost and /aftership, signed with the
+  secrets in SF_EASYPOST_WEBHOOK_SECRET / SF_AFTERSHIP_WEBHOOK_SECRET (demo defaults:
+  {DEMO_EASYPOST_SECRET}, {DEMO_AFTERSHIP_SECRET}); order links with SF_ORDER_LINK_SECRET
+  ({DEMO_ORDER_LINK_SECRET}).
   Demo orders (order number + email) are listed in the README. Stop with Ctrl-C.
 "
     );

@@ -78,7 +78,17 @@ pub fn run() -> Result {
 
     step("Server integration tests (real server on port 0, fresh database per test)");
     let mut integration = process::command("cargo");
-    integration.args(["test", "--locked", "-p", "sf-server", "--test", "api"]);
+    // `--test '*'`: every file in server/tests/ (and not the unit tests again), so a new
+    // component's suite cannot be left out.
+    integration.args([
+        "test",
+        "--locked",
+        "--no-fail-fast",
+        "-p",
+        "sf-server",
+        "--test",
+        "*",
+    ]);
     let note = match &postgres {
         Some(url) => {
             integration.env("DATABASE_URL", url);
@@ -218,6 +228,8 @@ fn component_layer(server_binary: &Path) -> Result<Layer> {
             "sf-components",
             "--target",
             "wasm32-unknown-unknown",
+            // Every test file runs even when an earlier one fails, so the count is complete.
+            "--no-fail-fast",
         ])
         .env("SF_TEST_API_BASE", &server.url)
         .env("WASM_BINDGEN_TEST_ADDRESS", &runner_address)
