@@ -117,6 +117,30 @@ impl OrderNumber {
     }
 }
 
+/// A store's id for one of its customers, as the store signed it: never trimmed or
+/// re-cased, because the signature covers the exact text.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct CustomerId(String);
+
+impl CustomerId {
+    /// Accepts 1 to [`MAX_CUSTOMER_ID_CHARS`](crate::tracking::MAX_CUSTOMER_ID_CHARS) characters.
+    pub fn parse(raw: &str) -> Result<Self, FieldProblem> {
+        if raw.trim().is_empty() {
+            return Err(FieldProblem::Missing);
+        }
+        let max = crate::tracking::MAX_CUSTOMER_ID_CHARS;
+        if raw.chars().count() > max {
+            return Err(FieldProblem::TooLong(max));
+        }
+        Ok(Self(raw.to_owned()))
+    }
+
+    /// The id as signed.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
 /// A mobile number in international format, kept as `+` and digits only.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct PhoneNumber(String);
@@ -229,6 +253,21 @@ mod tests {
             Err(FieldProblem::NotAnOrderNumber)
         );
         assert!(OrderNumber::parse(&"9".repeat(41)).is_err());
+    }
+
+    #[test]
+    fn customer_ids_are_kept_exactly_as_signed() {
+        assert_eq!(
+            CustomerId::parse(" gid://shop/Customer/7 ")
+                .unwrap()
+                .as_str(),
+            " gid://shop/Customer/7 "
+        );
+        assert_eq!(CustomerId::parse("  "), Err(FieldProblem::Missing));
+        assert_eq!(
+            CustomerId::parse(&"c".repeat(201)),
+            Err(FieldProblem::TooLong(200))
+        );
     }
 
     #[test]

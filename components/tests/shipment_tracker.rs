@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{api_base, container, query, text_of, wait_until};
+use common::{api_base, container, customer_secret, query, text_of, wait_until};
 use leptos::prelude::*;
 use sf_api::tracking::{
     NotificationPreferences, OrderItem, OrderTracking, Package, ShipmentStatus, StatusReason,
@@ -358,4 +358,88 @@ async fn a_wrong_pair_and_bad_input_are_explained_without_saying_which_field_is_
     .await;
     let input = query(&root, "#sf-tracker-order-number").unwrap();
     assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
+}
+
+/// What a store puts in the element for its signed-in customer, signed as the README says.
+fn signed_customer(customer_id: &str, secret: &str) -> (String, String) {
+    use hmac::{Hmac, Mac};
+    let expires = (js_sys::Date::now() / 1000.0) as i64 + 600;
+    let mut mac = Hmac::<sha2::Sha256>::new_from_slice(secret.as_bytes()).unwrap();
+    mac.update(format!("{customer_id}\n{expires}").as_bytes());
+    (
+        expires.to_string(),
+        hex::encode(mac.finalize().into_bytes()),
+    )
+}
+
+fn mount_signed_in_tracker(customer_id: &str, secret: &str) -> (HtmlElement, impl Drop) {
+    let root = container();
+    let base = api_base();
+    let customer = customer_id.to_owned();
+    let (expires, signature) = signed_customer(customer_id, secret);
+    let mounted = leptos::mount::mount_to(root.clone(), move || {
+        view! {
+            <SupportRoot api_base=base locale=Locale::En>
+                <ShipmentTracker customer=customer expires=expires signature=signature />
+            </SupportRoot>
+        }
+    });
+    (root, DropMounted(Some(mounted)))
+}
+
+fn is_focused(element: &HtmlElement) -> bool {
+    document()
+        .active_element()
+        .is_some_and(|active| active == **element)
+}
+
+#[wasm_bindgen_test]
+async fn a_signed_in_customer_sees_their_orders_opens_one_and_comes_back() {
+    let (root, _mounted) = mount_signed_in_tracker("demo-dev", customer_secret());
+    wait_until("the customer's orders", || {
+        text_of(&root).contains("Your orders")
+    })
+    .await;
+    let choices = all(&root, ".sf-order-list__open");
+    let labels: Vec<String> = choices.iter().map(text_of).collect();
+    assert_eq!(labels.len(), 2, "{labels:?}");
+    assert!(
+        labels[0].starts_with("Order SF-1004"),
+        "newest first: {labels:?}"
+    );
+    assert!(labels[0].contains("Delivered, In transit"), "{labels:?}");
+    assert!(labels[1].starts_with("Order SF-1012"), "{labels:?}");
+    assert!(
+        query(&root, ".sf-tracker__lookup").is_none(),
+        "no form to fill in"
+    );
+
+    choices[1].click();
+    wait_until("the chosen order", || {
+        text_of(&root).contains("Delivered, signed by D. Patel")
+    })
+    .await;
+    let heading = query(&root, ".sf-tracker__heading").unwrap();
+    assert_eq!(text_of(&heading), "Order SF-1012");
+    wait_until("focus on the order's heading", || is_focused(&heading)).await;
+
+    let back = all(&root, "button")
+        .into_iter()
+        .find(|button| text_of(button) == "All your orders")
+        .expect("a way back to the list");
+    back.click();
+    wait_until("the list again", || text_of(&root).contains("Your orders")).await;
+    let heading = query(&root, ".sf-tracker__heading").unwrap();
+    wait_until("focus on the list's heading", || is_focused(&heading)).await;
+}
+
+#[wasm_bindgen_test]
+async fn a_customer_signature_that_does_not_verify_falls_back_to_the_form() {
+    let (root, _mounted) = mount_signed_in_tracker("demo-dev", "not-the-store-secret");
+    wait_until("the explanation", || {
+        text_of(&root).contains("We couldn't confirm your account just now")
+    })
+    .await;
+    assert!(query(&root, "#sf-tracker-order-number").is_some());
+    assert!(!text_of(&root).contains("SF-1004"));
 }

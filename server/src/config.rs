@@ -54,6 +54,11 @@ pub struct Config {
     #[arg(long, env = "SF_ORDER_LINK_SECRET", hide_env_values = true)]
     pub order_link_secret: Option<String>,
 
+    /// Secret the store signs its signed-in customers' ids with, so they arrive already
+    /// identified; signed customers are refused without it.
+    #[arg(long, env = "SF_CUSTOMER_ID_SECRET", hide_env_values = true)]
+    pub customer_id_secret: Option<String>,
+
     /// Advance the demo shipments by one carrier event every this many seconds (0: never),
     /// so an open tracker shows live updates. Only for demos.
     #[arg(long, env = "SF_SIMULATE_CARRIERS_EVERY", default_value_t = 0)]
@@ -86,6 +91,7 @@ impl Config {
             easypost_webhook_secret: None,
             aftership_webhook_secret: None,
             order_link_secret: None,
+            customer_id_secret: None,
             simulate_carriers_every: 0,
             log_format: LogFormat::Text,
         }

@@ -180,6 +180,32 @@ const ORDERS: &[DemoOrder] = &[
             },
         ],
     },
+    // Dev's earlier order: a signed-in customer with more than one order.
+    DemoOrder {
+        number: "SF-1012",
+        email: "dev@example.com",
+        name: "Dev Patel",
+        placed_hours_ago: 720,
+        pickup_store: None,
+        unshipped_skus: &[],
+        shipments: &[DemoShipment {
+            carrier: "UPS",
+            tracking_number: "1Z999AA10123456786",
+            status_reason: None,
+            estimated_in_hours: None,
+            product_skus: &["LAMP-03"],
+            events: &[
+                LABEL_CREATED,
+                (700, "in_transit", "Departed facility", "Springfield hub"),
+                (
+                    680,
+                    "delivered",
+                    "Delivered, signed by D. Patel",
+                    "Capital City",
+                ),
+            ],
+        }],
+    },
     DemoOrder {
         number: "SF-1005",
         email: "elif@example.com",
@@ -464,8 +490,8 @@ async fn seed_order(
     let order_id = insert_returning_id(
         tx,
         sqlx::query(
-            "INSERT INTO orders (order_number, email, customer_name, placed_at, fulfilment, pickup_store_id, pickup_code) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+            "INSERT INTO orders (order_number, email, customer_name, placed_at, fulfilment, pickup_store_id, pickup_code, customer_id) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
         )
         .bind(order.number)
         .bind(order.email)
@@ -473,7 +499,8 @@ async fn seed_order(
         .bind(at(placed))
         .bind(if pickup_store_id.is_some() { "pickup" } else { "ship" })
         .bind(pickup_store_id)
-        .bind(pickup_store_id.map(|_| order.number.replace("SF-", "P-"))),
+        .bind(pickup_store_id.map(|_| order.number.replace("SF-", "P-")))
+        .bind(demo_customer_id(order.email)),
     )
     .await?;
     add_items(tx, order_id, None, order.unshipped_skus).await?;
@@ -524,6 +551,13 @@ async fn seed_order(
         }
     }
     Ok(())
+}
+
+/// The id the demo store gives the customer with this email (`dev@example.com` is
+/// `demo-dev`), for signed-customer demos.
+pub fn demo_customer_id(email: &str) -> String {
+    let name = email.split('@').next().unwrap_or(email);
+    format!("demo-{name}")
 }
 
 /// The carrier's public tracking page, for the carriers the demo uses.

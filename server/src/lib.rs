@@ -59,6 +59,8 @@ pub struct Secrets {
     pub aftership_webhook: Option<String>,
     /// Verifies the store's signed order links.
     pub order_link: Option<String>,
+    /// Verifies the store's signed customer ids.
+    pub customer_id: Option<String>,
 }
 
 impl Secrets {
@@ -68,6 +70,7 @@ impl Secrets {
             easypost_webhook: present(&config.easypost_webhook_secret),
             aftership_webhook: present(&config.aftership_webhook_secret),
             order_link: present(&config.order_link_secret),
+            customer_id: present(&config.customer_id_secret),
         }
     }
 }

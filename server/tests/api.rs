@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{error_of, TestApp, TestDatabase};
+use common::{error_of, openapi_document, TestApp, TestDatabase};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 use sf_server::demo::{DEMO_AGENT_EMAIL, DEMO_AGENT_PASSWORD};
@@ -49,14 +49,7 @@ async fn health_reports_ok_and_version(database: TestDatabase) {
 
 async fn openapi_document_covers_every_route(database: TestDatabase) {
     let app = TestApp::spawn(database).await;
-    let document: Value = app
-        .get("/api/v1/openapi.json")
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let document = openapi_document(&app).await;
     assert!(document["openapi"].as_str().unwrap().starts_with("3."));
     let paths = document["paths"].as_object().expect("paths");
     for (path, method) in [

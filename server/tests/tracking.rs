@@ -1,11 +1,11 @@
 //! Integration tests of shipment tracking: lookup and its limits, tokens, signed links,
-//! carrier webhooks (signatures, both providers' formats, duplicates, out-of-order events),
-//! notifications and the live stream. Real server, fresh database, both databases.
+//! signed customers, carrier webhooks (signatures, both providers' formats, duplicates,
+//! out-of-order events), notifications and the live stream. Real server, fresh database, both databases.
 
 mod common;
 
 use base64::Engine;
-use common::{error_of, TestApp, TestDatabase};
+use common::{error_of, openapi_document, TestApp, TestDatabase};
 use hmac::{Hmac, Mac};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
@@ -28,6 +28,7 @@ both_databases!(
     a_webhook_for_an_unknown_package_is_kept_for_audit,
     notifications_are_validated_and_recorded_per_status_change,
     a_signed_link_opens_the_order_until_it_expires,
+    a_signed_customer_sees_their_orders_and_each_token_reads_one,
     an_open_stream_hears_of_each_change,
     the_tracking_routes_are_documented,
     generated_bulk_orders_can_be_looked_up,
@@ -36,6 +37,7 @@ both_databases!(
 const EASYPOST_SECRET: &str = "demo-ﬁle-secret"; // the ligature checks NFKD normalisation
 const AFTERSHIP_SECRET: &str = "aftership-secret";
 const LINK_SECRET: &str = "order-link-secret";
+const CUSTOMER_SECRET: &str = "customer-id-secret";
 const EASYPOST_FIXTURE: &str = include_str!("fixtures/webhooks/easypost-tracker-updated.json");
 const AFTERSHIP_FIXTURE: &str = include_str!("fixtures/webhooks/aftership-tracking-update.json");
 
@@ -45,6 +47,7 @@ async fn spawn(database: TestDatabase) -> TestApp {
         config.easypost_webhook_secret = Some(EASYPOST_SECRET.into());
         config.aftership_webhook_secret = Some(AFTERSHIP_SECRET.into());
         config.order_link_secret = Some(LINK_SECRET.into());
+        config.customer_id_secret = Some(CUSTOMER_SECRET.into());
     })
     .await
 }
@@ -239,6 +242,21 @@ async fn lookup_finds_the_order_and_its_token_reads_only_that_order(database: Te
         .unwrap();
     assert_eq!(no_token.status(), StatusCode::UNAUTHORIZED);
     assert_eq!(error_of(no_token).await["code"], "unauthorized");
+
+    // A token past its expiry stops working, and the next lookup sweeps it away.
+    sqlx::query("UPDATE order_tokens SET expires_at = '2026-01-01T00:00:00Z'")
+        .execute(&app.server.db.pool)
+        .await
+        .unwrap();
+    let expired = app
+        .get("/api/v1/orders/SF-1004/tracking")
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(expired.status(), StatusCode::UNAUTHORIZED);
+    open_order(&app, "SF-1001", "ada@example.com").await;
+    assert_eq!(count(&app, "SELECT COUNT(*) FROM order_tokens").await, 1);
     app.stop().await;
 }
 
@@ -657,13 +675,99 @@ async fn notifications_are_validated_and_recorded_per_status_change(database: Te
     app.stop().await;
 }
 
-fn signed_link(order_number: &str, expires: i64, secret: &str) -> Value {
-    let message = format!("{order_number}\n{expires}");
+/// What a store sends for `subject` (an order number, or a customer id), signed as the README says.
+fn store_signed(subject_field: &str, subject: &str, expires: i64, secret: &str) -> Value {
+    let message = format!("{subject}\n{expires}");
     json!({
-        "order_number": order_number,
+        subject_field: subject,
         "expires": expires,
         "signature": hex::encode(hmac_sha256(secret.as_bytes(), message.as_bytes())),
     })
+}
+
+fn signed_link(order_number: &str, expires: i64, secret: &str) -> Value {
+    store_signed("order_number", order_number, expires, secret)
+}
+
+fn signed_customer(customer_id: &str, expires: i64, secret: &str) -> Value {
+    store_signed("customer_id", customer_id, expires, secret)
+}
+
+async fn a_signed_customer_sees_their_orders_and_each_token_reads_one(database: TestDatabase) {
+    let app = spawn(database).await;
+    let now = time::OffsetDateTime::now_utc().unix_timestamp();
+    let open = |signed: Value| {
+        app.post("/api/v1/orders/signed-customer")
+            .json(&signed)
+            .send()
+    };
+
+    let response = open(signed_customer("demo-dev", now + 600, CUSTOMER_SECRET))
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    let listed: Value = response.json().await.unwrap();
+    let orders = listed["orders"].as_array().unwrap();
+    let numbers: Vec<&str> = orders
+        .iter()
+        .map(|order| order["order_number"].as_str().unwrap())
+        .collect();
+    assert_eq!(numbers, ["SF-1004", "SF-1012"], "newest first");
+    assert_eq!(
+        orders[0]["package_statuses"],
+        json!(["delivered", "in_transit"])
+    );
+    assert_eq!(orders[1]["package_statuses"], json!(["delivered"]));
+
+    // Each token opens its own order and no other.
+    let older_token = orders[1]["token"].as_str().unwrap();
+    let tracking = fetch_tracking(&app, "SF-1012", older_token).await;
+    assert_eq!(tracking["packages"][0]["status"], "delivered");
+    let other = app
+        .get("/api/v1/orders/SF-1004/tracking")
+        .bearer_auth(older_token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(other.status(), StatusCode::UNAUTHORIZED);
+
+    // A customer the store signed but who has no orders here.
+    let response = open(signed_customer(
+        "gid://shop/Customer/404",
+        now + 600,
+        CUSTOMER_SECRET,
+    ))
+    .await
+    .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(
+        response.json::<Value>().await.unwrap(),
+        json!({ "orders": [] })
+    );
+
+    for refused in [
+        signed_customer("demo-dev", now - 1, CUSTOMER_SECRET),
+        signed_customer("demo-dev", now + 600, "guessed-secret"),
+        // An order link's secret does not sign customers.
+        signed_customer("demo-dev", now + 600, LINK_SECRET),
+        json!({ "customer_id": "demo-hana", "expires": now + 600,
+                "signature": signed_customer("demo-dev", now + 600, CUSTOMER_SECRET)["signature"] }),
+    ] {
+        let response = open(refused.clone()).await.unwrap();
+        assert_eq!(response.status(), StatusCode::UNAUTHORIZED, "{refused}");
+        assert!(!response.text().await.unwrap().contains("SF-10"));
+    }
+
+    let mut unknown_field = signed_customer("demo-dev", now + 600, CUSTOMER_SECRET);
+    unknown_field["email"] = json!("dev@example.com");
+    let response = open(unknown_field).await.unwrap();
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let response = open(signed_customer(" ", now + 600, CUSTOMER_SECRET))
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(error_of(response).await["fields"]["customer_id"].is_array());
+    app.stop().await;
 }
 
 async fn a_signed_link_opens_the_order_until_it_expires(database: TestDatabase) {
@@ -744,17 +848,11 @@ async fn an_open_stream_hears_of_each_change(database: TestDatabase) {
 
 async fn the_tracking_routes_are_documented(database: TestDatabase) {
     let app = TestApp::spawn(database).await;
-    let document: Value = app
-        .get("/api/v1/openapi.json")
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let document = openapi_document(&app).await;
     for path in [
         "/api/v1/orders/lookup",
         "/api/v1/orders/signed-link",
+        "/api/v1/orders/signed-customer",
         "/api/v1/orders/{order_number}/tracking",
         "/api/v1/orders/{order_number}/notifications",
         "/api/v1/orders/{order_number}/events",

@@ -27,6 +27,7 @@ export const TEST_SECRETS = {
   easypostWebhook: "e2e-easypost-webhook-secret",
   aftershipWebhook: "e2e-aftership-webhook-secret",
   orderLink: "e2e-order-link-secret",
+  customerId: "e2e-customer-id-secret",
 };
 
 /** Starts sf-server on 127.0.0.1:0 and resolves once it listens. */
@@ -47,6 +48,7 @@ export async function startServer() {
         SF_EASYPOST_WEBHOOK_SECRET: TEST_SECRETS.easypostWebhook,
         SF_AFTERSHIP_WEBHOOK_SECRET: TEST_SECRETS.aftershipWebhook,
         SF_ORDER_LINK_SECRET: TEST_SECRETS.orderLink,
+        SF_CUSTOMER_ID_SECRET: TEST_SECRETS.customerId,
       },
       stdio: ["ignore", "pipe", "inherit"],
     },

@@ -7,14 +7,22 @@ import { expectAccessible, focused, openPage, tabTo, TEST_SECRETS, useServerAndB
 
 const env = useServerAndBrowser();
 
-/** A link from an order email, signed the way the README tells a store to sign it. */
-function signedTrackLink(orderNumber, lifetimeSeconds = 3600) {
+/** A Track page address for `subject` (`order` or `customer`), signed the way the README tells a store to sign it. */
+function signedTrackUrl(subject, value, secret, lifetimeSeconds) {
   const expires = Math.floor(Date.now() / 1000) + lifetimeSeconds;
-  const signature = createHmac("sha256", TEST_SECRETS.orderLink)
-    .update(`${orderNumber}\n${expires}`)
-    .digest("hex");
-  const query = new URLSearchParams({ order: orderNumber, expires: String(expires), signature });
+  const signature = createHmac("sha256", secret).update(`${value}\n${expires}`).digest("hex");
+  const query = new URLSearchParams({ [subject]: value, expires: String(expires), signature });
   return `${env.server.url}/track?${query}`;
+}
+
+/** A link from an order email. */
+function signedTrackLink(orderNumber, lifetimeSeconds = 3600) {
+  return signedTrackUrl("order", orderNumber, TEST_SECRETS.orderLink, lifetimeSeconds);
+}
+
+/** The Track page for a shopper signed in to the store (from its account page). */
+function signedCustomerLink(customerId, lifetimeSeconds = 3600) {
+  return signedTrackUrl("customer", customerId, TEST_SECRETS.customerId, lifetimeSeconds);
 }
 
 /** Posts an EasyPost `tracker.updated` event, signed as EasyPost signs it. */
@@ -186,6 +194,50 @@ test("an altered or expired link falls back to the form and says why; loading is
   await expectAccessible(page, "opening a signed link");
   release();
   await page.getByRole("heading", { level: 2, name: "Order SF-1002" }).waitFor();
+  await context.close();
+});
+
+test("a shopper signed in to the store picks an order from their list by keyboard, in both directions", async () => {
+  const { page, context, problems } = await openPage(env.browser);
+  await page.goto(signedCustomerLink("demo-dev"));
+  const list = page.locator(".sf-order-list");
+  await page.getByRole("heading", { level: 2, name: "Your orders" }).waitFor();
+  assert.equal(await list.getByRole("listitem").count(), 2);
+  // Newest first, each package's status in words (the first test moved SF-1004's second parcel on).
+  assert.match(await list.getByRole("button").first().textContent(), /^Order SF-1004 Placed .* · Delivered, \S/);
+  await expectAccessible(page, "a signed-in shopper's orders");
+
+  await tabTo(page, /^Order SF-1012/);
+  await page.keyboard.press("Enter");
+  await page.getByRole("heading", { level: 2, name: "Order SF-1012" }).waitFor();
+  await page.waitForFunction(() => document.activeElement?.textContent === "Order SF-1012");
+  await page.getByText("Delivered, signed by D. Patel").waitFor();
+  await expectAccessible(page, "an order opened from the list");
+
+  await tabTo(page, "All your orders", 60);
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => document.activeElement?.textContent === "Your orders");
+
+  await page.selectOption("#sf-language-select", "ar");
+  await page.getByRole("heading", { level: 2, name: "طلباتك" }).waitFor();
+  await expectAccessible(page, "a signed-in shopper's orders, Arabic");
+
+  // An expired sign-in says so and offers the form; a customer with no orders is told how to find a guest order.
+  await page.selectOption("#sf-language-select", "en");
+  await page.goto(signedCustomerLink("demo-dev", -60));
+  await page.getByText("We couldn't confirm your account just now").waitFor();
+  await page.goto(signedCustomerLink("gid://demo/Customer/none"));
+  await page.getByText("You have no orders to track yet").waitFor();
+  await expectAccessible(page, "a signed-in shopper with no orders");
+  await page.getByRole("button", { name: "Find an order by its number" }).click();
+  await page.getByRole("heading", { level: 2, name: "Find your order" }).waitFor();
+
+  // Chromium logs the refused (401) sign-in above.
+  assert.deepEqual(
+    problems.filter((text) => !text.includes("status of 401")),
+    [],
+    "no console errors",
+  );
   await context.close();
 });
 

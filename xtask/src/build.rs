@@ -58,12 +58,26 @@ pub fn target_dir() -> PathBuf {
         .unwrap_or_else(|| process::root().join("target"))
 }
 
-/// `cargo xtask run`: set up, build, and serve with demo data until Ctrl-C.
-/// Webhook and link secrets `cargo xtask run` uses unless the environment sets its own.
-const DEMO_EASYPOST_SECRET: &str = "demo-easypost-secret";
-const DEMO_AFTERSHIP_SECRET: &str = "demo-aftership-secret";
-const DEMO_ORDER_LINK_SECRET: &str = "demo-order-link-secret";
+/// The secrets `cargo xtask run` gives the server, as (variable, demo value): the
+/// environment's value when it sets one, else the demo value (README), so webhooks, signed
+/// links and signed customers can be tried by hand.
+const DEMO_SECRETS: [(&str, &str); 4] = [
+    ("SF_EASYPOST_WEBHOOK_SECRET", "demo-easypost-secret"),
+    ("SF_AFTERSHIP_WEBHOOK_SECRET", "demo-aftership-secret"),
+    ("SF_ORDER_LINK_SECRET", "demo-order-link-secret"),
+    ("SF_CUSTOMER_ID_SECRET", "demo-customer-id-secret"),
+];
 
+fn secret_in_effect(variable: &str) -> String {
+    let demo_value = DEMO_SECRETS
+        .iter()
+        .find(|(name, _)| *name == variable)
+        .map(|(_, value)| *value)
+        .unwrap_or_default();
+    std::env::var(variable).unwrap_or_else(|_| demo_value.to_owned())
+}
+
+/// `cargo xtask run`: set up, build, and serve with demo data until Ctrl-C.
 pub fn run(args: &[String]) -> Result {
     let mut bind = std::env::var("SF_BIND").unwrap_or_else(|_| "127.0.0.1:8080".into());
     let mut database_url = std::env::var("DATABASE_URL")
@@ -83,7 +97,11 @@ pub fn run(args: &[String]) -> Result {
     let server = build_server(true)?;
 
     step("Starting the server with the demo store");
-    let mut child = process::command(&server.to_string_lossy())
+    let mut command = process::command(&server.to_string_lossy());
+    for (variable, _) in DEMO_SECRETS {
+        command.env(variable, secret_in_effect(variable));
+    }
+    let mut child = command
         .args([
             "--bind",
             &bind,
@@ -96,22 +114,6 @@ pub fn run(args: &[String]) -> Result {
         ])
         .arg("--static-dir")
         .arg(dist_dir())
-        // Demo secrets, so webhooks and signed links can be tried by hand (README); a real
-        // deployment sets its own through the same variables.
-        .env(
-            "SF_EASYPOST_WEBHOOK_SECRET",
-            std::env::var("SF_EASYPOST_WEBHOOK_SECRET")
-                .unwrap_or_else(|_| DEMO_EASYPOST_SECRET.into()),
-        )
-        .env(
-            "SF_AFTERSHIP_WEBHOOK_SECRET",
-            std::env::var("SF_AFTERSHIP_WEBHOOK_SECRET")
-                .unwrap_or_else(|_| DEMO_AFTERSHIP_SECRET.into()),
-        )
-        .env(
-            "SF_ORDER_LINK_SECRET",
-            std::env::var("SF_ORDER_LINK_SECRET").unwrap_or_else(|_| DEMO_ORDER_LINK_SECRET.into()),
-        )
         .stdout(Stdio::piped())
         .spawn()
         .map_err(|error| format!("could not start the server: {error}"))?;
@@ -135,7 +137,26 @@ pub fn run(args: &[String]) -> Result {
     }
 }
 
+/// The Track page as the demo store's signed-in customer `demo-dev` sees it (a week long).
+fn signed_in_customer_url(url: &str) -> String {
+    use hmac::{Hmac, Mac};
+    let customer_id = "demo-dev";
+    let expires = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|now| now.as_secs() + 7 * 24 * 60 * 60)
+        .unwrap_or_default();
+    let secret = secret_in_effect("SF_CUSTOMER_ID_SECRET");
+    let mut mac = Hmac::<sha2::Sha256>::new_from_slice(secret.as_bytes())
+        .expect("HMAC takes keys of any length");
+    mac.update(format!("{customer_id}\n{expires}").as_bytes());
+    let signature = hex::encode(mac.finalize().into_bytes());
+    format!("{url}/track?customer={customer_id}&expires={expires}&signature={signature}")
+}
+
 fn print_welcome(url: &str) {
+    // The demo values, never what the environment set: a real secret stays off the screen.
+    let [easypost, aftership, order_link, customer_id] = DEMO_SECRETS.map(|(_, demo)| demo);
+    let signed_in = signed_in_customer_url(url);
     println!(
         "
   storefront-support is running.
@@ -147,10 +168,12 @@ fn print_welcome(url: &str) {
 
   Track SF-1004 with dev@example.com (or SF-1009 / ivan@example.com): the demo carriers
   move parcels every 20 s and the open tracker updates by itself.
+  As a shopper signed in to the store (demo-dev, two orders):
+    {signed_in}
   Carrier webhooks: POST {url}/api/v1/webhooks/easypost and /aftership, signed with the
   secrets in SF_EASYPOST_WEBHOOK_SECRET / SF_AFTERSHIP_WEBHOOK_SECRET (demo defaults:
-  {DEMO_EASYPOST_SECRET}, {DEMO_AFTERSHIP_SECRET}); order links with SF_ORDER_LINK_SECRET
-  ({DEMO_ORDER_LINK_SECRET}).
+  {easypost}, {aftership}); order links with SF_ORDER_LINK_SECRET ({order_link}),
+  customer ids with SF_CUSTOMER_ID_SECRET ({customer_id}).
   Demo orders (order number + email) are listed in the README. Stop with Ctrl-C.
 "
     );

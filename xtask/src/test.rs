@@ -212,12 +212,23 @@ fn free_port() -> Result<u16> {
         .map_err(|error| format!("no free port on 127.0.0.1: {error}"))
 }
 
+/// The customer-id secret of the component layer's server; the tests sign with it too.
+const COMPONENT_TEST_CUSTOMER_SECRET: &str = "component-test-customer-secret";
+
 fn component_layer(server_binary: &Path) -> Result<Layer> {
     // The test page is served by wasm-bindgen-test-runner; the components call a real API
     // on another port, which must allow that page's origin.
     let runner_address = format!("127.0.0.1:{}", free_port()?);
     let runner_origin = format!("http://{runner_address}");
-    let server = BackgroundServer::start(server_binary, &["--cors-origins", &runner_origin])?;
+    let server = BackgroundServer::start(
+        server_binary,
+        &[
+            "--cors-origins",
+            &runner_origin,
+            "--customer-id-secret",
+            COMPONENT_TEST_CUSTOMER_SECRET,
+        ],
+    )?;
     let chromedriver = which("chromedriver").ok_or("chromedriver is not on PATH")?;
     let mut command = process::command("cargo");
     command
@@ -232,6 +243,7 @@ fn component_layer(server_binary: &Path) -> Result<Layer> {
             "--no-fail-fast",
         ])
         .env("SF_TEST_API_BASE", &server.url)
+        .env("SF_TEST_CUSTOMER_SECRET", COMPONENT_TEST_CUSTOMER_SECRET)
         .env("WASM_BINDGEN_TEST_ADDRESS", &runner_address)
         .env("WASM_BINDGEN_TEST_TIMEOUT", "120")
         .env("CHROMEDRIVER", chromedriver);

@@ -59,14 +59,16 @@ pub const ELEMENTS: &[SupportElement] = &[
             include_str!("../../../style/shipment-tracker.css"),
         ),
         // `order` alone pre-fills the lookup; with `expires` and `signature` it is a signed
-        // link that opens the order directly.
-        own_attributes: &["order", "expires", "signature"],
+        // link that opens the order directly. `customer` with those two is a shopper the
+        // store signed in: their orders are listed.
+        own_attributes: &["order", "expires", "signature", "customer"],
         render: |attributes| {
             view! {
                 <ShipmentTracker
                     order=attributes.attribute("order")
                     expires=attributes.attribute("expires")
                     signature=attributes.attribute("signature")
+                    customer=attributes.attribute("customer")
                 />
             }
             .into_any()

@@ -142,14 +142,20 @@ fn HomePage() -> impl IntoView {
 }
 
 /// The shipment tracker; `?order=…&expires=…&signature=…` is a signed link from an order
-/// email (see the README), `?order=…` alone pre-fills the form.
+/// email, `?customer=…&expires=…&signature=…` a shopper signed in to the store (see the
+/// README), `?order=…` alone pre-fills the form.
 #[component]
 fn TrackPage() -> impl IntoView {
     let query = leptos_router::hooks::use_query_map();
     let param = move |name: &'static str| Signal::derive(move || query.with(|q| q.get(name)));
     view! {
         <Page title=PortalMsg::TrackHeading>
-            <ShipmentTracker order=param("order") expires=param("expires") signature=param("signature") />
+            <ShipmentTracker
+                order=param("order")
+                expires=param("expires")
+                signature=param("signature")
+                customer=param("customer")
+            />
         </Page>
     }
 }

@@ -12,7 +12,8 @@ use sf_api::agent::{AgentProfile, AgentSession, SignInRequest};
 use sf_api::error::{ErrorBody, ErrorCode};
 use sf_api::health::Health;
 use sf_api::tracking::{
-    NotificationPreferences, OrderAccess, OrderLookupRequest, OrderTracking, SignedOrderLink,
+    CustomerOrders, NotificationPreferences, OrderAccess, OrderLookupRequest, OrderTracking,
+    SignedCustomer, SignedOrderLink,
 };
 use std::future::Future;
 
@@ -140,6 +141,15 @@ impl ApiClient {
     ) -> impl Future<Output = Result<OrderAccess, ClientError>> {
         let url = self.url("/orders/signed-link");
         async move { read_json(send_json(Request::post(&url), &link).await?).await }
+    }
+
+    /// `POST /orders/signed-customer`: the recent orders of a shopper the store signed in.
+    pub fn open_signed_customer(
+        self,
+        customer: SignedCustomer,
+    ) -> impl Future<Output = Result<CustomerOrders, ClientError>> {
+        let url = self.url("/orders/signed-customer");
+        async move { read_json(send_json(Request::post(&url), &customer).await?).await }
     }
 
     /// `GET /orders/{number}/tracking` with the order's token.

@@ -29,6 +29,20 @@ catalogue! {
         OpeningLink { en: "Opening your order…", es: "Abriendo tu pedido…", ar: "جارٍ فتح طلبك…" }
         /// A signed link expired or was altered.
         LinkInvalid { en: "This link has expired or isn't valid. Enter your order number and email address to see your order.", es: "Este enlace ha caducado o no es válido. Escribe tu número de pedido y tu correo para ver tu pedido.", ar: "انتهت صلاحية هذا الرابط أو أنه غير صالح. أدخل رقم طلبك وبريدك الإلكتروني لعرض طلبك." }
+        /// A shopper signed in to the store: their orders are being fetched.
+        OpeningCustomer { en: "Opening your orders…", es: "Abriendo tus pedidos…", ar: "جارٍ فتح طلباتك…" }
+        /// The store's sign-in could not be confirmed (expired or altered).
+        CustomerInvalid { en: "We couldn't confirm your account just now. Enter your order number and email address to see your order.", es: "No pudimos confirmar tu cuenta en este momento. Escribe tu número de pedido y tu correo para ver tu pedido.", ar: "تعذر تأكيد حسابك الآن. أدخل رقم طلبك وبريدك الإلكتروني لعرض طلبك." }
+        /// Heading of a signed-in shopper's order list.
+        YourOrders { en: "Your orders", es: "Tus pedidos", ar: "طلباتك" }
+        /// A signed-in shopper with no orders yet.
+        NoOrdersYet { en: "You have no orders to track yet. An order placed as a guest can be found with its number and email address.", es: "Aún no tienes pedidos para seguir. Un pedido hecho como invitado se encuentra con su número y tu correo.", ar: "ليس لديك طلبات لتتبعها بعد. يمكن العثور على طلب تم كضيف برقمه وبريدك الإلكتروني." }
+        /// Button to find an order placed as a guest.
+        FindGuestOrder { en: "Find an order by its number", es: "Buscar un pedido por su número", ar: "ابحث عن طلب برقمه" }
+        /// Button back from an order to the signed-in shopper's list.
+        BackToYourOrders { en: "All your orders", es: "Todos tus pedidos", ar: "كل طلباتك" }
+        /// An order chosen from the list is loading.
+        LoadingOrder { en: "Loading your order…", es: "Cargando tu pedido…", ar: "جارٍ تحميل طلبك…" }
         /// Heading of a found order; `{number}`.
         OrderHeading { en: "Order {number}", es: "Pedido {number}", ar: "الطلب {number}" }
         /// When the order was placed; `{date}`.

@@ -3,11 +3,16 @@
 //! carrier, progress steps, status in words, estimate, what to do about problems, and the
 //! carrier's events, kept up to date by server push and announced to screen readers.
 //!
-//! The parts, each in its own file: [`lookup`] (the form), [`order_view`] (what an order
+//! A shopper signed in to the store arrives already identified (the store signs its own
+//! customer id) and sees their recent orders first.
+//!
+//! The parts, each in its own file: [`lookup`] (the form), [`customer_orders`] (a signed-in
+//! shopper's list), [`order_view`] (what an order
 //! looks like, a pure function of [`OrderTracking`], so it can be tested without a server),
 //! [`notifications`] (opting in to updates), [`live`] (the server-push subscription) and
 //! [`messages`] (every text in three languages).
 
+mod customer_orders;
 mod live;
 mod lookup;
 mod messages;
@@ -16,6 +21,7 @@ mod order_view;
 
 use crate::client::{use_api_client, ClientError};
 use crate::i18n::use_i18n;
+use customer_orders::CustomerOrderList;
 use leptos::html;
 use leptos::prelude::*;
 use live::use_tracking_updates;
@@ -24,7 +30,9 @@ pub use messages::TrackerMsg;
 use notifications::NotificationsForm;
 pub use order_view::{status_message, OrderTrackingView};
 use sf_api::error::ErrorCode;
-use sf_api::tracking::{OrderAccess, OrderTracking, SignedOrderLink};
+use sf_api::tracking::{
+    CustomerOrder, OrderAccess, OrderTracking, SignedCustomer, SignedOrderLink,
+};
 
 /// The event the tracker's "Chat with us about this order" button dispatches (bubbling, and
 /// `composed` so it leaves the element's shadow root); `detail.orderNumber` names the order.
@@ -46,13 +54,16 @@ pub struct OrderSession {
     pub token: String,
 }
 
-/// Where the tracker is: asking for an order, opening a link, or showing one.
+/// Where the tracker is: asking for an order, opening a signed link or customer, listing a
+/// signed-in shopper's orders, or showing one.
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum TrackerState {
     /// The lookup form; `notice` explains why the shopper is here again, when it is not the start.
     Lookup { notice: Option<TrackerMsg> },
-    /// A signed link is being checked.
-    OpeningLink,
+    /// Something signed is being checked; the message says what.
+    Opening(TrackerMsg),
+    /// A signed-in shopper's orders; `focus` when they came back from one.
+    CustomerOrders { focus: bool },
     /// An order is shown; `focus` when the shopper just asked for it (not on page load).
     Showing { session: OrderSession, focus: bool },
 }
@@ -64,12 +75,16 @@ pub fn ShipmentTracker(
     /// a number to pre-fill the lookup form with.
     #[prop(into, optional)]
     order: MaybeProp<String>,
-    /// When the signed link stops working, in seconds since 1970.
+    /// When the signed link or customer stops working, in seconds since 1970.
     #[prop(into, optional)]
     expires: MaybeProp<String>,
-    /// The signed link's HMAC-SHA256, lower-case hex (see the README's recipe).
+    /// The HMAC-SHA256 of the signed link or customer, lower-case hex (see the README's recipe).
     #[prop(into, optional)]
     signature: MaybeProp<String>,
+    /// The store's own id of a signed-in shopper (with `expires` and `signature`): the
+    /// tracker opens with their orders. Takes precedence over `order`.
+    #[prop(into, optional)]
+    customer: MaybeProp<String>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let client = use_api_client();
@@ -77,6 +92,8 @@ pub fn ShipmentTracker(
     let tracking = RwSignal::new(None::<OrderTracking>);
     let announcement = RwSignal::new(String::new());
     let refresh_failed = RwSignal::new(false);
+    // A signed-in shopper's list, kept so an order can lead back to it.
+    let customer_orders = RwSignal::new(None::<Vec<CustomerOrder>>);
 
     let show = move |access: OrderAccess, focus: bool| {
         let session = OrderSession {
@@ -95,33 +112,57 @@ pub fn ShipmentTracker(
         });
     };
 
-    // A signed link opens the order at once; a wrong or expired one falls back to the form.
+    // Something signed opens at once (a customer's orders, or one order); a wrong or expired
+    // signature falls back to the form with a sentence saying why.
     let open_link =
         Action::new_local(move |link: &SignedOrderLink| client.open_signed_link(link.clone()));
+    let open_customer = Action::new_local(move |signed: &SignedCustomer| {
+        client.open_signed_customer(signed.clone())
+    });
+    let refuse = move |notice: TrackerMsg| {
+        state.set(TrackerState::Lookup {
+            notice: Some(notice),
+        })
+    };
     Effect::new(move |_| {
-        let (Some(order_number), Some(expires), Some(signature)) =
-            (order.get(), expires.get(), signature.get())
-        else {
+        let (Some(expires), Some(signature)) = (expires.get(), signature.get()) else {
             return;
         };
-        let Ok(expires) = expires.trim().parse() else {
-            state.set(TrackerState::Lookup {
-                notice: Some(TrackerMsg::LinkInvalid),
-            });
-            return;
-        };
-        state.set(TrackerState::OpeningLink);
-        open_link.dispatch(SignedOrderLink {
-            order_number,
-            expires,
-            signature,
-        });
+        let customer_id = customer.get();
+        let parsed_expires = expires.trim().parse();
+        match (customer_id, order.get(), parsed_expires) {
+            (Some(_), _, Err(_)) => refuse(TrackerMsg::CustomerInvalid),
+            (None, Some(_), Err(_)) => refuse(TrackerMsg::LinkInvalid),
+            (Some(customer_id), _, Ok(expires)) => {
+                state.set(TrackerState::Opening(TrackerMsg::OpeningCustomer));
+                open_customer.dispatch(SignedCustomer {
+                    customer_id,
+                    expires,
+                    signature,
+                });
+            }
+            (None, Some(order_number), Ok(expires)) => {
+                state.set(TrackerState::Opening(TrackerMsg::OpeningLink));
+                open_link.dispatch(SignedOrderLink {
+                    order_number,
+                    expires,
+                    signature,
+                });
+            }
+            (None, None, _) => {}
+        }
     });
     Effect::new(move |_| match open_link.value().get() {
         Some(Ok(access)) => show(access, false),
-        Some(Err(_)) => state.set(TrackerState::Lookup {
-            notice: Some(TrackerMsg::LinkInvalid),
-        }),
+        Some(Err(_)) => refuse(TrackerMsg::LinkInvalid),
+        None => {}
+    });
+    Effect::new(move |_| match open_customer.value().get() {
+        Some(Ok(listed)) => {
+            customer_orders.set(Some(listed.orders));
+            state.set(TrackerState::CustomerOrders { focus: false });
+        }
+        Some(Err(_)) => refuse(TrackerMsg::CustomerInvalid),
         None => {}
     });
 
@@ -157,6 +198,24 @@ pub fn ShipmentTracker(
     };
     use_tracking_updates(client, session, Callback::new(move |()| refresh()));
 
+    let open_listed_order = Callback::new(move |listed: CustomerOrder| {
+        announcement.set(String::new());
+        refresh_failed.set(false);
+        tracking.set(None);
+        state.set(TrackerState::Showing {
+            session: OrderSession {
+                order_number: listed.order_number,
+                token: listed.token,
+            },
+            focus: true,
+        });
+        refresh();
+    });
+    let back_to_list = move |_| {
+        tracking.set(None);
+        state.set(TrackerState::CustomerOrders { focus: true });
+    };
+
     let look_up_another = move |_| {
         tracking.set(None);
         state.set(TrackerState::Lookup { notice: None });
@@ -185,8 +244,21 @@ pub fn ShipmentTracker(
                     }
                         .into_any()
                 }
-                TrackerState::OpeningLink => {
-                    view! { <p class="sf-tracker__loading">{move || i18n.t(TrackerMsg::OpeningLink)}</p> }.into_any()
+                TrackerState::Opening(message) => {
+                    view! { <p class="sf-tracker__loading">{move || i18n.t(message)}</p> }.into_any()
+                }
+                TrackerState::CustomerOrders { focus } => {
+                    view! {
+                        <CustomerOrderList
+                            orders=customer_orders.get_untracked().unwrap_or_default()
+                            focus=focus
+                            open=open_listed_order
+                            find_by_number=Callback::new(move |()| {
+                                state.set(TrackerState::Lookup { notice: None })
+                            })
+                        />
+                    }
+                        .into_any()
                 }
                 TrackerState::Showing { session, .. } => {
                     let order_number = session.order_number.clone();
@@ -203,7 +275,17 @@ pub fn ShipmentTracker(
                                     </button>
                                 </p>
                             </Show>
-                            {move || tracking.get().map(|current| view! { <OrderTrackingView tracking=current /> })}
+                            {move || match tracking.get() {
+                                Some(current) => view! { <OrderTrackingView tracking=current /> }.into_any(),
+                                None => {
+                                    view! {
+                                        <Show when=move || !refresh_failed.get()>
+                                            <p class="sf-tracker__loading">{move || i18n.t(TrackerMsg::LoadingOrder)}</p>
+                                        </Show>
+                                    }
+                                        .into_any()
+                                }
+                            }}
                             <NotificationsForm
                                 session=session.clone()
                                 saved_preferences=Signal::derive(move || {
@@ -211,7 +293,13 @@ pub fn ShipmentTracker(
                                 })
                                 session_ended=Callback::new(move |()| end_session())
                             />
-                            <p>
+                            <p class="sf-tracker__actions">
+                                <Show when=move || customer_orders.with(Option::is_some)>
+                                    <button type="button" class="sf-button sf-button--secondary" on:click=back_to_list>
+                                        {move || i18n.t(TrackerMsg::BackToYourOrders)}
+                                    </button>
+                                    " "
+                                </Show>
                                 <button type="button" class="sf-button sf-button--secondary" on:click=look_up_another>
                                     {move || i18n.t(TrackerMsg::LookUpAnother)}
                                 </button>

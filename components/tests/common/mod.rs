@@ -17,6 +17,12 @@ pub fn api_base() -> String {
     }
 }
 
+/// The customer-id secret of the API `cargo xtask test` started.
+pub fn customer_secret() -> &'static str {
+    option_env!("SF_TEST_CUSTOMER_SECRET")
+        .expect("SF_TEST_CUSTOMER_SECRET is unset: run the component tests with `cargo xtask test`")
+}
+
 /// A fresh element in the page to mount into.
 pub fn container() -> HtmlElement {
     let element: HtmlElement = document().create_element("div").unwrap().unchecked_into();

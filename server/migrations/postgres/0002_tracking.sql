@@ -1,5 +1,10 @@
--- Shipment tracking: carrier links and estimate changes, the reason on each event,
--- shopper access tokens, carrier webhook deliveries (kept raw for audit), and notifications.
+-- Shipment tracking: the store's customer id on orders, carrier links and estimate changes,
+-- the reason on each event, shopper access tokens, carrier webhook deliveries (kept raw for
+-- audit), and notifications.
+
+-- The store's own id for a signed-in customer (see POST /orders/signed-customer).
+ALTER TABLE orders ADD COLUMN customer_id TEXT;
+CREATE INDEX orders_customer ON orders (customer_id, placed_at);
 
 ALTER TABLE shipments RENAME COLUMN status_detail TO status_reason;
 ALTER TABLE shipments ADD COLUMN tracking_url TEXT;

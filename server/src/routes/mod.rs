@@ -49,6 +49,7 @@ pub fn api_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(agent::current_agent))
         .routes(routes!(tracking::look_up_order))
         .routes(routes!(tracking::open_signed_link))
+        .routes(routes!(tracking::open_signed_customer))
         .routes(routes!(tracking::order_tracking))
         .routes(routes!(tracking::set_notifications))
         .routes(routes!(tracking::order_events))

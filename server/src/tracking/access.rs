@@ -6,7 +6,7 @@ use crate::error::ApiError;
 use crate::AppState;
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
-use sf_api::tracking::{signed_link_message, SignedOrderLink};
+use sf_api::tracking::signed_message;
 use std::time::Duration;
 
 /// How long a shopper's order token works: long enough to leave a tracker open all day.
@@ -17,6 +17,12 @@ pub async fn issue_token(db: &Database, order_id: i64) -> Result<(String, String
     let token = new_token();
     let now = time::OffsetDateTime::now_utc();
     let expires_at = db::timestamp(now + ORDER_TOKEN_LIFETIME);
+    // Expired tokens are swept as new ones are made, so the table stays the size of a day's
+    // lookups without a separate job (an indexed range, usually empty).
+    sqlx::query("DELETE FROM order_tokens WHERE expires_at <= $1")
+        .bind(db::timestamp(now))
+        .execute(&db.pool)
+        .await?;
     sqlx::query(
         "INSERT INTO order_tokens (token_hash, order_id, created_at, expires_at) VALUES ($1, $2, $3, $4)",
     )
@@ -77,15 +83,22 @@ impl FromRequestParts<AppState> for OrderShopper {
     }
 }
 
-/// Whether a link from the store's email is genuine and not expired.
-pub fn signed_link_is_valid(secret: &str, link: &SignedOrderLink, now_unix: i64) -> bool {
-    let Ok(signature) = hex::decode(link.signature.trim()) else {
+/// Whether something the store signed (an order link, a customer id) is genuine and not
+/// expired: `signature_hex` must be the HMAC-SHA256 of [`signed_message`] with `secret`.
+pub fn store_signature_is_valid(
+    secret: &str,
+    subject: &str,
+    expires: i64,
+    signature_hex: &str,
+    now_unix: i64,
+) -> bool {
+    let Ok(signature) = hex::decode(signature_hex.trim()) else {
         return false;
     };
-    link.expires > now_unix
+    expires > now_unix
         && crate::signature::verify(
             secret.as_bytes(),
-            signed_link_message(&link.order_number, link.expires).as_bytes(),
+            signed_message(subject, expires).as_bytes(),
             &signature,
         )
 }
@@ -94,36 +107,48 @@ pub fn signed_link_is_valid(secret: &str, link: &SignedOrderLink, now_unix: i64)
 mod tests {
     use super::*;
 
-    fn link(secret: &str, order_number: &str, expires: i64) -> SignedOrderLink {
-        let signature = crate::signature::sign(
+    fn sign(secret: &str, subject: &str, expires: i64) -> String {
+        hex::encode(crate::signature::sign(
             secret.as_bytes(),
-            signed_link_message(order_number, expires).as_bytes(),
-        );
-        SignedOrderLink {
-            order_number: order_number.into(),
-            expires,
-            signature: hex::encode(signature),
-        }
+            signed_message(subject, expires).as_bytes(),
+        ))
     }
 
     #[test]
-    fn signed_links_must_match_and_be_current() {
-        let good = link("link-secret", "SF-1001", 2_000);
-        assert!(signed_link_is_valid("link-secret", &good, 1_000));
+    fn store_signatures_must_match_and_be_current() {
+        let good = sign("link-secret", "SF-1001", 2_000);
+        assert!(store_signature_is_valid(
+            "link-secret",
+            "SF-1001",
+            2_000,
+            &good,
+            1_000
+        ));
         assert!(
-            !signed_link_is_valid("link-secret", &good, 2_000),
+            !store_signature_is_valid("link-secret", "SF-1001", 2_000, &good, 2_000),
             "expired"
         );
-        assert!(!signed_link_is_valid("other-secret", &good, 1_000));
-        let tampered = SignedOrderLink {
-            order_number: "SF-1002".into(),
-            ..good.clone()
-        };
-        assert!(!signed_link_is_valid("link-secret", &tampered, 1_000));
-        let garbage = SignedOrderLink {
-            signature: "not hex".into(),
-            ..good
-        };
-        assert!(!signed_link_is_valid("link-secret", &garbage, 1_000));
+        assert!(!store_signature_is_valid(
+            "other-secret",
+            "SF-1001",
+            2_000,
+            &good,
+            1_000
+        ));
+        assert!(
+            !store_signature_is_valid("link-secret", "SF-1002", 2_000, &good, 1_000),
+            "another subject"
+        );
+        assert!(
+            !store_signature_is_valid("link-secret", "SF-1001", 3_000, &good, 1_000),
+            "a later expiry"
+        );
+        assert!(!store_signature_is_valid(
+            "link-secret",
+            "SF-1001",
+            2_000,
+            "not hex",
+            1_000
+        ));
     }
 }

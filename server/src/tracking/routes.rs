@@ -1,5 +1,5 @@
-//! The tracking routes: lookup, signed links, an order's tracking, its notification
-//! preferences, its live stream, and the carrier webhooks.
+//! The tracking routes: lookup, signed links and signed customers, an order's tracking,
+//! its notification preferences, its live stream, and the carrier webhooks.
 
 use super::access::{self, OrderShopper};
 use super::store::{self, Applied};
@@ -18,9 +18,10 @@ use axum::Json;
 use serde::{Deserialize, Serialize};
 use sf_api::error::ErrorBody;
 use sf_api::tracking::{
-    NotificationPreferences, OrderAccess, OrderLookupRequest, OrderTracking, SignedOrderLink,
+    CustomerOrder, CustomerOrders, NotificationPreferences, OrderAccess, OrderLookupRequest,
+    OrderTracking, SignedCustomer, SignedOrderLink,
 };
-use sf_api::validation::{EmailAddress, FieldProblem, OrderNumber, PhoneNumber};
+use sf_api::validation::{CustomerId, EmailAddress, FieldProblem, OrderNumber, PhoneNumber};
 use std::net::SocketAddr;
 use std::time::{Duration, Instant};
 
@@ -115,14 +116,74 @@ pub async fn open_signed_link(
         tracing::warn!("a signed order link arrived but SF_ORDER_LINK_SECRET is not set");
         return Err(ApiError::BadSignature);
     };
-    let now = time::OffsetDateTime::now_utc().unix_timestamp();
-    if !access::signed_link_is_valid(secret, &link, now) {
+    if !access::store_signature_is_valid(
+        secret,
+        &link.order_number,
+        link.expires,
+        &link.signature,
+        unix_now(),
+    ) {
         return Err(ApiError::BadSignature);
     }
     let order_id = store::find_order_by_number(&state.db, &link.order_number)
         .await?
         .ok_or(ApiError::BadSignature)?;
     order_access(&state, order_id).await.map(Json)
+}
+
+fn unix_now() -> i64 {
+    time::OffsetDateTime::now_utc().unix_timestamp()
+}
+
+/// A shopper signed in to the store arrives already identified: their recent orders, each
+/// with a token that reads only that order.
+///
+/// The store signs its own customer id; a customer with no orders here gets an empty list.
+#[utoipa::path(
+    post,
+    path = "/orders/signed-customer",
+    tag = "tracking",
+    request_body = SignedCustomer,
+    responses(
+        (status = 200, description = "The customer's most recent orders, newest first", body = CustomerOrders),
+        (status = 401, description = "The signature is not genuine or has expired", body = ErrorBody),
+        (status = 422, description = "Missing, unknown or invalid fields", body = ErrorBody)
+    )
+)]
+pub async fn open_signed_customer(
+    State(state): State<AppState>,
+    ApiJson(signed): ApiJson<SignedCustomer>,
+) -> Result<Json<CustomerOrders>, ApiError> {
+    let customer_id = CustomerId::parse(&signed.customer_id).map_err(|problem| {
+        let mut fields = FieldErrors::new();
+        field_problem(&mut fields, "customer_id", "customer id", problem);
+        ApiError::Validation(fields)
+    })?;
+    let Some(secret) = state.secrets.customer_id.as_deref() else {
+        tracing::warn!("a signed customer arrived but SF_CUSTOMER_ID_SECRET is not set");
+        return Err(ApiError::BadSignature);
+    };
+    if !access::store_signature_is_valid(
+        secret,
+        customer_id.as_str(),
+        signed.expires,
+        &signed.signature,
+        unix_now(),
+    ) {
+        return Err(ApiError::BadSignature);
+    }
+    let mut orders = Vec::new();
+    for row in store::customer_orders(&state.db, customer_id.as_str()).await? {
+        let (token, expires_at) = access::issue_token(&state.db, row.order_id).await?;
+        orders.push(CustomerOrder {
+            order_number: row.order_number,
+            placed_at: row.placed_at,
+            package_statuses: row.package_statuses,
+            token,
+            expires_at,
+        });
+    }
+    Ok(Json(CustomerOrders { orders }))
 }
 
 /// The order's tracking: packages, statuses, estimates and events.
@@ -276,15 +337,7 @@ pub async fn easypost_webhook(
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Json<WebhookReceipt>, ApiError> {
-    let secret = state.secrets.easypost_webhook.clone();
-    receive_webhook(
-        &state,
-        Provider::EasyPost,
-        secret.as_deref(),
-        &headers,
-        body,
-    )
-    .await
+    receive_webhook(&state, Provider::EasyPost, &headers, body).await
 }
 
 /// AfterShip tracking updates, signed with `aftership-hmac-sha256`.
@@ -304,15 +357,7 @@ pub async fn aftership_webhook(
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Json<WebhookReceipt>, ApiError> {
-    let secret = state.secrets.aftership_webhook.clone();
-    receive_webhook(
-        &state,
-        Provider::AfterShip,
-        secret.as_deref(),
-        &headers,
-        body,
-    )
-    .await
+    receive_webhook(&state, Provider::AfterShip, &headers, body).await
 }
 
 /// Verifies, deduplicates, stores the raw body, and applies — all in one transaction, so a
@@ -320,7 +365,6 @@ pub async fn aftership_webhook(
 async fn receive_webhook(
     state: &AppState,
     provider: Provider,
-    secret: Option<&str>,
     headers: &HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Json<WebhookReceipt>, ApiError> {
@@ -331,6 +375,10 @@ async fn receive_webhook(
             ApiError::MalformedJson("could not read the body".into())
         }
     })?;
+    let secret = match provider {
+        Provider::EasyPost => state.secrets.easypost_webhook.as_deref(),
+        Provider::AfterShip => state.secrets.aftership_webhook.as_deref(),
+    };
     let Some(secret) = secret else {
         tracing::warn!(
             provider = provider.as_str(),

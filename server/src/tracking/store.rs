@@ -4,7 +4,7 @@ use crate::db::{self, Database};
 use crate::error::ApiError;
 use sf_api::tracking::{
     NotificationPreferences, OrderItem, OrderTracking, Package, ShipmentStatus, StatusReason,
-    StorePickup, TrackingEvent, STALE_AFTER_HOURS,
+    StorePickup, TrackingEvent, MAX_CUSTOMER_ORDERS, STALE_AFTER_HOURS,
 };
 use sqlx::{Any, Transaction};
 use time::{Duration, OffsetDateTime};
@@ -79,6 +79,54 @@ pub async fn find_order_by_number(
         .fetch_optional(&db.pool)
         .await?;
     Ok(row.map(|(id,)| id))
+}
+
+/// One of a customer's orders: its id, number, when it was placed, and its packages' statuses.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CustomerOrderRow {
+    /// The order's id.
+    pub order_id: i64,
+    /// Its number.
+    pub order_number: String,
+    /// When it was placed (RFC 3339 UTC).
+    pub placed_at: String,
+    /// Each package's status, in the order they were shipped.
+    pub package_statuses: Vec<ShipmentStatus>,
+}
+
+/// The customer's most recent orders (at most [`MAX_CUSTOMER_ORDERS`]), newest first.
+pub async fn customer_orders(
+    db: &Database,
+    customer_id: &str,
+) -> Result<Vec<CustomerOrderRow>, ApiError> {
+    // One query for orders and their packages: a LEFT JOIN keeps orders with none shipped.
+    let rows: Vec<(i64, String, String, Option<String>)> = sqlx::query_as(
+        "SELECT o.id, o.order_number, o.placed_at, s.status FROM orders o \
+         LEFT JOIN shipments s ON s.order_id = o.id \
+         WHERE o.id IN (SELECT id FROM orders WHERE customer_id = $1 ORDER BY placed_at DESC, id DESC LIMIT $2) \
+         ORDER BY o.placed_at DESC, o.id DESC, s.id",
+    )
+    .bind(customer_id)
+    .bind(MAX_CUSTOMER_ORDERS as i64)
+    .fetch_all(&db.pool)
+    .await?;
+    let mut orders: Vec<CustomerOrderRow> = Vec::new();
+    for (order_id, order_number, placed_at, status) in rows {
+        if orders.last().is_none_or(|order| order.order_id != order_id) {
+            orders.push(CustomerOrderRow {
+                order_id,
+                order_number,
+                placed_at,
+                package_statuses: Vec::new(),
+            });
+        }
+        if let (Some(order), Some(status)) = (orders.last_mut(), status) {
+            order
+                .package_statuses
+                .push(ShipmentStatus::parse(&status).unwrap_or(ShipmentStatus::Pending));
+        }
+    }
+    Ok(orders)
 }
 
 type OrderRow = (

@@ -122,6 +122,17 @@ impl TestApp {
 }
 
 /// The `error` object of an error response, after checking it has the one error shape.
+/// The server's OpenAPI document.
+pub async fn openapi_document(app: &TestApp) -> serde_json::Value {
+    app.get("/api/v1/openapi.json")
+        .send()
+        .await
+        .expect("the OpenAPI document answers")
+        .json()
+        .await
+        .expect("the OpenAPI document is JSON")
+}
+
 pub async fn error_of(response: reqwest::Response) -> serde_json::Value {
     let body: serde_json::Value = response.json().await.expect("a JSON error body");
     assert!(body["error"]["code"].is_string(), "error shape: {body}");
