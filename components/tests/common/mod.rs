@@ -19,8 +19,12 @@ pub fn api_base() -> String {
 
 /// The customer-id secret of the API `cargo xtask test` started.
 pub fn customer_secret() -> &'static str {
-    option_env!("SF_TEST_CUSTOMER_SECRET")
-        .expect("SF_TEST_CUSTOMER_SECRET is unset: run the component tests with `cargo xtask test`")
+    match option_env!("SF_TEST_CUSTOMER_SECRET") {
+        Some(secret) => secret,
+        None => panic!(
+            "SF_TEST_CUSTOMER_SECRET is unset: run the component tests with `cargo xtask test`"
+        ),
+    }
 }
 
 /// A fresh element in the page to mount into.
