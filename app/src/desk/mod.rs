@@ -82,9 +82,9 @@ fn AgentDesk(session: DeskSession, sign_out: Callback<()>) -> impl IntoView {
             <p class="sf-desk__greeting" id="sf-desk-greeting" role="status">
                 {move || i18n.format(DeskMsg::SignedInAs, &[("name", &name)])}
             </p>
-            <p class="sf-desk__queue">{move || i18n.t(DeskMsg::QueueEmpty)}</p>
+            <p class="sf-desk__queue">{i18n.text(DeskMsg::QueueEmpty)}</p>
             <button type="button" class="sf-button sf-button--secondary" on:click=move |_| sign_out.run(())>
-                {move || i18n.t(DeskMsg::SignOutButton)}
+                {i18n.text(DeskMsg::SignOutButton)}
             </button>
         </section>
     }

@@ -56,11 +56,11 @@ pub fn SignInForm(
     };
     view! {
         <Show when=move || just_signed_out.get()>
-            <p class="sf-notice" role="status">{move || i18n.t(DeskMsg::SignedOut)}</p>
+            <p class="sf-notice" role="status">{i18n.text(DeskMsg::SignedOut)}</p>
         </Show>
         <ErrorSummary errors=errors.all />
         <form class="sf-form" novalidate on:submit=on_submit aria-labelledby="desk-sign-in-heading">
-            <h2 id="desk-sign-in-heading">{move || i18n.t(DeskMsg::SignInHeading)}</h2>
+            <h2 id="desk-sign-in-heading">{i18n.text(DeskMsg::SignInHeading)}</h2>
             <TextField
                 id=EMAIL_ID
                 label=Signal::derive(move || i18n.t(CommonMsg::EmailLabel).to_owned())

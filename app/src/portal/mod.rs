@@ -24,11 +24,11 @@ pub fn Portal() -> impl IntoView {
     view! {
         <Router>
             <a class="sf-skip-link" href="#main" on:click=skip_to_main>
-                {move || i18n.t(PortalMsg::SkipToContent)}
+                {i18n.text(PortalMsg::SkipToContent)}
             </a>
             <header class="sf-header">
-                <a class="sf-header__brand" href="/">{move || i18n.t(PortalMsg::SiteName)}</a>
-                <nav class="sf-header__nav" aria-label=move || i18n.t(PortalMsg::MainNavigation)>
+                <a class="sf-header__brand" href="/">{i18n.text(PortalMsg::SiteName)}</a>
+                <nav class="sf-header__nav" aria-label=i18n.text(PortalMsg::MainNavigation)>
                     <ul>
                         <NavLink href="/" msg=PortalMsg::NavHome />
                         <NavLink href="/track" msg=PortalMsg::NavTrack />
@@ -53,7 +53,7 @@ pub fn Portal() -> impl IntoView {
                 </Routes>
             </main>
             <footer class="sf-footer">
-                <p>{move || i18n.t(PortalMsg::FooterNote)}</p>
+                <p>{i18n.text(PortalMsg::FooterNote)}</p>
             </footer>
         </Router>
     }
@@ -77,7 +77,7 @@ fn NavLink(href: &'static str, msg: PortalMsg) -> impl IntoView {
     view! {
         <li>
             <A href=href exact=true>
-                {move || i18n.t(msg)}
+                {i18n.text(msg)}
             </A>
         </li>
     }
@@ -89,7 +89,7 @@ fn LanguageSwitcher() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <div class="sf-language">
-            <label for="sf-language-select">{move || i18n.t(PortalMsg::LanguageLabel)}</label>
+            <label for="sf-language-select">{i18n.text(PortalMsg::LanguageLabel)}</label>
             <select
                 id="sf-language-select"
                 on:change=move |event| {
@@ -129,11 +129,11 @@ fn HomePage() -> impl IntoView {
     ];
     view! {
         <Page title=PortalMsg::HomeHeading>
-            <p class="sf-lead">{move || i18n.t(PortalMsg::HomeIntro)}</p>
+            <p class="sf-lead">{i18n.text(PortalMsg::HomeIntro)}</p>
             <ul class="sf-destinations">
                 {destinations
                     .into_iter()
-                    .map(|(href, msg)| view! { <li><A href=href>{move || i18n.t(msg)}</A></li> })
+                    .map(|(href, msg)| view! { <li><A href=href>{i18n.text(msg)}</A></li> })
                     .collect_view()}
             </ul>
             <ServiceStatus />
@@ -165,7 +165,7 @@ fn ComingSoonPage(title: PortalMsg) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <Page title=title>
-            <p>{move || i18n.t(PortalMsg::ComingSoon)}</p>
+            <p>{i18n.text(PortalMsg::ComingSoon)}</p>
         </Page>
     }
 }
@@ -175,8 +175,8 @@ fn NotFoundPage() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <Page title=PortalMsg::NotFoundHeading>
-            <p>{move || i18n.t(PortalMsg::NotFoundBody)}</p>
-            <p><A href="/">{move || i18n.t(PortalMsg::NavHome)}</A></p>
+            <p>{i18n.text(PortalMsg::NotFoundBody)}</p>
+            <p><A href="/">{i18n.text(PortalMsg::NavHome)}</A></p>
         </Page>
     }
 }

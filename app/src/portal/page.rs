@@ -40,7 +40,7 @@ pub fn Page<M: Message>(
     });
     view! {
         <h1 class="sf-page-heading" tabindex="-1" node_ref=heading>
-            {move || i18n.t(title)}
+            {i18n.text(title)}
         </h1>
         {children()}
     }

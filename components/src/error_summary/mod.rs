@@ -127,7 +127,7 @@ pub fn ErrorSummary(
     view! {
         <Show when=move || !errors.get().is_empty()>
             <div class="sf-error-summary" role="alert" tabindex="-1" node_ref=summary>
-                <h2 class="sf-error-summary__title">{move || i18n.t(CommonMsg::ErrorSummaryTitle)}</h2>
+                <h2 class="sf-error-summary__title">{i18n.text(CommonMsg::ErrorSummaryTitle)}</h2>
                 <ul class="sf-error-summary__list">
                     {move || {
                         errors

@@ -83,6 +83,15 @@ impl I18n {
         msg.text(self.locale.get())
     }
 
+    /// The text for `msg` as a signal, to put in a view or an attribute.
+    ///
+    /// Prefer this to `move || i18n.t(msg)` in views: every distinct closure makes the
+    /// compiler emit its own copy of the renderer, while every `Signal<&str>` shares one, which
+    /// keeps the embed bundle small.
+    pub fn text<M: Message>(self, msg: M) -> Signal<&'static str> {
+        Signal::derive(move || self.t(msg))
+    }
+
     /// The text for `msg` with each `{name}` replaced by its value.
     pub fn format(self, msg: impl Message, values: &[(&str, &str)]) -> String {
         values

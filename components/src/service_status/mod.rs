@@ -28,18 +28,18 @@ pub fn ServiceStatus() -> impl IntoView {
     let line = move |state: &'static str, msg: StatusMsg| {
         view! {
             <span class="sf-service-status__indicator" data-state=state aria-hidden="true"></span>
-            <span class="sf-service-status__text">{move || i18n.t(msg)}</span>
+            <span class="sf-service-status__text">{i18n.text(msg)}</span>
         }
     };
     let retry = move || {
         view! {
             <button type="button" class="sf-button sf-button--link" on:click=move |_| health.refetch()>
-                {move || i18n.t(StatusMsg::Retry)}
+                {i18n.text(StatusMsg::Retry)}
             </button>
         }
     };
     view! {
-        <section class=classes::ROOT aria-label=move || i18n.t(StatusMsg::Label)>
+        <section class=classes::ROOT aria-label=i18n.text(StatusMsg::Label)>
             // role=status makes each change (checking → online) a polite announcement.
             <p role="status" class="sf-service-status__line">
                 <Transition fallback=move || line("checking", StatusMsg::Checking)>

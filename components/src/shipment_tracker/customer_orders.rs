@@ -65,17 +65,17 @@ pub(super) fn CustomerOrderList(
     view! {
         <div class="sf-tracker__orders">
             <h2 class="sf-tracker__heading" tabindex="-1" node_ref=heading>
-                {move || i18n.t(TrackerMsg::YourOrders)}
+                {i18n.text(TrackerMsg::YourOrders)}
             </h2>
             {if is_empty {
-                view! { <p>{move || i18n.t(TrackerMsg::NoOrdersYet)}</p> }.into_any()
+                view! { <p>{i18n.text(TrackerMsg::NoOrdersYet)}</p> }.into_any()
             } else {
                 // `role=list`: some screen readers drop list semantics when CSS removes bullets.
                 view! { <ul class="sf-order-list" role="list">{items}</ul> }.into_any()
             }}
             <p>
                 <button type="button" class="sf-button sf-button--secondary" on:click=move |_| find_by_number.run(())>
-                    {move || i18n.t(TrackerMsg::FindGuestOrder)}
+                    {i18n.text(TrackerMsg::FindGuestOrder)}
                 </button>
             </p>
         </div>

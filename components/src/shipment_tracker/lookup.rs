@@ -52,11 +52,11 @@ pub(super) fn LookupForm(
         }
     };
     view! {
-        {notice.map(|msg| view! { <p class="sf-notice" role="status">{move || i18n.t(msg)}</p> })}
+        {notice.map(|msg| view! { <p class="sf-notice" role="status">{i18n.text(msg)}</p> })}
         <ErrorSummary errors=errors.all />
         <form class="sf-form sf-tracker__lookup" novalidate on:submit=on_submit aria-labelledby="sf-tracker-lookup-heading">
-            <h2 id="sf-tracker-lookup-heading">{move || i18n.t(TrackerMsg::LookupHeading)}</h2>
-            <p class="sf-form__intro">{move || i18n.t(TrackerMsg::LookupIntro)}</p>
+            <h2 id="sf-tracker-lookup-heading">{i18n.text(TrackerMsg::LookupHeading)}</h2>
+            <p class="sf-form__intro">{i18n.text(TrackerMsg::LookupIntro)}</p>
             <TextField
                 id=ORDER_NUMBER_ID
                 label=Signal::derive(move || i18n.t(TrackerMsg::OrderNumberLabel).to_owned())

@@ -230,7 +230,7 @@ pub fn ShipmentTracker(
     });
 
     view! {
-        <section class=classes::ROOT aria-label=move || i18n.t(TrackerMsg::Label)>
+        <section class=classes::ROOT aria-label=i18n.text(TrackerMsg::Label)>
             // Present from the first render: live regions added later are not announced.
             <p class="sf-visually-hidden" role="status" aria-live="polite">{move || announcement.get()}</p>
             {move || match state.get() {
@@ -245,7 +245,7 @@ pub fn ShipmentTracker(
                         .into_any()
                 }
                 TrackerState::Opening(message) => {
-                    view! { <p class="sf-tracker__loading">{move || i18n.t(message)}</p> }.into_any()
+                    view! { <p class="sf-tracker__loading">{i18n.text(message)}</p> }.into_any()
                 }
                 TrackerState::CustomerOrders { focus } => {
                     view! {
@@ -269,9 +269,9 @@ pub fn ShipmentTracker(
                             </h2>
                             <Show when=move || refresh_failed.get()>
                                 <p class="sf-notice sf-notice--warning">
-                                    {move || i18n.t(TrackerMsg::RefreshFailed)} " "
+                                    {i18n.text(TrackerMsg::RefreshFailed)} " "
                                     <button type="button" class="sf-button sf-button--link" on:click=move |_| refresh()>
-                                        {move || i18n.t(TrackerMsg::TryAgain)}
+                                        {i18n.text(TrackerMsg::TryAgain)}
                                     </button>
                                 </p>
                             </Show>
@@ -280,7 +280,7 @@ pub fn ShipmentTracker(
                                 None => {
                                     view! {
                                         <Show when=move || !refresh_failed.get()>
-                                            <p class="sf-tracker__loading">{move || i18n.t(TrackerMsg::LoadingOrder)}</p>
+                                            <p class="sf-tracker__loading">{i18n.text(TrackerMsg::LoadingOrder)}</p>
                                         </Show>
                                     }
                                         .into_any()
@@ -296,12 +296,12 @@ pub fn ShipmentTracker(
                             <p class="sf-tracker__actions">
                                 <Show when=move || customer_orders.with(Option::is_some)>
                                     <button type="button" class="sf-button sf-button--secondary" on:click=back_to_list>
-                                        {move || i18n.t(TrackerMsg::BackToYourOrders)}
+                                        {i18n.text(TrackerMsg::BackToYourOrders)}
                                     </button>
                                     " "
                                 </Show>
                                 <button type="button" class="sf-button sf-button--secondary" on:click=look_up_another>
-                                    {move || i18n.t(TrackerMsg::LookUpAnother)}
+                                    {i18n.text(TrackerMsg::LookUpAnother)}
                                 </button>
                             </p>
                         </div>

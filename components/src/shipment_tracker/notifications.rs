@@ -79,10 +79,10 @@ pub(super) fn NotificationsForm(
     };
     view! {
         <section class="sf-tracker__notify" aria-labelledby="sf-tracker-notify-heading">
-            <h3 id="sf-tracker-notify-heading">{move || i18n.t(TrackerMsg::NotifyHeading)}</h3>
+            <h3 id="sf-tracker-notify-heading">{i18n.text(TrackerMsg::NotifyHeading)}</h3>
             <ErrorSummary errors=errors.all />
             <form class="sf-form" novalidate on:submit=on_submit aria-labelledby="sf-tracker-notify-heading">
-                <p class="sf-form__intro">{move || i18n.t(TrackerMsg::NotifyIntro)}</p>
+                <p class="sf-form__intro">{i18n.text(TrackerMsg::NotifyIntro)}</p>
                 <TextField
                     id=EMAIL_ID
                     label=Signal::derive(move || i18n.t(CommonMsg::EmailLabel).to_owned())
@@ -100,7 +100,7 @@ pub(super) fn NotificationsForm(
                     autocomplete="tel"
                 />
                 <button type="submit" class="sf-button" aria-disabled=move || save.pending().get().then_some("true")>
-                    {move || i18n.t(TrackerMsg::SaveNotifications)}
+                    {i18n.text(TrackerMsg::SaveNotifications)}
                 </button>
                 <p class="sf-tracker__saved" role="status">
                     {move || confirmation.get().map(|msg| i18n.t(msg))}

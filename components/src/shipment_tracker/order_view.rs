@@ -95,13 +95,13 @@ pub fn OrderTrackingView(
         {move || {
             let order = tracking.get();
             if order.packages.is_empty() && order.unshipped_items.is_empty() {
-                return Some(view! { <p>{move || i18n.t(TrackerMsg::NothingShipped)}</p> }.into_any());
+                return Some(view! { <p>{i18n.text(TrackerMsg::NothingShipped)}</p> }.into_any());
             }
             (!order.unshipped_items.is_empty())
                 .then(|| {
                     view! {
                         <section class="sf-tracker__unshipped" aria-labelledby="sf-tracker-unshipped">
-                            <h3 id="sf-tracker-unshipped">{move || i18n.t(TrackerMsg::UnshippedHeading)}</h3>
+                            <h3 id="sf-tracker-unshipped">{i18n.text(TrackerMsg::UnshippedHeading)}</h3>
                             <ItemList items=order.unshipped_items />
                         </section>
                     }
@@ -150,18 +150,18 @@ fn PickupPanel(pickup: StorePickup, packages: Vec<Package>) -> impl IntoView {
                 }
             </h3>
             <dl class="sf-tracker__facts">
-                <dt>{move || i18n.t(TrackerMsg::AddressTerm)}</dt>
+                <dt>{i18n.text(TrackerMsg::AddressTerm)}</dt>
                 <dd>{address}</dd>
-                <dt>{move || i18n.t(TrackerMsg::OpeningHoursTerm)}</dt>
+                <dt>{i18n.text(TrackerMsg::OpeningHoursTerm)}</dt>
                 <dd>{opening_hours}</dd>
                 {(!collected)
                     .then(|| {
                         view! {
-                            <dt>{move || i18n.t(TrackerMsg::PickupCodeTerm)}</dt>
+                            <dt>{i18n.text(TrackerMsg::PickupCodeTerm)}</dt>
                             <dd>
                                 <strong class="sf-tracker__code">{pickup_code}</strong>
                                 " "
-                                {move || i18n.t(TrackerMsg::PickupCodeHint)}
+                                {i18n.text(TrackerMsg::PickupCodeHint)}
                             </dd>
                         }
                     })}
@@ -216,7 +216,7 @@ fn PackageCard(
                 <p>
                     <a href=url target="_blank" rel="noopener noreferrer">
                         {move || i18n.format(TrackerMsg::CarrierLink, &[("carrier", &carrier)])}
-                        <span class="sf-visually-hidden">" " {move || i18n.t(TrackerMsg::OpensInNewTab)}</span>
+                        <span class="sf-visually-hidden">" " {i18n.text(TrackerMsg::OpensInNewTab)}</span>
                     </a>
                 </p>
             }
@@ -224,7 +224,7 @@ fn PackageCard(
     let estimate = package.estimated_delivery.clone().filter(|_| !status.is_final()).map(|estimate| {
         let previous = package.previous_estimated_delivery.clone();
         view! {
-            <dt>{move || i18n.t(TrackerMsg::EstimateTerm)}</dt>
+            <dt>{i18n.text(TrackerMsg::EstimateTerm)}</dt>
             <dd>
                 <DateText iso=estimate style=DateStyle::Day />
                 {previous.map(|previous| {
@@ -249,20 +249,20 @@ fn PackageCard(
                 {move || i18n.format(TrackerMsg::PackageHeading, &[("index", &index), ("count", &count)])}
             </h3>
             <dl class="sf-tracker__facts">
-                <dt>{move || i18n.t(TrackerMsg::StatusTerm)}</dt>
+                <dt>{i18n.text(TrackerMsg::StatusTerm)}</dt>
                 <dd class="sf-package__status">{move || i18n.t(status_message(status))}</dd>
                 {estimate}
-                <dt>{move || i18n.t(TrackerMsg::CarrierTerm)}</dt>
+                <dt>{i18n.text(TrackerMsg::CarrierTerm)}</dt>
                 <dd>{package.carrier.clone()}</dd>
-                <dt>{move || i18n.t(TrackerMsg::TrackingNumberTerm)}</dt>
+                <dt>{i18n.text(TrackerMsg::TrackingNumberTerm)}</dt>
                 <dd class="sf-package__tracking-number">{package.tracking_number.clone()}</dd>
             </dl>
             {carrier_link}
             <Steps status=status pickup=pickup />
             {advice.map(|msg| view! { <Advice msg=msg order_number=order_number /> })}
-            <h4>{move || i18n.t(TrackerMsg::ItemsHeading)}</h4>
+            <h4>{i18n.text(TrackerMsg::ItemsHeading)}</h4>
             <ItemList items=package.items />
-            <h4>{move || i18n.t(TrackerMsg::TimelineHeading)}</h4>
+            <h4>{i18n.text(TrackerMsg::TimelineHeading)}</h4>
             <Timeline events=package.events />
         </article>
     }
@@ -282,7 +282,7 @@ fn Steps(status: ShipmentStatus, pickup: bool) -> impl IntoView {
     let current_index = steps.iter().position(|step| *step == current).unwrap_or(0);
     let finished = status == ShipmentStatus::Delivered;
     view! {
-        <ol class="sf-steps" aria-label=move || i18n.t(TrackerMsg::ProgressLabel)>
+        <ol class="sf-steps" aria-label=i18n.text(TrackerMsg::ProgressLabel)>
             {steps
                 .iter()
                 .enumerate()
@@ -302,8 +302,8 @@ fn Steps(status: ShipmentStatus, pickup: bool) -> impl IntoView {
                     view! {
                         <li class="sf-steps__step" data-state=state aria-current=is_current.then_some("step")>
                             <span class="sf-steps__marker" aria-hidden="true"></span>
-                            <span class="sf-steps__label">{move || i18n.t(msg)}</span>
-                            {done.then(|| view! { <span class="sf-visually-hidden">" " {move || i18n.t(TrackerMsg::StepDone)}</span> })}
+                            <span class="sf-steps__label">{i18n.text(msg)}</span>
+                            {done.then(|| view! { <span class="sf-visually-hidden">" " {i18n.text(TrackerMsg::StepDone)}</span> })}
                         </li>
                     }
                 })
@@ -323,9 +323,9 @@ fn Advice(msg: TrackerMsg, order_number: String) -> impl IntoView {
     };
     view! {
         <div class="sf-tracker__advice">
-            <p>{move || i18n.t(msg)}</p>
+            <p>{i18n.text(msg)}</p>
             <button type="button" class="sf-button sf-button--secondary" on:click=ask_chat>
-                {move || i18n.t(TrackerMsg::ChatAboutOrder)}
+                {i18n.text(TrackerMsg::ChatAboutOrder)}
             </button>
         </div>
     }
@@ -348,7 +348,7 @@ fn request_chat(target: &web_sys::EventTarget, order_number: &str) {
 fn Timeline(events: Vec<TrackingEvent>) -> impl IntoView {
     let i18n = use_i18n();
     if events.is_empty() {
-        return view! { <p>{move || i18n.t(TrackerMsg::NoEvents)}</p> }.into_any();
+        return view! { <p>{i18n.text(TrackerMsg::NoEvents)}</p> }.into_any();
     }
     view! {
         <ol class="sf-timeline">
