@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{error_of, openapi_document, TestApp, TestDatabase};
+use common::{assert_rate_limited, error_of, openapi_document, TestApp, TestDatabase};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 use sf_server::demo::{DEMO_AGENT_EMAIL, DEMO_AGENT_PASSWORD};
@@ -233,14 +233,7 @@ async fn repeated_wrong_passwords_are_slowed_down(database: TestDatabase) {
     }
     // Locked out now, even with the right password.
     let response = sign_in(&app, DEMO_AGENT_EMAIL, DEMO_AGENT_PASSWORD).await;
-    assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS);
-    let retry_after: u64 = response.headers()["retry-after"]
-        .to_str()
-        .unwrap()
-        .parse()
-        .unwrap();
-    assert!(retry_after >= 1);
-    assert_eq!(error_of(response).await["code"], "rate_limited");
+    assert_rate_limited(response).await;
     app.stop().await;
 }
 

@@ -98,6 +98,16 @@ export async function launchBrowser() {
 }
 
 /**
+ * The console problems a test did not provoke on purpose: Chromium logs every response with
+ * an error status, so a test that asks for a 401 or 404 names those `statuses`.
+ */
+export function unexpectedProblems(problems, { statuses = [] } = {}) {
+  return problems.filter(
+    (text) => !statuses.some((status) => text.includes(`the server responded with a status of ${status}`)),
+  );
+}
+
+/**
  * A new page in a fresh context (no stored language or session), which records every
  * console error and failed script so tests can assert the app ran cleanly under its CSP.
  */

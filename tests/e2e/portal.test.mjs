@@ -1,7 +1,7 @@
 // The shopper portal and the support desk, used with the keyboard alone, audited by axe.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { expectAccessible, focused, openPage, tabTo, useServerAndBrowser } from "./harness.mjs";
+import { expectAccessible, focused, openPage, tabTo, unexpectedProblems, useServerAndBrowser } from "./harness.mjs";
 
 const env = useServerAndBrowser();
 
@@ -123,7 +123,7 @@ test("desk sign-in by keyboard: error summary, wrong password, sign in, sign out
   await page.getByText("You have signed out.").waitFor();
   await page.getByRole("heading", { level: 2, name: "Sign in" }).waitFor();
   assert.deepEqual(
-    problems.filter((text) => !text.includes("401")),
+    unexpectedProblems(problems, { statuses: [401] }),
     [],
     "no console errors besides the refused sign-in",
   );

@@ -44,14 +44,11 @@ pub fn SignInForm(
     let on_submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         let problems = local_errors(i18n, &email.get_untracked(), &password.get_untracked());
-        if problems.is_empty() {
-            errors.set(Vec::new());
+        if errors.passes(problems) {
             submit.dispatch(SignInRequest {
                 email: email.get_untracked(),
                 password: password.get_untracked(),
             });
-        } else {
-            errors.set(problems);
         }
     };
     view! {

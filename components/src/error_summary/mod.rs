@@ -52,6 +52,14 @@ impl FormErrors {
     pub fn set(self, errors: Vec<FieldError>) {
         self.all.set(errors);
     }
+
+    /// Shows what the browser found wrong before a submission (clearing the summary when
+    /// nothing is) and says whether the form may go to the server.
+    pub fn passes(self, local_problems: Vec<FieldError>) -> bool {
+        let clean = local_problems.is_empty();
+        self.set(local_problems);
+        clean
+    }
 }
 
 /// A form's problems, empty to start with.

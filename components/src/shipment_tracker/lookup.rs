@@ -43,12 +43,8 @@ pub(super) fn LookupForm(
             order_number: order_number.get_untracked(),
             email: email.get_untracked(),
         };
-        let problems = local_errors(i18n, &request);
-        if problems.is_empty() {
-            errors.set(Vec::new());
+        if errors.passes(local_errors(i18n, &request)) {
             look_up.dispatch(request);
-        } else {
-            errors.set(problems);
         }
     };
     view! {

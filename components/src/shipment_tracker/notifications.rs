@@ -69,12 +69,8 @@ pub(super) fn NotificationsForm(
             email: given(email.get_untracked()),
             sms: given(sms.get_untracked()),
         };
-        let problems = local_errors(i18n, &preferences);
-        if problems.is_empty() {
-            errors.set(Vec::new());
+        if errors.passes(local_errors(i18n, &preferences)) {
             save.dispatch(preferences);
-        } else {
-            errors.set(problems);
         }
     };
     view! {

@@ -122,6 +122,18 @@ impl TestApp {
 }
 
 /// The `error` object of an error response, after checking it has the one error shape.
+/// Asserts a 429 in the error shape that says when to come back (`Retry-After`, at least 1 s).
+pub async fn assert_rate_limited(response: reqwest::Response) {
+    assert_eq!(response.status(), reqwest::StatusCode::TOO_MANY_REQUESTS);
+    let retry_after: u64 = response.headers()["retry-after"]
+        .to_str()
+        .expect("Retry-After is text")
+        .parse()
+        .expect("Retry-After is whole seconds");
+    assert!(retry_after >= 1);
+    assert_eq!(error_of(response).await["code"], "rate_limited");
+}
+
 /// The server's OpenAPI document.
 pub async fn openapi_document(app: &TestApp) -> serde_json::Value {
     app.get("/api/v1/openapi.json")
