@@ -2,16 +2,18 @@
 
 use crate::db::{self, Database};
 use crate::error::ApiError;
+use crate::tokens::{self, Credential, IssuedToken};
 use crate::AppState;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
 use axum::extract::FromRequestParts;
-use axum::http::{header, request::Parts};
+use axum::http::request::Parts;
 use rand::RngCore;
 use sf_api::agent::AgentProfile;
 use sha2::{Digest, Sha256};
 use std::sync::LazyLock;
 use std::time::Duration;
+use time::OffsetDateTime;
 
 /// How long a desk session lasts before the agent signs in again.
 pub const SESSION_LIFETIME: Duration = Duration::from_secs(12 * 60 * 60);
@@ -69,42 +71,8 @@ pub async fn authenticate(
 }
 
 /// What a token is stored as: a database leak then hands out no usable tokens.
-pub fn token_hash(token: &str) -> String {
+fn token_hash(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))
-}
-
-/// A fresh random bearer token (256 bits, hex).
-pub fn new_token() -> String {
-    let mut secret = [0u8; 32];
-    rand::thread_rng().fill_bytes(&mut secret);
-    hex::encode(secret)
-}
-
-/// The token of an `Authorization: Bearer <token>` header, when there is a plausible one.
-pub fn bearer_token(headers: &axum::http::HeaderMap) -> Option<&str> {
-    headers
-        .get(header::AUTHORIZATION)
-        .and_then(|value| value.to_str().ok())
-        .and_then(|value| value.strip_prefix("Bearer "))
-        .map(str::trim)
-        .filter(|token| !token.is_empty() && token.len() <= 128)
-}
-
-/// Starts a session; returns the token (shown once, stored only as a hash) and its expiry.
-pub async fn create_session(db: &Database, agent_id: i64) -> Result<(String, String), ApiError> {
-    let token = new_token();
-    let now = time::OffsetDateTime::now_utc();
-    let expires_at = db::timestamp(now + SESSION_LIFETIME);
-    sqlx::query(
-        "INSERT INTO agent_sessions (token_hash, agent_id, created_at, expires_at) VALUES ($1, $2, $3, $4)",
-    )
-    .bind(token_hash(&token))
-    .bind(agent_id)
-    .bind(db::timestamp(now))
-    .bind(&expires_at)
-    .execute(&db.pool)
-    .await?;
-    Ok((token, expires_at))
 }
 
 /// Ends a session; ending an unknown or ended one is not an error.
@@ -116,24 +84,6 @@ pub async fn end_session(db: &Database, token: &str) -> Result<(), ApiError> {
     Ok(())
 }
 
-/// The agent a live token belongs to.
-pub async fn agent_for_token(db: &Database, token: &str) -> Result<Option<AgentProfile>, ApiError> {
-    let row: Option<(i64, String, String)> = sqlx::query_as(
-        "SELECT a.id, a.email, a.display_name FROM agent_sessions s \
-         JOIN agents a ON a.id = s.agent_id \
-         WHERE s.token_hash = $1 AND s.expires_at > $2",
-    )
-    .bind(token_hash(token))
-    .bind(db::now())
-    .fetch_optional(&db.pool)
-    .await?;
-    Ok(row.map(|(id, email, display_name)| AgentProfile {
-        id,
-        email,
-        display_name,
-    }))
-}
-
 /// A request from a signed-in agent, proven by `Authorization: Bearer <token>`.
 pub struct SignedInAgent {
     /// Who is signed in.
@@ -142,17 +92,61 @@ pub struct SignedInAgent {
     pub token: String,
 }
 
+/// Desk sessions are stored (as hashes of random tokens), unlike shoppers' tokens, so that
+/// signing out ends one at once.
+impl Credential for SignedInAgent {
+    type Grant = AgentProfile;
+
+    const LIFETIME: Duration = SESSION_LIFETIME;
+
+    async fn issue(
+        state: &AppState,
+        agent: &AgentProfile,
+        proven_until: Option<OffsetDateTime>,
+    ) -> Result<IssuedToken, ApiError> {
+        let mut secret = [0u8; 32];
+        rand::thread_rng().fill_bytes(&mut secret);
+        let token = hex::encode(secret);
+        let now = OffsetDateTime::now_utc();
+        let expires_at = tokens::expiry(now, Self::LIFETIME, proven_until);
+        sqlx::query(
+            "INSERT INTO agent_sessions (token_hash, agent_id, created_at, expires_at) VALUES ($1, $2, $3, $4)",
+        )
+        .bind(token_hash(&token))
+        .bind(agent.id)
+        .bind(db::timestamp(now))
+        .bind(db::timestamp(expires_at))
+        .execute(&state.db.pool)
+        .await?;
+        Ok(IssuedToken { token, expires_at })
+    }
+
+    async fn resolve(state: &AppState, token: &str) -> Result<Option<Self>, ApiError> {
+        let row: Option<(i64, String, String)> = sqlx::query_as(
+            "SELECT a.id, a.email, a.display_name FROM agent_sessions s \
+             JOIN agents a ON a.id = s.agent_id \
+             WHERE s.token_hash = $1 AND s.expires_at > $2",
+        )
+        .bind(token_hash(token))
+        .bind(db::now())
+        .fetch_optional(&state.db.pool)
+        .await?;
+        Ok(row.map(|(id, email, display_name)| Self {
+            profile: AgentProfile {
+                id,
+                email,
+                display_name,
+            },
+            token: token.to_owned(),
+        }))
+    }
+}
+
 impl FromRequestParts<AppState> for SignedInAgent {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
-        let token = bearer_token(&parts.headers)
-            .ok_or(ApiError::Unauthorized)?
-            .to_owned();
-        let profile = agent_for_token(&state.db, &token)
-            .await?
-            .ok_or(ApiError::Unauthorized)?;
-        Ok(Self { profile, token })
+        tokens::from_bearer(parts, state).await
     }
 }
 

@@ -1,5 +1,6 @@
 //! Configuration from flags and environment variables (flags win).
 
+use crate::tokens::TokenKey;
 use clap::{Parser, ValueEnum};
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -59,6 +60,22 @@ pub struct Config {
     #[arg(long, env = "SF_CUSTOMER_ID_SECRET", hide_env_values = true)]
     pub customer_id_secret: Option<String>,
 
+    /// Key that signs shoppers' tokens (at least 32 bytes, e.g. `openssl rand -hex 32`).
+    /// Required, except with `--seed-demo`, where a random key is made at start (tokens then
+    /// stop working when the server restarts).
+    #[arg(long, env = "SF_TOKEN_KEY", hide_env_values = true)]
+    pub token_key: Option<TokenKey>,
+
+    /// Earlier token keys, comma separated: tokens they signed still work, new ones are signed
+    /// with `--token-key`. To rotate, move the old key here for a token lifetime (24 hours).
+    #[arg(
+        long,
+        env = "SF_TOKEN_KEY_PREVIOUS",
+        hide_env_values = true,
+        value_delimiter = ','
+    )]
+    pub token_key_previous: Vec<TokenKey>,
+
     /// Advance the demo shipments by one carrier event every this many seconds (0: never),
     /// so an open tracker shows live updates. Only for demos.
     #[arg(long, env = "SF_SIMULATE_CARRIERS_EVERY", default_value_t = 0)]
@@ -79,7 +96,8 @@ pub enum LogFormat {
 }
 
 impl Config {
-    /// A configuration for tests and embedding: port 0, no static files, no seeding.
+    /// A configuration for tests and embedding: port 0, no static files, no seeding, and no
+    /// token key (set one, or seed the demo, or the server will not start).
     pub fn for_database(database_url: impl Into<String>) -> Self {
         Self {
             bind: SocketAddr::from(([127, 0, 0, 1], 0)),
@@ -92,6 +110,8 @@ impl Config {
             aftership_webhook_secret: None,
             order_link_secret: None,
             customer_id_secret: None,
+            token_key: None,
+            token_key_previous: Vec::new(),
             simulate_carriers_every: 0,
             log_format: LogFormat::Text,
         }

@@ -16,11 +16,13 @@ pub mod routes;
 pub mod signature;
 pub mod static_files;
 pub mod telemetry;
+pub mod tokens;
 pub mod tracking;
 
 use crate::config::Config;
 use crate::db::{Database, StorageError};
 use crate::limiter::FailureLimiter;
+use crate::tokens::{TokenKey, TokenKeys};
 use crate::tracking::live::TrackingHub;
 use axum::extract::DefaultBodyLimit;
 use axum::http::{header, HeaderName, HeaderValue, Method};
@@ -48,6 +50,8 @@ pub struct AppState {
     pub shutdown: watch::Receiver<bool>,
     /// Secrets that verify webhooks and signed links.
     pub secrets: Arc<Secrets>,
+    /// Sign and verify shoppers' tokens.
+    pub token_keys: Arc<TokenKeys>,
 }
 
 /// Shared secrets from the configuration; a missing one turns its feature off (requests refused).
@@ -92,6 +96,12 @@ pub enum StartError {
         /// What the operating system said.
         source: std::io::Error,
     },
+    /// No key to sign shoppers' tokens with, outside a demo.
+    #[error(
+        "SF_TOKEN_KEY (--token-key) is required: at least 32 random bytes, e.g. `openssl rand -hex 32`; \
+         only a demo (--seed-demo) may start without one"
+    )]
+    MissingTokenKey,
     /// A CORS origin in the configuration is not a valid header value.
     #[error("invalid CORS origin {0:?}")]
     CorsOrigin(String),
@@ -174,8 +184,28 @@ impl Drop for RunningServer {
     }
 }
 
+/// The configured token keys; a demo without any gets a random one, anything else an error.
+fn token_keys(config: &Config) -> Result<TokenKeys, StartError> {
+    match &config.token_key {
+        Some(key) => Ok(TokenKeys::new(
+            key.clone(),
+            config.token_key_previous.iter().cloned(),
+        )),
+        None if config.seed_demo => {
+            tracing::warn!(
+                "SF_TOKEN_KEY is not set: signing shoppers' tokens with a random key, \
+                 so they stop working when this demo server restarts"
+            );
+            Ok(TokenKeys::new(TokenKey::random(), []))
+        }
+        None => Err(StartError::MissingTokenKey),
+    }
+}
+
 /// Opens the database, seeds it if asked, binds, and serves in the background.
 pub async fn start(config: Config) -> Result<RunningServer, StartError> {
+    // Before touching the database: a misconfigured server should change nothing.
+    let token_keys = Arc::new(token_keys(&config)?);
     let db = Database::connect(&config.database_url).await?;
     if config.seed_demo {
         demo::seed_if_empty(&db, config.demo_bulk_orders)
@@ -190,6 +220,7 @@ pub async fn start(config: Config) -> Result<RunningServer, StartError> {
         tracking_hub: TrackingHub::default(),
         shutdown: shutdown.clone(),
         secrets: Arc::new(Secrets::from_config(&config)),
+        token_keys,
     };
     if config.simulate_carriers_every > 0 {
         tokio::spawn(tracking::simulator::run(
@@ -257,5 +288,26 @@ async fn shutdown_signal() {
     tokio::select! {
         () = ctrl_c => {},
         () = terminate => {},
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_a_demo_starts_without_a_token_key() {
+        let mut config = Config::for_database("sqlite::memory:");
+        assert!(matches!(
+            token_keys(&config),
+            Err(StartError::MissingTokenKey)
+        ));
+        config.token_key_previous = vec!["p".repeat(32).parse().unwrap()];
+        assert!(
+            matches!(token_keys(&config), Err(StartError::MissingTokenKey)),
+            "previous keys verify but cannot sign"
+        );
+        config.seed_demo = true;
+        assert!(token_keys(&config).is_ok());
     }
 }

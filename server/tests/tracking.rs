@@ -15,6 +15,7 @@ use unicode_normalization::UnicodeNormalization;
 
 both_databases!(
     lookup_finds_the_order_and_its_token_reads_only_that_order,
+    an_order_token_is_checked_by_its_signature_alone,
     a_wrong_email_and_an_unknown_number_look_the_same,
     lookup_names_the_fields_to_fix,
     repeated_wrong_lookups_are_rate_limited,
@@ -243,21 +244,51 @@ async fn lookup_finds_the_order_and_its_token_reads_only_that_order(database: Te
     assert_eq!(no_token.status(), StatusCode::UNAUTHORIZED);
     assert_eq!(error_of(no_token).await["code"], "unauthorized");
 
-    // A token past its expiry stops working, and the next lookup sweeps it away.
-    sqlx::query("UPDATE order_tokens SET expires_at = '2026-01-01T00:00:00Z'")
-        .execute(&app.server.db.pool)
-        .await
-        .unwrap();
-    let expired = app
+    app.stop().await;
+}
+
+/// Order tokens carry their own proof: a server that has never seen one accepts it when it
+/// holds the key that signed it (now or as a previous key), and no other server does.
+async fn an_order_token_is_checked_by_its_signature_alone(database: TestDatabase) {
+    let issuer = spawn(database).await;
+    let (token, tracking) = open_order(&issuer, "SF-1004", "dev@example.com").await;
+    issuer.stop().await;
+
+    const NEW_KEY: &str = "a-newer-token-key-that-replaced-the-test-one";
+    let rotated = TestApp::spawn_with(database, |config| {
+        config.seed_demo = true;
+        config.token_key = Some(NEW_KEY.parse().unwrap());
+        config.token_key_previous = vec![common::TEST_TOKEN_KEY.parse().unwrap()];
+    })
+    .await;
+    // Another database: the same demo order, its times a moment later.
+    let reread = fetch_tracking(&rotated, "SF-1004", &token).await;
+    assert_eq!(reread["order_number"], "SF-1004");
+    assert_eq!(
+        reread["packages"][1]["tracking_number"],
+        tracking["packages"][1]["tracking_number"]
+    );
+    let (new_token, _) = open_order(&rotated, "SF-1004", "dev@example.com").await;
+    rotated.stop().await;
+
+    let other_key = TestApp::spawn_with(database, |config| {
+        config.seed_demo = true;
+        config.token_key = Some(NEW_KEY.parse().unwrap());
+    })
+    .await;
+    let refused = other_key
         .get("/api/v1/orders/SF-1004/tracking")
         .bearer_auth(&token)
         .send()
         .await
         .unwrap();
-    assert_eq!(expired.status(), StatusCode::UNAUTHORIZED);
-    open_order(&app, "SF-1001", "ada@example.com").await;
-    assert_eq!(count(&app, "SELECT COUNT(*) FROM order_tokens").await, 1);
-    app.stop().await;
+    assert_eq!(refused.status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        fetch_tracking(&other_key, "SF-1004", &new_token).await["order_number"],
+        "SF-1004",
+        "the new key signs"
+    );
+    other_key.stop().await;
 }
 
 async fn a_wrong_email_and_an_unknown_number_look_the_same(database: TestDatabase) {

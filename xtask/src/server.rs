@@ -5,6 +5,10 @@ use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Child, Stdio};
 
+/// The token key of background servers: fixed, so they start without the demo's warning
+/// about a random key (it signs nothing that outlives the server).
+const BACKGROUND_TOKEN_KEY: &str = "xtask-background-server-token-key-not-secret";
+
 /// A server started for a test or benchmark; stopped when dropped.
 pub struct BackgroundServer {
     child: Child,
@@ -28,6 +32,7 @@ impl BackgroundServer {
             ])
             .args(extra_args)
             .env("RUST_LOG", "warn")
+            .env("SF_TOKEN_KEY", BACKGROUND_TOKEN_KEY)
             .stdout(Stdio::piped())
             .spawn()
             .map_err(|error| format!("could not start the server: {error}"))?;

@@ -3,6 +3,7 @@
 use crate::auth::{self, SignedInAgent};
 use crate::error::{ApiError, FieldErrors};
 use crate::extract::ApiJson;
+use crate::tokens::Credential;
 use crate::AppState;
 use axum::extract::{ConnectInfo, State};
 use axum::http::StatusCode;
@@ -47,13 +48,13 @@ pub async fn sign_in(
         return Err(ApiError::Unauthorized);
     };
     state.sign_in_limiter.record_success(client_ip);
-    let (token, expires_at) = auth::create_session(&state.db, agent.id).await?;
+    let session = SignedInAgent::issue(&state, &agent, None).await?;
     tracing::info!(agent_id = agent.id, "agent signed in");
     Ok((
         StatusCode::CREATED,
         Json(AgentSession {
-            token,
-            expires_at,
+            expires_at: session.expires_at_text(),
+            token: session.token,
             agent,
         }),
     ))

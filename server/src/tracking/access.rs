@@ -1,39 +1,13 @@
 //! How a shopper proves an order is theirs, and the token that then reads only that order.
 
-use crate::auth::{bearer_token, new_token, token_hash};
-use crate::db::{self, Database};
 use crate::error::ApiError;
+use crate::tokens::{self, Credential, IssuedToken, TokenScope};
 use crate::AppState;
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use sf_api::tracking::signed_message;
 use std::time::Duration;
-
-/// How long a shopper's order token works: long enough to leave a tracker open all day.
-pub const ORDER_TOKEN_LIFETIME: Duration = Duration::from_secs(24 * 60 * 60);
-
-/// Issues a token for one order; returns it (stored only as a hash) and its expiry.
-pub async fn issue_token(db: &Database, order_id: i64) -> Result<(String, String), ApiError> {
-    let token = new_token();
-    let now = time::OffsetDateTime::now_utc();
-    let expires_at = db::timestamp(now + ORDER_TOKEN_LIFETIME);
-    // Expired tokens are swept as new ones are made, so the table stays the size of a day's
-    // lookups without a separate job (an indexed range, usually empty).
-    sqlx::query("DELETE FROM order_tokens WHERE expires_at <= $1")
-        .bind(db::timestamp(now))
-        .execute(&db.pool)
-        .await?;
-    sqlx::query(
-        "INSERT INTO order_tokens (token_hash, order_id, created_at, expires_at) VALUES ($1, $2, $3, $4)",
-    )
-    .bind(token_hash(&token))
-    .bind(order_id)
-    .bind(db::timestamp(now))
-    .bind(&expires_at)
-    .execute(&db.pool)
-    .await?;
-    Ok((token, expires_at))
-}
+use time::OffsetDateTime;
 
 /// A shopper allowed to read one order.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -45,22 +19,6 @@ pub struct OrderShopper {
 }
 
 impl OrderShopper {
-    /// The shopper a live token belongs to.
-    pub async fn from_token(db: &Database, token: &str) -> Result<Option<Self>, ApiError> {
-        let row: Option<(i64, String)> = sqlx::query_as(
-            "SELECT o.id, o.order_number FROM order_tokens t JOIN orders o ON o.id = t.order_id \
-             WHERE t.token_hash = $1 AND t.expires_at > $2",
-        )
-        .bind(token_hash(token))
-        .bind(db::now())
-        .fetch_optional(&db.pool)
-        .await?;
-        Ok(row.map(|(order_id, order_number)| Self {
-            order_id,
-            order_number,
-        }))
-    }
-
     /// Refuses a token used on another order's path (as if the token were wrong, so a
     /// token holder cannot probe which other order numbers exist).
     pub fn for_order(self, order_number: &str) -> Result<Self, ApiError> {
@@ -70,16 +28,55 @@ impl OrderShopper {
             Err(ApiError::Unauthorized)
         }
     }
+
+    /// The token's subject: the id finds the order without a query, the number checks the
+    /// path. An id is digits, so the first space ends it whatever the number holds.
+    fn subject(&self) -> String {
+        format!("{} {}", self.order_id, self.order_number)
+    }
+
+    fn from_subject(subject: &str) -> Option<Self> {
+        let (order_id, order_number) = subject.split_once(' ')?;
+        Some(Self {
+            order_id: order_id.parse().ok()?,
+            order_number: order_number.to_owned(),
+        })
+    }
+}
+
+/// Order tokens are stateless: issuing one writes nothing, checking one reads nothing.
+impl Credential for OrderShopper {
+    type Grant = Self;
+
+    /// Long enough to leave a tracker open all day.
+    const LIFETIME: Duration = Duration::from_secs(24 * 60 * 60);
+
+    async fn issue(
+        state: &AppState,
+        order: &Self,
+        proven_until: Option<OffsetDateTime>,
+    ) -> Result<IssuedToken, ApiError> {
+        let expires_at = tokens::expiry(OffsetDateTime::now_utc(), Self::LIFETIME, proven_until);
+        let token = state
+            .token_keys
+            .sign(TokenScope::Order, &order.subject(), expires_at);
+        Ok(IssuedToken { token, expires_at })
+    }
+
+    async fn resolve(state: &AppState, token: &str) -> Result<Option<Self>, ApiError> {
+        Ok(state
+            .token_keys
+            .verify(token, TokenScope::Order, OffsetDateTime::now_utc())
+            .ok()
+            .and_then(|subject| Self::from_subject(&subject)))
+    }
 }
 
 impl FromRequestParts<AppState> for OrderShopper {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
-        let token = bearer_token(&parts.headers).ok_or(ApiError::Unauthorized)?;
-        Self::from_token(&state.db, token)
-            .await?
-            .ok_or(ApiError::Unauthorized)
+        tokens::from_bearer(parts, state).await
     }
 }
 
@@ -106,6 +103,20 @@ pub fn store_signature_is_valid(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_subject_names_the_order_both_ways() {
+        let shopper = OrderShopper {
+            order_id: 12,
+            order_number: "SF-1012".into(),
+        };
+        assert_eq!(
+            OrderShopper::from_subject(&shopper.subject()),
+            Some(shopper)
+        );
+        assert_eq!(OrderShopper::from_subject("SF-1012"), None);
+        assert_eq!(OrderShopper::from_subject("x SF-1012"), None);
+    }
 
     fn sign(secret: &str, subject: &str, expires: i64) -> String {
         hex::encode(crate::signature::sign(

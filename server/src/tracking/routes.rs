@@ -7,6 +7,7 @@ use super::webhooks::Provider;
 use crate::db;
 use crate::error::{ApiError, FieldErrors};
 use crate::extract::ApiJson;
+use crate::tokens::Credential;
 use crate::AppState;
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
@@ -87,11 +88,15 @@ pub async fn look_up_order(
 }
 
 async fn order_access(state: &AppState, order_id: i64) -> Result<OrderAccess, ApiError> {
-    let (token, expires_at) = access::issue_token(&state.db, order_id).await?;
     let tracking = store::load_tracking(&state.db, order_id).await?;
+    let shopper = OrderShopper {
+        order_id,
+        order_number: tracking.order_number.clone(),
+    };
+    let issued = OrderShopper::issue(state, &shopper, None).await?;
     Ok(OrderAccess {
-        token,
-        expires_at,
+        expires_at: issued.expires_at_text(),
+        token: issued.token,
         tracking,
     })
 }
@@ -174,13 +179,17 @@ pub async fn open_signed_customer(
     }
     let mut orders = Vec::new();
     for row in store::customer_orders(&state.db, customer_id.as_str()).await? {
-        let (token, expires_at) = access::issue_token(&state.db, row.order_id).await?;
-        orders.push(CustomerOrder {
+        let shopper = OrderShopper {
+            order_id: row.order_id,
             order_number: row.order_number,
+        };
+        let issued = OrderShopper::issue(&state, &shopper, None).await?;
+        orders.push(CustomerOrder {
+            order_number: shopper.order_number,
             placed_at: row.placed_at,
             package_statuses: row.package_statuses,
-            token,
-            expires_at,
+            expires_at: issued.expires_at_text(),
+            token: issued.token,
         });
     }
     Ok(Json(CustomerOrders { orders }))
@@ -290,7 +299,7 @@ pub async fn order_events(
     Path(order_number): Path<String>,
     Query(StreamToken { token }): Query<StreamToken>,
 ) -> Result<impl IntoResponse, ApiError> {
-    let shopper = OrderShopper::from_token(&state.db, token.trim())
+    let shopper = OrderShopper::resolve(&state, token.trim())
         .await?
         .ok_or(ApiError::Unauthorized)?
         .for_order(&order_number)?;

@@ -10,6 +10,9 @@ use sf_server::config::Config;
 use sf_server::RunningServer;
 use sqlx::{Connection, Executor, PgConnection};
 
+/// The token key every test server signs with, unless the test sets another.
+pub const TEST_TOKEN_KEY: &str = "integration-test-token-key-0123456789abcdef";
+
 /// Which database a test runs against.
 #[derive(Clone, Copy, Debug)]
 pub enum TestDatabase {
@@ -65,6 +68,7 @@ impl TestApp {
             }
         };
         let mut config = Config::for_database(url);
+        config.token_key = Some(TEST_TOKEN_KEY.parse().expect("a long enough key"));
         adjust(&mut config);
         let server = sf_server::start(config).await.expect("the server starts");
         let client = reqwest::Client::builder()
