@@ -30,6 +30,7 @@ both_databases!(
     notifications_are_validated_and_recorded_per_status_change,
     a_signed_link_opens_the_order_until_it_expires,
     a_signed_customer_sees_their_orders_and_each_token_reads_one,
+    a_token_never_outlives_the_signature_that_proved_it,
     an_open_stream_hears_of_each_change,
     the_tracking_routes_are_documented,
     generated_bulk_orders_can_be_looked_up,
@@ -813,6 +814,71 @@ async fn a_signed_link_opens_the_order_until_it_expires(database: TestDatabase) 
         assert_eq!(response.status(), StatusCode::UNAUTHORIZED, "{refused}");
     }
     app.stop().await;
+}
+
+/// The `expires_at` of an answer, in seconds since 1970.
+fn expires_at_unix(answer: &Value) -> i64 {
+    let text = answer["expires_at"].as_str().expect("expires_at is text");
+    time::OffsetDateTime::parse(text, &time::format_description::well_known::Rfc3339)
+        .expect("expires_at is RFC 3339")
+        .unix_timestamp()
+}
+
+async fn a_token_never_outlives_the_signature_that_proved_it(database: TestDatabase) {
+    let app = spawn(database).await;
+    let now = time::OffsetDateTime::now_utc().unix_timestamp();
+
+    // A lookup by number and email keeps its day.
+    let looked_up: Value = look_up(&app, "SF-1003", "chloe@example.com")
+        .await
+        .json()
+        .await
+        .unwrap();
+    let day = 24 * 60 * 60;
+    assert!((now + day..=now + day + 60).contains(&expires_at_unix(&looked_up)));
+
+    // A store's signature valid for ten minutes buys ten minutes, not a day.
+    let customer: Value = app
+        .post("/api/v1/orders/signed-customer")
+        .json(&signed_customer("demo-dev", now + 600, CUSTOMER_SECRET))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    for order in customer["orders"].as_array().unwrap() {
+        assert_eq!(expires_at_unix(order), now + 600, "{order}");
+    }
+
+    // A link about to expire: its token works until the link's moment, then stops.
+    let expires = now + 2;
+    let response = app
+        .post("/api/v1/orders/signed-link")
+        .json(&signed_link("SF-1003", expires, LINK_SECRET))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    let access: Value = response.json().await.unwrap();
+    assert_eq!(expires_at_unix(&access), expires);
+    let token = access["token"].as_str().unwrap();
+    fetch_tracking(&app, "SF-1003", token).await;
+    let until_expiry = expires as f64 - now_seconds() + 0.2;
+    tokio::time::sleep(Duration::from_secs_f64(until_expiry.max(0.0))).await;
+    let expired = app
+        .get("/api/v1/orders/SF-1003/tracking")
+        .bearer_auth(token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(expired.status(), StatusCode::UNAUTHORIZED);
+    app.stop().await;
+}
+
+fn now_seconds() -> f64 {
+    let now = time::OffsetDateTime::now_utc();
+    now.unix_timestamp() as f64 + f64::from(now.nanosecond()) / 1e9
 }
 
 /// Reads from an event stream until `wanted` more `tracking-changed` events arrived.

@@ -25,6 +25,7 @@ use sf_api::tracking::{
 use sf_api::validation::{CustomerId, EmailAddress, FieldProblem, OrderNumber, PhoneNumber};
 use std::net::SocketAddr;
 use std::time::{Duration, Instant};
+use time::OffsetDateTime;
 
 /// Webhook bodies may be larger than shoppers' requests: a long journey has many events.
 pub const WEBHOOK_MAX_BODY_BYTES: usize = 1024 * 1024;
@@ -84,16 +85,21 @@ pub async fn look_up_order(
             .record_failure(client_ip, Instant::now());
         return Err(ApiError::OrderNotFound);
     };
-    order_access(&state, order_id).await.map(Json)
+    order_access(&state, order_id, None).await.map(Json)
 }
 
-async fn order_access(state: &AppState, order_id: i64) -> Result<OrderAccess, ApiError> {
+/// The order's tracking and a token for it, lasting no longer than `proven_until`.
+async fn order_access(
+    state: &AppState,
+    order_id: i64,
+    proven_until: Option<OffsetDateTime>,
+) -> Result<OrderAccess, ApiError> {
     let tracking = store::load_tracking(&state.db, order_id).await?;
     let shopper = OrderShopper {
         order_id,
         order_number: tracking.order_number.clone(),
     };
-    let issued = OrderShopper::issue(state, &shopper, None).await?;
+    let issued = OrderShopper::issue(state, &shopper, proven_until).await?;
     Ok(OrderAccess {
         expires_at: issued.expires_at_text(),
         token: issued.token,
@@ -133,11 +139,19 @@ pub async fn open_signed_link(
     let order_id = store::find_order_by_number(&state.db, &link.order_number)
         .await?
         .ok_or(ApiError::BadSignature)?;
-    order_access(&state, order_id).await.map(Json)
+    order_access(&state, order_id, signature_expiry(link.expires))
+        .await
+        .map(Json)
 }
 
 fn unix_now() -> i64 {
-    time::OffsetDateTime::now_utc().unix_timestamp()
+    OffsetDateTime::now_utc().unix_timestamp()
+}
+
+/// When a store's signature runs out, which no token it proved may outlive. `None` past
+/// the year 9999, which no token lifetime reaches anyway.
+fn signature_expiry(expires: i64) -> Option<OffsetDateTime> {
+    OffsetDateTime::from_unix_timestamp(expires).ok()
 }
 
 /// A shopper signed in to the store arrives already identified: their recent orders, each
@@ -183,7 +197,8 @@ pub async fn open_signed_customer(
             order_id: row.order_id,
             order_number: row.order_number,
         };
-        let issued = OrderShopper::issue(&state, &shopper, None).await?;
+        let issued =
+            OrderShopper::issue(&state, &shopper, signature_expiry(signed.expires)).await?;
         orders.push(CustomerOrder {
             order_number: shopper.order_number,
             placed_at: row.placed_at,
