@@ -88,11 +88,13 @@ impl Database {
 }
 
 /// A time as stored: RFC 3339 in UTC with whole seconds, so text order is time order.
+///
+/// Times from outside are range-checked before they get here
+/// ([`crate::tracking::parse_provider_time`]); the conversion is still checked, so an
+/// instant past the calendar's end keeps its own offset rather than panicking.
 pub fn timestamp(at: OffsetDateTime) -> String {
-    let whole_seconds = at
-        .to_offset(time::UtcOffset::UTC)
-        .replace_nanosecond(0)
-        .unwrap_or(at);
+    let utc = at.checked_to_offset(time::UtcOffset::UTC).unwrap_or(at);
+    let whole_seconds = utc.replace_nanosecond(0).unwrap_or(utc);
     whole_seconds
         .format(&Rfc3339)
         .unwrap_or_else(|_| "1970-01-01T00:00:00Z".to_owned())

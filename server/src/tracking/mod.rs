@@ -14,48 +14,102 @@ pub mod store;
 pub mod webhooks;
 
 use time::format_description::well_known::Rfc3339;
-use time::macros::format_description;
-use time::{Date, OffsetDateTime, PrimitiveDateTime};
+use time::macros::{datetime, format_description};
+use time::{Date, OffsetDateTime, PrimitiveDateTime, UtcOffset};
+
+/// The earliest time accepted from a provider: nothing was shipped before it.
+pub const EARLIEST_PROVIDER_TIME: OffsetDateTime = datetime!(1970-01-01 00:00:00 UTC);
+/// The latest time accepted from a provider. Far enough out for any real estimate, and far
+/// from the edge of what `time` can represent, so arithmetic on stored times cannot overflow.
+pub const LATEST_PROVIDER_TIME: OffsetDateTime = datetime!(2199-12-31 23:59:59 UTC);
+
+/// Why a provider's time was not taken.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ProviderTimeProblem {
+    /// Not in a format we read; the event or estimate is skipped, as providers add formats.
+    Unrecognised,
+    /// A valid date outside [`EARLIEST_PROVIDER_TIME`]..=[`LATEST_PROVIDER_TIME`] (such as
+    /// `9999-12-31T23:59:59-23:59`, which is past year 9999 in UTC): the delivery is refused.
+    OutOfRange,
+}
+
+impl ProviderTimeProblem {
+    /// The per-field message for an out-of-range time (the only problem that is reported).
+    pub const OUT_OF_RANGE_MESSAGE: &'static str =
+        "This time is outside the range we accept (1970 to 2199).";
+}
 
 /// A provider's time as stored (RFC 3339 UTC). Accepts RFC 3339 with any offset, a date
 /// and time without offset (taken as UTC), or a bare date.
 ///
+/// Every time that arrives from outside goes through here: it is converted to UTC with
+/// checked arithmetic and range-checked, so no later formatting or arithmetic can overflow.
+///
 /// A bare date (an estimated delivery *day*) becomes noon UTC: that instant falls on the
 /// same calendar day in every time zone from UTC−11 to UTC+11, so the day the shopper
 /// sees is the day the carrier meant.
-pub fn parse_provider_time(text: &str) -> Option<String> {
+pub fn parse_provider_time(text: &str) -> Result<String, ProviderTimeProblem> {
     let text = text.trim();
-    if let Ok(at) = OffsetDateTime::parse(text, &Rfc3339) {
-        return Some(crate::db::timestamp(at));
-    }
     let without_offset = format_description!("[year]-[month]-[day]T[hour]:[minute]:[second]");
-    if let Ok(at) = PrimitiveDateTime::parse(text, &without_offset) {
-        return Some(crate::db::timestamp(at.assume_utc()));
-    }
     let date_only = format_description!("[year]-[month]-[day]");
-    Date::parse(text, &date_only)
-        .ok()
-        .map(|day| crate::db::timestamp(day.with_time(time::macros::time!(12:00)).assume_utc()))
+    let at = OffsetDateTime::parse(text, &Rfc3339)
+        .or_else(|_| PrimitiveDateTime::parse(text, &without_offset).map(|at| at.assume_utc()))
+        .or_else(|_| {
+            Date::parse(text, &date_only)
+                .map(|day| day.with_time(time::macros::time!(12:00)).assume_utc())
+        })
+        .map_err(|_| ProviderTimeProblem::Unrecognised)?;
+    // A valid local time near the ends of the calendar can fall outside it in UTC.
+    let utc = at
+        .checked_to_offset(UtcOffset::UTC)
+        .filter(|utc| (EARLIEST_PROVIDER_TIME..=LATEST_PROVIDER_TIME).contains(utc))
+        .ok_or(ProviderTimeProblem::OutOfRange)?;
+    Ok(crate::db::timestamp(utc))
 }
 
 #[cfg(test)]
 mod tests {
-    use super::parse_provider_time;
+    use super::{parse_provider_time, ProviderTimeProblem};
 
     #[test]
     fn provider_times_become_utc() {
         assert_eq!(
             parse_provider_time("2026-11-16T18:30:00-05:00").as_deref(),
-            Some("2026-11-16T23:30:00Z")
+            Ok("2026-11-16T23:30:00Z")
         );
         assert_eq!(
             parse_provider_time("2026-11-16T18:30:00").as_deref(),
-            Some("2026-11-16T18:30:00Z")
+            Ok("2026-11-16T18:30:00Z")
         );
         assert_eq!(
             parse_provider_time("2026-11-24").as_deref(),
-            Some("2026-11-24T12:00:00Z")
+            Ok("2026-11-24T12:00:00Z")
         );
-        assert_eq!(parse_provider_time("next tuesday"), None);
+        assert_eq!(
+            parse_provider_time("next tuesday"),
+            Err(ProviderTimeProblem::Unrecognised)
+        );
+    }
+
+    #[test]
+    fn extreme_times_are_out_of_range_not_a_panic() {
+        for extreme in [
+            "9999-12-31T23:59:59-23:59",
+            "9999-12-31T23:59:59Z",
+            "0000-01-01T00:00:00+23:59",
+            "9999-12-31",
+            "1969-12-31T23:59:59Z",
+            "2200-01-01T00:00:00Z",
+        ] {
+            assert_eq!(
+                parse_provider_time(extreme),
+                Err(ProviderTimeProblem::OutOfRange),
+                "{extreme}"
+            );
+        }
+        assert_eq!(
+            parse_provider_time("2199-12-31T23:59:59+00:00").as_deref(),
+            Ok("2199-12-31T23:59:59Z")
+        );
     }
 }

@@ -1,7 +1,30 @@
-//! Carriers' and tracking providers' status words, mapped onto the one status model the
-//! tracker shows ([`ShipmentStatus`] with an optional [`StatusReason`]).
+//! Carriers' and tracking providers' words, mapped onto what the tracker shows: the one
+//! status model ([`ShipmentStatus`] with an optional [`StatusReason`]) and safe carrier links.
 
+use axum::http::Uri;
 use sf_api::tracking::{ShipmentStatus, StatusReason};
+
+/// Longer links than this are not real tracking pages.
+const MAX_CARRIER_LINK_BYTES: usize = 2048;
+
+/// A carrier's tracking page as the tracker may link to it: only an `https:` URL with a host
+/// and no user name, with scheme and host in lower case. Anything else (`javascript:`,
+/// `data:`, `http:`, relative or malformed) is dropped, since the tracker renders it as a link.
+pub fn carrier_link(raw: &str) -> Option<String> {
+    let raw = raw.trim();
+    if raw.len() > MAX_CARRIER_LINK_BYTES {
+        return None;
+    }
+    let uri: Uri = raw.parse().ok()?;
+    let authority = uri.authority()?;
+    let https = uri.scheme_str()?.eq_ignore_ascii_case("https");
+    // `https://shop.example@evil.example/` reads as the shop but goes to the other host.
+    let plain_host = !authority.host().is_empty() && !authority.as_str().contains('@');
+    (https && plain_host).then(|| {
+        let path = uri.path_and_query().map_or("/", |path| path.as_str());
+        format!("https://{}{path}", authority.as_str().to_ascii_lowercase())
+    })
+}
 
 /// EasyPost's `status` and `status_detail` (the tracker's or one tracking detail's).
 ///
@@ -109,6 +132,36 @@ fn reason_from_words(words: &str) -> Option<StatusReason> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_https_carrier_links_are_kept() {
+        assert_eq!(
+            carrier_link(" HTTPS://Track.Example.com/t/1Z999?x=1 ").as_deref(),
+            Some("https://track.example.com/t/1Z999?x=1")
+        );
+        assert_eq!(
+            carrier_link("https://track.example.com").as_deref(),
+            Some("https://track.example.com/")
+        );
+        for refused in [
+            "javascript:alert(1)",
+            "JavaScript://track.example.com/%0Aalert(1)",
+            "data:text/html,<script>alert(1)</script>",
+            "http://track.example.com/t/1",
+            "//track.example.com/t/1",
+            "/t/1",
+            "https://",
+            "https://shop.example@evil.example/",
+            "https://track.example.com/t/1\nSet-Cookie",
+            "",
+        ] {
+            assert_eq!(carrier_link(refused), None, "{refused}");
+        }
+        assert_eq!(
+            carrier_link(&format!("https://t.example/{}", "a".repeat(3000))),
+            None
+        );
+    }
 
     #[test]
     fn every_easypost_status_has_a_meaning() {

@@ -1,5 +1,6 @@
 //! Reading an order's tracking, and applying what a carrier reports to it.
 
+use super::normalise;
 use crate::db::{self, Database};
 use crate::error::ApiError;
 use sf_api::tracking::{
@@ -14,7 +15,8 @@ use time::{Duration, OffsetDateTime};
 pub struct CarrierUpdate {
     /// The carrier's tracking number, which finds the package.
     pub tracking_number: String,
-    /// The carrier's tracking page, when the provider gave one.
+    /// The carrier's tracking page, when the provider gave one (kept only when
+    /// [`normalise::carrier_link`] accepts it).
     pub tracking_url: Option<String>,
     /// The expected delivery, as stored (RFC 3339 UTC), when the provider gave one.
     pub estimated_delivery: Option<String>,
@@ -225,7 +227,8 @@ pub async fn load_tracking(db: &Database, order_id: i64) -> Result<OrderTracking
                     id,
                     carrier,
                     tracking_number,
-                    carrier_url: tracking_url,
+                    // Rows stored before links were checked must not be served either.
+                    carrier_url: tracking_url.as_deref().and_then(normalise::carrier_link),
                     status,
                     status_reason: reason.as_deref().and_then(StatusReason::parse),
                     estimated_delivery: estimate,
@@ -361,7 +364,12 @@ pub async fn apply_update(
     .bind(&reason)
     .bind(&estimate)
     .bind(&previous)
-    .bind(&update.tracking_url)
+    .bind(
+        update
+            .tracking_url
+            .as_deref()
+            .and_then(normalise::carrier_link),
+    )
     .bind(db::now())
     .bind(shipment_id)
     .execute(&mut **tx)

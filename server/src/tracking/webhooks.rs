@@ -3,9 +3,10 @@
 //! formats (providers add fields over time; only what is needed is read).
 
 use super::normalise;
-use super::parse_provider_time;
 use super::store::{CarrierEvent, CarrierUpdate};
+use super::{parse_provider_time, ProviderTimeProblem};
 use crate::error::ApiError;
+use crate::extract::parse_json;
 use axum::http::HeaderMap;
 use base64::Engine;
 use serde::Deserialize;
@@ -62,11 +63,17 @@ impl Provider {
     }
 }
 
-fn lenient_json<'a, T: Deserialize<'a>>(body: &'a [u8]) -> Result<T, ApiError> {
-    serde_json::from_slice(body).map_err(|error| match error.classify() {
-        serde_json::error::Category::Data => ApiError::field("body", error.to_string()),
-        _ => ApiError::MalformedJson(error.to_string()),
-    })
+/// A provider's time at `field`: `Ok(None)` when unrecognised (skipped: providers add
+/// formats), a 422 naming the field when it is a real date out of range.
+fn provider_time(text: &str, field: impl FnOnce() -> String) -> Result<Option<String>, ApiError> {
+    match parse_provider_time(text) {
+        Ok(at) => Ok(Some(at)),
+        Err(ProviderTimeProblem::Unrecognised) => Ok(None),
+        Err(ProviderTimeProblem::OutOfRange) => Err(ApiError::field(
+            &field(),
+            ProviderTimeProblem::OUT_OF_RANGE_MESSAGE,
+        )),
+    }
 }
 
 fn blank_to_none(text: Option<String>) -> Option<String> {
@@ -109,47 +116,51 @@ struct EasyPostLocation {
 }
 
 fn parse_easypost(body: &[u8]) -> Result<(String, Option<CarrierUpdate>), ApiError> {
-    let event: EasyPostEvent = lenient_json(body)?;
+    let event: EasyPostEvent = parse_json(body)?;
     let is_tracker_event = matches!(
         event.description.as_str(),
         "tracker.updated" | "tracker.created"
     );
-    let update = event.result.filter(|_| is_tracker_event).map(|tracker| {
-        let events = tracker
-            .tracking_details
-            .into_iter()
-            .filter_map(|detail| {
-                let (status, reason) =
-                    normalise::easypost(&detail.status, detail.status_detail.as_deref());
-                let location = detail.tracking_location.and_then(|place| {
-                    let parts: Vec<String> = [place.city, place.state, place.country]
-                        .into_iter()
-                        .filter_map(blank_to_none)
-                        .collect();
-                    (!parts.is_empty()).then(|| parts.join(", "))
-                });
-                Some(CarrierEvent {
-                    occurred_at: parse_provider_time(&detail.datetime)?,
-                    status,
-                    reason,
-                    description: blank_to_none(detail.message)
-                        .or_else(|| blank_to_none(detail.description))
-                        .unwrap_or_else(|| tracker.status.clone()),
-                    location,
-                })
-            })
-            .collect();
-        CarrierUpdate {
-            tracking_number: tracker.tracking_code,
-            tracking_url: blank_to_none(tracker.public_url),
-            estimated_delivery: tracker
-                .est_delivery_date
-                .as_deref()
-                .and_then(parse_provider_time),
-            events,
-        }
-    });
-    Ok((event.id, update))
+    let Some(tracker) = event.result.filter(|_| is_tracker_event) else {
+        return Ok((event.id, None));
+    };
+    let mut events = Vec::new();
+    for (index, detail) in tracker.tracking_details.into_iter().enumerate() {
+        let Some(occurred_at) = provider_time(&detail.datetime, || {
+            format!("result.tracking_details[{index}].datetime")
+        })?
+        else {
+            continue;
+        };
+        let (status, reason) = normalise::easypost(&detail.status, detail.status_detail.as_deref());
+        let location = detail.tracking_location.and_then(|place| {
+            let parts: Vec<String> = [place.city, place.state, place.country]
+                .into_iter()
+                .filter_map(blank_to_none)
+                .collect();
+            (!parts.is_empty()).then(|| parts.join(", "))
+        });
+        events.push(CarrierEvent {
+            occurred_at,
+            status,
+            reason,
+            description: blank_to_none(detail.message)
+                .or_else(|| blank_to_none(detail.description))
+                .unwrap_or_else(|| tracker.status.clone()),
+            location,
+        });
+    }
+    let estimated_delivery = match tracker.est_delivery_date.as_deref() {
+        Some(text) => provider_time(text, || "result.est_delivery_date".to_owned())?,
+        None => None,
+    };
+    let update = CarrierUpdate {
+        tracking_number: tracker.tracking_code,
+        tracking_url: tracker.public_url,
+        estimated_delivery,
+        events,
+    };
+    Ok((event.id, Some(update)))
 }
 
 #[derive(Deserialize)]
@@ -184,43 +195,55 @@ struct AfterShipCheckpoint {
 }
 
 fn parse_aftership(body: &[u8]) -> Result<(String, Option<CarrierUpdate>), ApiError> {
-    let delivery: AfterShipDelivery = lenient_json(body)?;
-    let update = delivery.msg.map(|tracking| {
-        let estimate = [
+    let delivery: AfterShipDelivery = parse_json(body)?;
+    let Some(tracking) = delivery.msg else {
+        return Ok((delivery.event_id, None));
+    };
+    let mut estimated_delivery = None;
+    for (name, estimate) in [
+        (
+            "courier_estimated_delivery_date",
             tracking.courier_estimated_delivery_date,
+        ),
+        (
+            "aftership_estimated_delivery_date",
             tracking.aftership_estimated_delivery_date,
-        ]
-        .into_iter()
-        .flatten()
-        .find_map(|estimate| estimate.estimated_delivery_date)
-        .as_deref()
-        .and_then(parse_provider_time);
-        let events = tracking
-            .checkpoints
-            .into_iter()
-            .filter_map(|checkpoint| {
-                let (status, reason) = normalise::aftership(
-                    &checkpoint.tag,
-                    checkpoint.subtag.as_deref(),
-                    checkpoint.subtag_message.as_deref(),
-                );
-                Some(CarrierEvent {
-                    occurred_at: parse_provider_time(&checkpoint.checkpoint_time)?,
-                    status,
-                    reason,
-                    description: blank_to_none(checkpoint.message)
-                        .or(blank_to_none(checkpoint.subtag_message))
-                        .unwrap_or_else(|| checkpoint.tag.clone()),
-                    location: blank_to_none(checkpoint.location),
-                })
-            })
-            .collect();
-        CarrierUpdate {
-            tracking_number: tracking.tracking_number,
-            tracking_url: blank_to_none(tracking.courier_tracking_link),
-            estimated_delivery: estimate,
-            events,
+        ),
+    ] {
+        if let Some(text) = estimate.and_then(|estimate| estimate.estimated_delivery_date) {
+            // The first estimate that parses is used; one out of range is refused wherever it is.
+            let parsed = provider_time(&text, || format!("msg.{name}.estimated_delivery_date"))?;
+            estimated_delivery = estimated_delivery.or(parsed);
         }
-    });
-    Ok((delivery.event_id, update))
+    }
+    let mut events = Vec::new();
+    for (index, checkpoint) in tracking.checkpoints.into_iter().enumerate() {
+        let Some(occurred_at) = provider_time(&checkpoint.checkpoint_time, || {
+            format!("msg.checkpoints[{index}].checkpoint_time")
+        })?
+        else {
+            continue;
+        };
+        let (status, reason) = normalise::aftership(
+            &checkpoint.tag,
+            checkpoint.subtag.as_deref(),
+            checkpoint.subtag_message.as_deref(),
+        );
+        events.push(CarrierEvent {
+            occurred_at,
+            status,
+            reason,
+            description: blank_to_none(checkpoint.message)
+                .or(blank_to_none(checkpoint.subtag_message))
+                .unwrap_or_else(|| checkpoint.tag.clone()),
+            location: blank_to_none(checkpoint.location),
+        });
+    }
+    let update = CarrierUpdate {
+        tracking_number: tracking.tracking_number,
+        tracking_url: tracking.courier_tracking_link,
+        estimated_delivery,
+        events,
+    };
+    Ok((delivery.event_id, Some(update)))
 }
