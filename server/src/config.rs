@@ -81,6 +81,16 @@ pub struct Config {
     #[arg(long, env = "SF_SIMULATE_CARRIERS_EVERY", default_value_t = 0)]
     pub simulate_carriers_every: u64,
 
+    /// How many live tracking streams one order token may hold open at once (a shopper with
+    /// a few tabs open); more answer 429.
+    #[arg(long, env = "SF_MAX_STREAMS_PER_TOKEN", default_value_t = Config::DEFAULT_MAX_STREAMS_PER_TOKEN)]
+    pub max_streams_per_token: usize,
+
+    /// How many live tracking streams one client address may hold open at once, whatever
+    /// the tokens (a household or office behind one address); more answer 429.
+    #[arg(long, env = "SF_MAX_STREAMS_PER_ADDRESS", default_value_t = Config::DEFAULT_MAX_STREAMS_PER_ADDRESS)]
+    pub max_streams_per_address: usize,
+
     /// Log lines as human-readable text or as JSON objects.
     #[arg(long, env = "SF_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text)]
     pub log_format: LogFormat,
@@ -96,6 +106,11 @@ pub enum LogFormat {
 }
 
 impl Config {
+    /// The default of `--max-streams-per-token`.
+    pub const DEFAULT_MAX_STREAMS_PER_TOKEN: usize = 5;
+    /// The default of `--max-streams-per-address`.
+    pub const DEFAULT_MAX_STREAMS_PER_ADDRESS: usize = 20;
+
     /// A configuration for tests and embedding: port 0, no static files, no seeding, and no
     /// token key (set one, or seed the demo, or the server will not start).
     pub fn for_database(database_url: impl Into<String>) -> Self {
@@ -113,6 +128,8 @@ impl Config {
             token_key: None,
             token_key_previous: Vec::new(),
             simulate_carriers_every: 0,
+            max_streams_per_token: Self::DEFAULT_MAX_STREAMS_PER_TOKEN,
+            max_streams_per_address: Self::DEFAULT_MAX_STREAMS_PER_ADDRESS,
             log_format: LogFormat::Text,
         }
     }

@@ -32,6 +32,9 @@ pub enum ApiError {
     /// Too many attempts; the client may retry after this long.
     #[error("rate limited for {0:?}")]
     RateLimited(Duration),
+    /// Too many live streams open for one order token or from one client address.
+    #[error("too many open streams")]
+    TooManyStreams,
     /// A webhook or signed link whose signature is missing, wrong or expired.
     #[error("bad signature")]
     BadSignature,
@@ -89,6 +92,11 @@ impl ApiError {
                 StatusCode::TOO_MANY_REQUESTS,
                 ErrorCode::RateLimited,
                 "Too many attempts. Wait a moment, then try again.",
+            ),
+            ApiError::TooManyStreams => (
+                StatusCode::TOO_MANY_REQUESTS,
+                ErrorCode::RateLimited,
+                "Too many live updates are open for this order or from this device. Close another tracking page, then try again.",
             ),
             ApiError::BadSignature => (
                 StatusCode::UNAUTHORIZED,

@@ -21,7 +21,7 @@ pub mod tracking;
 
 use crate::config::Config;
 use crate::db::{Database, StorageError};
-use crate::limiter::FailureLimiter;
+use crate::limiter::{FailureLimiter, SignInLimiter, StreamLimiter};
 use crate::tokens::{TokenKey, TokenKeys};
 use crate::tracking::live::TrackingHub;
 use axum::extract::DefaultBodyLimit;
@@ -40,12 +40,14 @@ use tower_http::trace::TraceLayer;
 pub struct AppState {
     /// The migrated database.
     pub db: Database,
-    /// Remembers failed agent sign-ins per client address.
-    pub sign_in_limiter: Arc<FailureLimiter>,
+    /// Remembers failed agent sign-ins per client address and per account.
+    pub sign_in_limiter: Arc<SignInLimiter>,
     /// Remembers wrong order lookups per client address.
     pub order_lookup_limiter: Arc<FailureLimiter>,
     /// Tells open trackers that their order changed.
     pub tracking_hub: TrackingHub,
+    /// Caps the live streams open per order token and per client address.
+    pub stream_limiter: Arc<StreamLimiter>,
     /// Becomes `true` when the server stops, ending long-lived streams so shutdown is prompt.
     pub shutdown: watch::Receiver<bool>,
     /// Secrets that verify webhooks and signed links.
@@ -112,7 +114,8 @@ pub enum StartError {
 
 /// The whole HTTP app: `/api/v1/…`, the OpenAPI document, and the static app files.
 pub fn build_router(state: AppState, config: &Config) -> Result<Router, StartError> {
-    let (api_router, document) = routes::api_routes().split_for_parts();
+    let (api_router, mut document) = routes::api_routes().split_for_parts();
+    routes::openapi::document_error_responses(&mut document);
     // Unknown `/api/…` paths get their JSON 404 from the static files' fallback.
     let router = api_router
         .method_not_allowed_fallback(error::method_not_allowed)
@@ -218,6 +221,10 @@ pub async fn start(config: Config) -> Result<RunningServer, StartError> {
         sign_in_limiter: Arc::default(),
         order_lookup_limiter: Arc::default(),
         tracking_hub: TrackingHub::default(),
+        stream_limiter: Arc::new(StreamLimiter::new(
+            config.max_streams_per_token,
+            config.max_streams_per_address,
+        )),
         shutdown: shutdown.clone(),
         secrets: Arc::new(Secrets::from_config(&config)),
         token_keys,

@@ -1,21 +1,32 @@
-//! Rate limiting of guessable routes, per client address, in memory.
+//! Rate limiting of guessable routes (per client address, and per account for sign-ins)
+//! and of long-lived streams, in memory.
 //!
 //! In memory is enough for one server process; several processes behind a load balancer
 //! would each keep their own count (a shared store such as Redis would be the next step).
 
 use std::collections::HashMap;
+use std::hash::Hash;
 use std::net::IpAddr;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-/// Slows down repeated wrong guesses (agent sign-ins, order lookups) from one client address.
+/// Slows down repeated wrong guesses (agent sign-ins, order lookups) from one client
+/// address, or against one account (`K`).
 ///
 /// The first [`FailureLimiter::FREE_FAILURES`] failures in a window cost nothing; after
 /// that each failure doubles a lock-out (1 s, 2 s, 4 s … up to 15 min) during which
 /// the guarded route answers 429 with `Retry-After`, without even checking the guess.
-#[derive(Debug, Default)]
-pub struct FailureLimiter {
-    failures: Mutex<HashMap<IpAddr, FailureRecord>>,
+#[derive(Debug)]
+pub struct FailureLimiter<K = IpAddr> {
+    failures: Mutex<HashMap<K, FailureRecord>>,
+}
+
+impl<K> Default for FailureLimiter<K> {
+    fn default() -> Self {
+        Self {
+            failures: Mutex::new(HashMap::new()),
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -25,55 +36,194 @@ struct FailureRecord {
     blocked_until: Option<Instant>,
 }
 
+// The same for every kind of key; public through `FailureLimiter::FREE_FAILURES` etc.
+// (a default type parameter does not apply in expressions, so generic consts could not be named).
+const FREE_FAILURES: u32 = 5;
+const WINDOW: Duration = Duration::from_secs(15 * 60);
+const MAX_LOCKOUT: Duration = Duration::from_secs(15 * 60);
+
 impl FailureLimiter {
     /// Failures allowed before any waiting is imposed.
-    pub const FREE_FAILURES: u32 = 5;
+    pub const FREE_FAILURES: u32 = FREE_FAILURES;
     /// Failures older than this are forgotten.
-    pub const WINDOW: Duration = Duration::from_secs(15 * 60);
+    pub const WINDOW: Duration = WINDOW;
     /// The longest lock-out.
-    pub const MAX_LOCKOUT: Duration = Duration::from_secs(15 * 60);
-    /// Above this many tracked addresses, forgotten ones are swept out so memory stays bounded.
+    pub const MAX_LOCKOUT: Duration = MAX_LOCKOUT;
+}
+
+impl<K: Hash + Eq> FailureLimiter<K> {
+    /// Above this many tracked keys, forgotten ones are swept out so memory stays bounded.
     const SWEEP_ABOVE: usize = 10_000;
 
-    /// `Err(wait)` while `client` is locked out.
-    pub fn check(&self, client: IpAddr, now: Instant) -> Result<(), Duration> {
+    /// `Err(wait)` while `key` is locked out.
+    pub fn check(&self, key: K, now: Instant) -> Result<(), Duration> {
         let failures = self.failures.lock().unwrap_or_else(|e| e.into_inner());
-        match failures
-            .get(&client)
-            .and_then(|record| record.blocked_until)
-        {
+        match failures.get(&key).and_then(|record| record.blocked_until) {
             Some(until) if until > now => Err(until - now),
             _ => Ok(()),
         }
     }
 
     /// Counts a wrong guess.
-    pub fn record_failure(&self, client: IpAddr, now: Instant) {
+    pub fn record_failure(&self, key: K, now: Instant) {
         let mut failures = self.failures.lock().unwrap_or_else(|e| e.into_inner());
         if failures.len() > Self::SWEEP_ABOVE {
-            failures.retain(|_, record| now.duration_since(record.last_failure) < Self::WINDOW);
+            failures.retain(|_, record| now.duration_since(record.last_failure) < WINDOW);
         }
-        let record = failures.entry(client).or_insert(FailureRecord {
+        let record = failures.entry(key).or_insert(FailureRecord {
             count: 0,
             last_failure: now,
             blocked_until: None,
         });
-        if now.duration_since(record.last_failure) >= Self::WINDOW {
+        if now.duration_since(record.last_failure) >= WINDOW {
             record.count = 0;
         }
         record.count += 1;
         record.last_failure = now;
-        if record.count > Self::FREE_FAILURES {
-            let doublings = (record.count - Self::FREE_FAILURES - 1).min(20);
-            let lockout = Duration::from_secs(1u64 << doublings).min(Self::MAX_LOCKOUT);
+        if record.count > FREE_FAILURES {
+            let doublings = (record.count - FREE_FAILURES - 1).min(20);
+            let lockout = Duration::from_secs(1u64 << doublings).min(MAX_LOCKOUT);
             record.blocked_until = Some(now + lockout);
         }
     }
 
-    /// Forgets a client's failures after it guesses right.
-    pub fn record_success(&self, client: IpAddr) {
+    /// Forgets the failures against `key` after a right guess.
+    pub fn record_success(&self, key: K) {
         let mut failures = self.failures.lock().unwrap_or_else(|e| e.into_inner());
-        failures.remove(&client);
+        failures.remove(&key);
+    }
+}
+
+/// Agent sign-ins, limited per client address *and* per account (the normalised email),
+/// so neither many accounts from one address nor one account from many addresses can be
+/// guessed at freely.
+///
+/// A right password clears only its own account's failures: clearing the address (as a
+/// success once did) let anyone with an agent account of their own reset their count
+/// between guesses at a colleague's password.
+#[derive(Debug, Default)]
+pub struct SignInLimiter {
+    by_address: FailureLimiter<IpAddr>,
+    by_account: FailureLimiter<String>,
+}
+
+impl SignInLimiter {
+    /// `Err(wait)` while the address or the account is locked out (the longer wait).
+    pub fn check(&self, client: IpAddr, account: &str, now: Instant) -> Result<(), Duration> {
+        match (
+            self.by_address.check(client, now),
+            self.by_account.check(account.to_owned(), now),
+        ) {
+            (Ok(()), Ok(())) => Ok(()),
+            (address, account) => Err(address
+                .err()
+                .unwrap_or_default()
+                .max(account.err().unwrap_or_default())),
+        }
+    }
+
+    /// Counts a wrong password for `account` from `client`.
+    pub fn record_failure(&self, client: IpAddr, account: &str, now: Instant) {
+        self.by_address.record_failure(client, now);
+        self.by_account.record_failure(account.to_owned(), now);
+    }
+
+    /// Forgets the failures against `account` after its right password.
+    pub fn record_success(&self, account: &str) {
+        self.by_account.record_success(account.to_owned());
+    }
+}
+
+/// Caps how many live streams are open at once, per order token and per client address, so
+/// one token (or one client) cannot hold unlimited connections open.
+#[derive(Debug)]
+pub struct StreamLimiter {
+    by_token: StreamSlots<String>,
+    by_address: StreamSlots<IpAddr>,
+}
+
+impl StreamLimiter {
+    /// At most `per_token` streams per token and `per_address` per client address.
+    pub fn new(per_token: usize, per_address: usize) -> Self {
+        Self {
+            by_token: StreamSlots::new(per_token),
+            by_address: StreamSlots::new(per_address),
+        }
+    }
+
+    /// Slots for one more stream of `token` from `client`, held until dropped; `None` when
+    /// either is at its cap.
+    pub fn open(&self, token: &str, client: IpAddr) -> Option<OpenStream> {
+        // Taking the token's slot first is harmless: it is released if the address is full.
+        let token = self.by_token.acquire(token.to_owned())?;
+        let address = self.by_address.acquire(client)?;
+        Some(OpenStream {
+            _token: token,
+            _address: address,
+        })
+    }
+}
+
+/// The slots of one open stream; dropping it (the stream ended, the client left, or the
+/// server stopped) frees them.
+#[derive(Debug)]
+pub struct OpenStream {
+    _token: StreamSlot<String>,
+    _address: StreamSlot<IpAddr>,
+}
+
+type OpenCounts<K> = Arc<Mutex<HashMap<K, usize>>>;
+
+/// Counts open streams per key, up to a cap.
+#[derive(Debug)]
+struct StreamSlots<K> {
+    cap: usize,
+    open: OpenCounts<K>,
+}
+
+impl<K: Hash + Eq + Clone> StreamSlots<K> {
+    fn new(cap: usize) -> Self {
+        Self {
+            cap,
+            open: Arc::default(),
+        }
+    }
+
+    fn acquire(&self, key: K) -> Option<StreamSlot<K>> {
+        let mut open = self.open.lock().unwrap_or_else(|e| e.into_inner());
+        let count = open.entry(key.clone()).or_insert(0);
+        if *count >= self.cap {
+            if *count == 0 {
+                open.remove(&key);
+            }
+            return None;
+        }
+        *count += 1;
+        Some(StreamSlot {
+            key: Some(key),
+            open: Arc::clone(&self.open),
+        })
+    }
+}
+
+/// One taken slot, given back on drop.
+#[derive(Debug)]
+struct StreamSlot<K: Hash + Eq> {
+    key: Option<K>,
+    open: OpenCounts<K>,
+}
+
+impl<K: Hash + Eq> Drop for StreamSlot<K> {
+    fn drop(&mut self) {
+        let Some(key) = self.key.take() else { return };
+        let mut open = self.open.lock().unwrap_or_else(|e| e.into_inner());
+        // Keys with no open stream are removed, so the map holds only live streams.
+        if let Some(count) = open.get_mut(&key) {
+            *count -= 1;
+            if *count == 0 {
+                open.remove(&key);
+            }
+        }
     }
 }
 
@@ -101,5 +251,56 @@ mod tests {
         assert!(limiter.check(other, start).is_ok());
         limiter.record_success(client);
         assert!(limiter.check(client, start).is_ok());
+    }
+
+    #[test]
+    fn a_sign_in_to_one_account_does_not_clear_guesses_at_another() {
+        let limiter = SignInLimiter::default();
+        let attacker = IpAddr::from([192, 0, 2, 1]);
+        let elsewhere = IpAddr::from([198, 51, 100, 7]);
+        let start = Instant::now();
+        for _ in 0..FailureLimiter::FREE_FAILURES {
+            limiter.record_failure(attacker, "victim@demo.store", start);
+        }
+        limiter.record_success("attacker@demo.store");
+        limiter.record_failure(attacker, "victim@demo.store", start);
+        assert!(limiter.check(attacker, "victim@demo.store", start).is_err());
+        assert!(
+            limiter
+                .check(elsewhere, "victim@demo.store", start)
+                .is_err(),
+            "the account is locked from every address"
+        );
+        assert!(limiter
+            .check(elsewhere, "someone@demo.store", start)
+            .is_ok());
+        limiter.record_success("victim@demo.store");
+        assert!(
+            limiter.check(elsewhere, "victim@demo.store", start).is_ok(),
+            "the account's own right password clears it"
+        );
+        assert!(
+            limiter.check(attacker, "victim@demo.store", start).is_err(),
+            "but not the address that guessed"
+        );
+    }
+
+    #[test]
+    fn streams_are_capped_per_token_and_per_address_and_freed_on_drop() {
+        let limiter = StreamLimiter::new(2, 3);
+        let here = IpAddr::from([192, 0, 2, 1]);
+        let first = limiter.open("token-a", here).expect("a first stream");
+        let second = limiter.open("token-a", here).expect("a second stream");
+        assert!(limiter.open("token-a", here).is_none(), "the token's cap");
+        let other = limiter.open("token-b", here).expect("another token");
+        assert!(limiter.open("token-c", here).is_none(), "the address's cap");
+        assert!(limiter
+            .open("token-c", IpAddr::from([192, 0, 2, 2]))
+            .is_some());
+        drop(first);
+        let again = limiter.open("token-a", here).expect("a freed slot");
+        drop((second, other, again));
+        assert!(limiter.by_token.open.lock().unwrap().is_empty());
+        assert!(limiter.by_address.open.lock().unwrap().is_empty());
     }
 }

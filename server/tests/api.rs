@@ -27,6 +27,9 @@ both_databases!(
     responses_carry_a_strict_security_policy,
     the_app_is_served_with_deep_links_and_its_script_hash,
     cors_allows_only_configured_storefronts,
+    a_sign_in_to_one_account_does_not_clear_guesses_at_another,
+    sign_in_refuses_text_with_nul,
+    every_route_documents_the_errors_it_can_answer,
 );
 
 async fn sign_in(app: &TestApp, email: &str, password: &str) -> reqwest::Response {
@@ -400,5 +403,117 @@ async fn cors_allows_only_configured_storefronts(database: TestDatabase) {
         .await
         .unwrap();
     assert!(other.headers().get("access-control-allow-origin").is_none());
+    app.stop().await;
+}
+
+/// Someone holding one agent account must not be able to reset their count of wrong
+/// guesses at a colleague's password by signing in to their own between guesses.
+async fn a_sign_in_to_one_account_does_not_clear_guesses_at_another(database: TestDatabase) {
+    let app = TestApp::spawn_with(database, |config| config.seed_demo = true).await;
+    let own_email = "second@demo.store";
+    let own_password = "second-agent-password";
+    sqlx::query(
+        "INSERT INTO agents (email, display_name, password_hash, created_at) \
+         VALUES ($1, 'Second Agent', $2, '2026-01-01T00:00:00Z')",
+    )
+    .bind(own_email)
+    .bind(sf_server::auth::hash_password(own_password).unwrap())
+    .execute(&app.server.db.pool)
+    .await
+    .unwrap();
+    for attempt in 1..=sf_server::limiter::FailureLimiter::FREE_FAILURES {
+        let response = sign_in(&app, DEMO_AGENT_EMAIL, "guess").await;
+        assert_eq!(
+            response.status(),
+            StatusCode::UNAUTHORIZED,
+            "guess {attempt}"
+        );
+    }
+    let own = sign_in(&app, own_email, own_password).await;
+    assert_eq!(own.status(), StatusCode::CREATED);
+    let response = sign_in(&app, DEMO_AGENT_EMAIL, "one more guess").await;
+    assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+    assert_rate_limited(sign_in(&app, DEMO_AGENT_EMAIL, DEMO_AGENT_PASSWORD).await).await;
+
+    // The account itself is locked, whichever address asks (all of 127/8 is this machine).
+    let elsewhere = reqwest::Client::builder()
+        .local_address(std::net::IpAddr::from([127, 0, 0, 2]))
+        .build()
+        .unwrap();
+    let response = elsewhere
+        .post(app.url("/api/v1/agent/session"))
+        .json(&json!({ "email": DEMO_AGENT_EMAIL.to_uppercase(), "password": DEMO_AGENT_PASSWORD }))
+        .send()
+        .await
+        .unwrap();
+    assert_rate_limited(response).await;
+    app.stop().await;
+}
+
+async fn sign_in_refuses_text_with_nul(database: TestDatabase) {
+    let app = TestApp::spawn_with(database, |config| config.seed_demo = true).await;
+    let response = sign_in(
+        &app,
+        &format!("{DEMO_AGENT_EMAIL}\u{0}"),
+        DEMO_AGENT_PASSWORD,
+    )
+    .await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let error = error_of(response).await;
+    assert!(error["fields"]["email"][0].is_string(), "{error}");
+    app.stop().await;
+}
+
+/// Every operation documents the error statuses its inputs make possible, from the shared
+/// definitions in `components.responses`.
+async fn every_route_documents_the_errors_it_can_answer(database: TestDatabase) {
+    let app = TestApp::spawn(database).await;
+    let document = openapi_document(&app).await;
+    let shared = &document["components"]["responses"];
+    let mut json_body_routes = 0;
+    for (path, item) in document["paths"].as_object().unwrap() {
+        for (method, operation) in item.as_object().unwrap() {
+            let responses = operation["responses"].as_object().unwrap();
+            let documents = |status: &str| {
+                let response = &responses
+                    .get(status)
+                    .unwrap_or_else(|| panic!("{method} {path} does not document {status}"));
+                if let Some(reference) = response["$ref"].as_str() {
+                    let name = reference.trim_start_matches("#/components/responses/");
+                    assert!(
+                        shared[name]["content"]["application/json"].is_object(),
+                        "{reference}"
+                    );
+                }
+            };
+            documents("500");
+            if operation["requestBody"]["content"]["application/json"].is_object() {
+                json_body_routes += 1;
+                for status in ["400", "413", "415", "422"] {
+                    documents(status);
+                }
+            }
+            if path.contains('{') {
+                documents("404");
+            }
+            if operation["security"]
+                .as_array()
+                .is_some_and(|s| !s.is_empty())
+            {
+                documents("401");
+            }
+        }
+    }
+    assert!(json_body_routes >= 6, "{json_body_routes} routes take JSON");
+    for (path, method) in [
+        ("/api/v1/agent/session", "post"),
+        ("/api/v1/orders/lookup", "post"),
+        ("/api/v1/orders/{order_number}/events", "get"),
+    ] {
+        assert!(
+            document["paths"][path][method]["responses"]["429"].is_object(),
+            "{method} {path} documents 429"
+        );
+    }
     app.stop().await;
 }

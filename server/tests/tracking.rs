@@ -4,14 +4,13 @@
 
 mod common;
 
-use base64::Engine;
-use common::{assert_rate_limited, error_of, openapi_document, TestApp, TestDatabase};
-use hmac::{Hmac, Mac};
+use common::{
+    aftership_signature, assert_rate_limited, easypost_signature, error_of, hmac_sha256,
+    openapi_document, TestApp, TestDatabase,
+};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
-use sha2::Sha256;
 use std::time::Duration;
-use unicode_normalization::UnicodeNormalization;
 
 both_databases!(
     lookup_finds_the_order_and_its_token_reads_only_that_order,
@@ -34,6 +33,12 @@ both_databases!(
     an_open_stream_hears_of_each_change,
     the_tracking_routes_are_documented,
     generated_bulk_orders_can_be_looked_up,
+    an_extreme_carrier_time_is_refused_not_a_crash,
+    webhook_answers_name_no_rust_types,
+    only_https_carrier_links_are_stored_and_served,
+    url_rejections_answer_in_the_error_shape,
+    text_with_nul_is_refused_on_every_database,
+    live_streams_are_capped_per_token_and_per_address,
 );
 
 const EASYPOST_SECRET: &str = "demo-ﬁle-secret"; // the ligature checks NFKD normalisation
@@ -52,27 +57,6 @@ async fn spawn(database: TestDatabase) -> TestApp {
         config.customer_id_secret = Some(CUSTOMER_SECRET.into());
     })
     .await
-}
-
-fn hmac_sha256(key: &[u8], body: &[u8]) -> Vec<u8> {
-    let mut mac = Hmac::<Sha256>::new_from_slice(key).unwrap();
-    mac.update(body);
-    mac.finalize().into_bytes().to_vec()
-}
-
-/// The `X-Hmac-Signature` value EasyPost sends, computed as its documentation says.
-fn easypost_signature(secret: &str, body: &str) -> String {
-    let key: String = secret.nfkd().collect();
-    format!(
-        "hmac-sha256-hex={}",
-        hex::encode(hmac_sha256(key.as_bytes(), body.as_bytes()))
-    )
-}
-
-/// The `aftership-hmac-sha256` value AfterShip sends.
-fn aftership_signature(secret: &str, body: &str) -> String {
-    base64::engine::general_purpose::STANDARD
-        .encode(hmac_sha256(secret.as_bytes(), body.as_bytes()))
 }
 
 async fn post_easypost(app: &TestApp, body: &str) -> reqwest::Response {
@@ -968,5 +952,323 @@ async fn generated_bulk_orders_can_be_looked_up(database: TestDatabase) {
         .await
         .unwrap();
     assert_eq!(orders as usize, 500 + sf_server::demo::DEMO_ORDER_COUNT);
+    app.stop().await;
+}
+
+/// The answer's text, after checking it is the error shape with this status.
+async fn error_text(response: reqwest::Response, status: StatusCode) -> Value {
+    assert_eq!(response.status(), status);
+    assert!(response.headers()["content-type"]
+        .to_str()
+        .unwrap()
+        .starts_with("application/json"));
+    error_of(response).await
+}
+
+/// `event` with `change` applied to its first tracking detail.
+fn easypost_with(event: &str, change: impl FnOnce(&mut Value)) -> String {
+    let mut event: Value = serde_json::from_str(event).unwrap();
+    change(&mut event);
+    event.to_string()
+}
+
+async fn an_extreme_carrier_time_is_refused_not_a_crash(database: TestDatabase) {
+    let app = spawn(database).await;
+    order_with_package(&app, "SF-2101", "EXTREME-1").await;
+    let extreme = "9999-12-31T23:59:59-23:59";
+    let event_time = easypost_event("evt_x1", "EXTREME-1", "in_transit", extreme, None);
+    let estimate = easypost_event(
+        "evt_x2",
+        "EXTREME-1",
+        "in_transit",
+        "2026-11-20T08:00:00Z",
+        Some(extreme),
+    );
+    for (body, field) in [
+        (event_time, "result.tracking_details[0].datetime"),
+        (estimate, "result.est_delivery_date"),
+    ] {
+        let error = error_text(
+            post_easypost(&app, &body).await,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+        assert!(error["fields"][field][0].is_string(), "{field}: {error}");
+    }
+    let checkpoint = json!({
+        "event_id": "as_x1",
+        "msg": {
+            "tracking_number": "EXTREME-1",
+            "checkpoints": [{ "checkpoint_time": "0000-01-01T00:00:00+23:59", "tag": "InTransit" }]
+        }
+    })
+    .to_string();
+    let error = error_text(
+        post_aftership(&app, &checkpoint).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await;
+    assert!(error["fields"]["msg.checkpoints[0].checkpoint_time"][0].is_string());
+    assert_eq!(
+        count(&app, "SELECT COUNT(*) FROM webhook_deliveries").await,
+        0,
+        "a refused delivery leaves nothing behind, so the provider's retry starts afresh"
+    );
+    let (token, _) = open_order(&app, "SF-2101", "shopper@example.com").await;
+    let tracking = fetch_tracking(&app, "SF-2101", &token).await;
+    assert_eq!(tracking["packages"][0]["status"], "info_received");
+    app.stop().await;
+}
+
+async fn webhook_answers_name_no_rust_types(database: TestDatabase) {
+    let app = spawn(database).await;
+    let easypost = post_easypost(&app, r#"{"id": 7, "description": "tracker.updated"}"#).await;
+    let aftership = post_aftership(&app, r#"{"event_id": "as_1", "msg": []}"#).await;
+    let missing = post_aftership(&app, r#"{"msg": null}"#).await;
+    for response in [easypost, aftership, missing] {
+        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let text = response.text().await.unwrap();
+        let body: Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(body["error"]["code"], "validation_failed", "{text}");
+        for internal in [
+            "struct",
+            "EasyPost",
+            "AfterShip",
+            "Delivery",
+            "invalid type",
+            "`",
+        ] {
+            assert!(!text.contains(internal), "{internal:?} in {text}");
+        }
+    }
+    app.stop().await;
+}
+
+async fn only_https_carrier_links_are_stored_and_served(database: TestDatabase) {
+    let app = spawn(database).await;
+    order_with_package(&app, "SF-2102", "LINK-1").await;
+    let (token, _) = open_order(&app, "SF-2102", "shopper@example.com").await;
+    let stored = || async {
+        let (url,): (Option<String>,) =
+            sqlx::query_as("SELECT tracking_url FROM shipments WHERE tracking_number = 'LINK-1'")
+                .fetch_one(&app.server.db.pool)
+                .await
+                .unwrap();
+        url
+    };
+    let send_link = |id: &str, at: &str, link: &str| {
+        let event = easypost_event(id, "LINK-1", "in_transit", at, None);
+        let link = link.to_owned();
+        easypost_with(&event, move |event| {
+            event["result"]["public_url"] = json!(link);
+        })
+    };
+    let hostile = send_link(
+        "evt_l1",
+        "2026-11-16T01:00:00Z",
+        "javascript:alert(document.cookie)",
+    );
+    assert_eq!(
+        outcome_of(post_easypost(&app, &hostile).await).await,
+        "applied"
+    );
+    assert_eq!(stored().await, None);
+    let https = send_link(
+        "evt_l2",
+        "2026-11-16T02:00:00Z",
+        "HTTPS://Track.Example.com/LINK-1",
+    );
+    assert_eq!(
+        outcome_of(post_easypost(&app, &https).await).await,
+        "applied"
+    );
+    assert_eq!(
+        stored().await.as_deref(),
+        Some("https://track.example.com/LINK-1")
+    );
+    for (id, at, link) in [
+        (
+            "evt_l3",
+            "2026-11-16T03:00:00Z",
+            "http://track.example.com/LINK-1",
+        ),
+        (
+            "evt_l4",
+            "2026-11-16T04:00:00Z",
+            "data:text/html,<script>alert(1)</script>",
+        ),
+    ] {
+        let update = send_link(id, at, link);
+        assert_eq!(
+            outcome_of(post_easypost(&app, &update).await).await,
+            "applied"
+        );
+    }
+    assert_eq!(
+        stored().await.as_deref(),
+        Some("https://track.example.com/LINK-1"),
+        "an unsafe link does not replace a safe one"
+    );
+    // A row stored before links were checked is not served as a link either.
+    sqlx::query("UPDATE shipments SET tracking_url = 'javascript:alert(1)' WHERE tracking_number = 'LINK-1'")
+        .execute(&app.server.db.pool)
+        .await
+        .unwrap();
+    let tracking = fetch_tracking(&app, "SF-2102", &token).await;
+    assert_eq!(tracking["packages"][0]["carrier_url"], Value::Null);
+    app.stop().await;
+}
+
+async fn url_rejections_answer_in_the_error_shape(database: TestDatabase) {
+    let app = spawn(database).await;
+    let (token, _) = open_order(&app, "SF-1001", "ada@example.com").await;
+    for path in [
+        "/api/v1/orders/%FF/tracking",
+        "/api/v1/orders//tracking",
+        "/api/v1/orders/%20/tracking",
+        "/api/v1/orders/%00/tracking",
+        "/api/v1/orders//events?token=x",
+    ] {
+        for authorised in [false, true] {
+            let mut request = app.get(path);
+            if authorised {
+                request = request.bearer_auth(&token);
+            }
+            let error = error_text(request.send().await.unwrap(), StatusCode::NOT_FOUND).await;
+            assert_eq!(error["code"], "not_found", "{path}");
+        }
+    }
+    let empty = app
+        .put("/api/v1/orders//notifications")
+        .bearer_auth(&token)
+        .json(&json!({ "email": "ada@example.com" }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        error_text(empty, StatusCode::NOT_FOUND).await["code"],
+        "not_found"
+    );
+    for (query, field) in [
+        ("", "token"),
+        ("?token=x&admin=1", "admin"),
+        ("?token=%00", "token"),
+    ] {
+        let response = app
+            .get(&format!("/api/v1/orders/SF-1001/events{query}"))
+            .send()
+            .await
+            .unwrap();
+        let error = error_text(response, StatusCode::UNPROCESSABLE_ENTITY).await;
+        assert!(error["fields"][field][0].is_string(), "{query}: {error}");
+    }
+    app.stop().await;
+}
+
+async fn text_with_nul_is_refused_on_every_database(database: TestDatabase) {
+    let app = spawn(database).await;
+    let nul = "\u{0}";
+    // The email rules allow NUL (it is not a space); the database must never see it.
+    let email = format!("ada@example.com{nul}");
+    let response = look_up(&app, "SF-1001", &email).await;
+    let error = error_text(response, StatusCode::UNPROCESSABLE_ENTITY).await;
+    assert!(error["fields"]["email"][0].is_string(), "{error}");
+    let (token, _) = open_order(&app, "SF-1001", "ada@example.com").await;
+    let response = app
+        .put("/api/v1/orders/SF-1001/notifications")
+        .bearer_auth(&token)
+        .json(&json!({ "email": email }))
+        .send()
+        .await
+        .unwrap();
+    let error = error_text(response, StatusCode::UNPROCESSABLE_ENTITY).await;
+    assert!(error["fields"]["email"][0].is_string(), "{error}");
+
+    order_with_package(&app, "SF-2103", "NUL-1").await;
+    let event = easypost_event(
+        "evt_n1",
+        "NUL-1",
+        "in_transit",
+        "2026-11-16T01:00:00Z",
+        None,
+    );
+    let event = easypost_with(&event, |event| {
+        event["result"]["tracking_details"][0]["message"] = json!("Arrived\u{0}");
+    });
+    let error = error_text(
+        post_easypost(&app, &event).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await;
+    assert!(
+        error["fields"]["result.tracking_details[0].message"][0].is_string(),
+        "{error}"
+    );
+    app.stop().await;
+}
+
+async fn open_stream(app: &TestApp, order_number: &str, token: &str) -> reqwest::Response {
+    app.get(&format!(
+        "/api/v1/orders/{order_number}/events?token={token}"
+    ))
+    .send()
+    .await
+    .unwrap()
+}
+
+async fn live_streams_are_capped_per_token_and_per_address(database: TestDatabase) {
+    let app = TestApp::spawn_with(database, |config| {
+        config.seed_demo = true;
+        config.max_streams_per_token = 2;
+        config.max_streams_per_address = 3;
+    })
+    .await;
+    let (first_token, _) = open_order(&app, "SF-1001", "ada@example.com").await;
+    let (second_token, _) = open_order(&app, "SF-1002", "ben@example.com").await;
+    let mut open = Vec::new();
+    for _ in 0..2 {
+        let stream = open_stream(&app, "SF-1001", &first_token).await;
+        assert_eq!(stream.status(), StatusCode::OK);
+        open.push(stream);
+    }
+    let refused = error_text(
+        open_stream(&app, "SF-1001", &first_token).await,
+        StatusCode::TOO_MANY_REQUESTS,
+    )
+    .await;
+    assert_eq!(refused["code"], "rate_limited");
+    assert!(refused["message"]
+        .as_str()
+        .unwrap()
+        .contains("live updates"));
+    let third = open_stream(&app, "SF-1002", &second_token).await;
+    assert_eq!(
+        third.status(),
+        StatusCode::OK,
+        "another token, same address"
+    );
+    let by_address = open_stream(&app, "SF-1002", &second_token).await;
+    assert_eq!(
+        by_address.status(),
+        StatusCode::TOO_MANY_REQUESTS,
+        "the address's cap"
+    );
+
+    // Closing a stream gives its slot back (once the server notices the client left).
+    drop(open.pop());
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    loop {
+        let again = open_stream(&app, "SF-1001", &first_token).await;
+        if again.status() == StatusCode::OK {
+            break;
+        }
+        assert_eq!(again.status(), StatusCode::TOO_MANY_REQUESTS);
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the slot was never freed"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    drop((open, third));
     app.stop().await;
 }

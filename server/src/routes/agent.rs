@@ -3,6 +3,7 @@
 use crate::auth::{self, SignedInAgent};
 use crate::error::{ApiError, FieldErrors};
 use crate::extract::ApiJson;
+use crate::routes::openapi::RateLimited;
 use crate::tokens::Credential;
 use crate::AppState;
 use axum::extract::{ConnectInfo, State};
@@ -24,7 +25,7 @@ use std::time::Instant;
         (status = 201, description = "Signed in", body = AgentSession),
         (status = 401, description = "Wrong email or password", body = ErrorBody),
         (status = 422, description = "Missing, unknown or invalid fields", body = ErrorBody),
-        (status = 429, description = "Too many failed attempts; see Retry-After", body = ErrorBody)
+        RateLimited
     )
 )]
 pub async fn sign_in(
@@ -36,18 +37,18 @@ pub async fn sign_in(
     let client_ip = client.ip();
     state
         .sign_in_limiter
-        .check(client_ip, Instant::now())
+        .check(client_ip, email.as_str(), Instant::now())
         .map_err(ApiError::RateLimited)?;
     let Some(agent) =
         auth::authenticate(&state.db, email.as_str(), password.expose().to_owned()).await?
     else {
         state
             .sign_in_limiter
-            .record_failure(client_ip, Instant::now());
+            .record_failure(client_ip, email.as_str(), Instant::now());
         tracing::info!(%client_ip, "agent sign-in failed");
         return Err(ApiError::Unauthorized);
     };
-    state.sign_in_limiter.record_success(client_ip);
+    state.sign_in_limiter.record_success(email.as_str());
     let session = SignedInAgent::issue(&state, &agent, None).await?;
     tracing::info!(agent_id = agent.id, "agent signed in");
     Ok((

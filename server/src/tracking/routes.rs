@@ -6,16 +6,16 @@ use super::store::{self, Applied};
 use super::webhooks::Provider;
 use crate::db;
 use crate::error::{ApiError, FieldErrors};
-use crate::extract::ApiJson;
+use crate::extract::{ApiJson, ApiPath, ApiQuery, JsonBytes};
+use crate::routes::openapi::RateLimited;
 use crate::tokens::Credential;
 use crate::AppState;
-use axum::body::Bytes;
-use axum::extract::rejection::BytesRejection;
-use axum::extract::{ConnectInfo, Path, Query, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::extract::{ConnectInfo, State};
+use axum::http::HeaderMap;
 use axum::response::sse::{KeepAlive, Sse};
 use axum::response::IntoResponse;
 use axum::Json;
+use futures_util::StreamExt;
 use serde::{Deserialize, Serialize};
 use sf_api::error::ErrorBody;
 use sf_api::tracking::{
@@ -47,7 +47,7 @@ fn field_problem(fields: &mut FieldErrors, name: &str, label: &str, problem: Fie
         (status = 200, description = "The order, and a token for it", body = OrderAccess),
         (status = 404, description = "No order with that number and email", body = ErrorBody),
         (status = 422, description = "Missing, unknown or invalid fields", body = ErrorBody),
-        (status = 429, description = "Too many wrong guesses; see Retry-After", body = ErrorBody)
+        RateLimited
     )
 )]
 pub async fn look_up_order(
@@ -224,7 +224,7 @@ pub async fn open_signed_customer(
 )]
 pub async fn order_tracking(
     State(state): State<AppState>,
-    Path(order_number): Path<String>,
+    ApiPath(order_number): ApiPath<String>,
     shopper: OrderShopper,
 ) -> Result<Json<OrderTracking>, ApiError> {
     let shopper = shopper.for_order(&order_number)?;
@@ -249,7 +249,7 @@ pub async fn order_tracking(
 )]
 pub async fn set_notifications(
     State(state): State<AppState>,
-    Path(order_number): Path<String>,
+    ApiPath(order_number): ApiPath<String>,
     shopper: OrderShopper,
     ApiJson(preferences): ApiJson<NotificationPreferences>,
 ) -> Result<Json<NotificationPreferences>, ApiError> {
@@ -306,21 +306,33 @@ pub struct StreamToken {
     params(("order_number" = String, Path, description = "The order number"), StreamToken),
     responses(
         (status = 200, description = "`text/event-stream` of `tracking-changed` events"),
-        (status = 401, description = "No valid token for this order", body = ErrorBody)
+        (status = 401, description = "No valid token for this order", body = ErrorBody),
+        RateLimited
     )
 )]
 pub async fn order_events(
     State(state): State<AppState>,
-    Path(order_number): Path<String>,
-    Query(StreamToken { token }): Query<StreamToken>,
+    ApiPath(order_number): ApiPath<String>,
+    ConnectInfo(client): ConnectInfo<SocketAddr>,
+    ApiQuery(StreamToken { token }): ApiQuery<StreamToken>,
 ) -> Result<impl IntoResponse, ApiError> {
     let shopper = OrderShopper::resolve(&state, token.trim())
         .await?
         .ok_or(ApiError::Unauthorized)?
         .for_order(&order_number)?;
+    let slots = state
+        .stream_limiter
+        .open(token.trim(), client.ip())
+        .ok_or(ApiError::TooManyStreams)?;
     let stream = state
         .tracking_hub
-        .changes_of(shopper.order_id, state.shutdown.clone());
+        .changes_of(shopper.order_id, state.shutdown.clone())
+        // The stream owns its slots: they are freed when it is dropped, which is when the
+        // client goes away or the server stops.
+        .map(move |event| {
+            let _held = &slots;
+            event
+        });
     // Proxies close idle connections; a comment every 15 s keeps the stream open.
     Ok(Sse::new(stream).keep_alive(KeepAlive::new().interval(Duration::from_secs(15))))
 }
@@ -359,9 +371,9 @@ pub struct WebhookReceipt {
 pub async fn easypost_webhook(
     State(state): State<AppState>,
     headers: HeaderMap,
-    body: Result<Bytes, BytesRejection>,
+    JsonBytes(body): JsonBytes,
 ) -> Result<Json<WebhookReceipt>, ApiError> {
-    receive_webhook(&state, Provider::EasyPost, &headers, body).await
+    receive_webhook(&state, Provider::EasyPost, &headers, &body).await
 }
 
 /// AfterShip tracking updates, signed with `aftership-hmac-sha256`.
@@ -379,9 +391,9 @@ pub async fn easypost_webhook(
 pub async fn aftership_webhook(
     State(state): State<AppState>,
     headers: HeaderMap,
-    body: Result<Bytes, BytesRejection>,
+    JsonBytes(body): JsonBytes,
 ) -> Result<Json<WebhookReceipt>, ApiError> {
-    receive_webhook(&state, Provider::AfterShip, &headers, body).await
+    receive_webhook(&state, Provider::AfterShip, &headers, &body).await
 }
 
 /// Verifies, deduplicates, stores the raw body, and applies — all in one transaction, so a
@@ -390,15 +402,8 @@ async fn receive_webhook(
     state: &AppState,
     provider: Provider,
     headers: &HeaderMap,
-    body: Result<Bytes, BytesRejection>,
+    body: &[u8],
 ) -> Result<Json<WebhookReceipt>, ApiError> {
-    let body = body.map_err(|rejection| {
-        if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
-            ApiError::PayloadTooLarge
-        } else {
-            ApiError::MalformedJson("could not read the body".into())
-        }
-    })?;
     let secret = match provider {
         Provider::EasyPost => state.secrets.easypost_webhook.as_deref(),
         Provider::AfterShip => state.secrets.aftership_webhook.as_deref(),
@@ -410,16 +415,16 @@ async fn receive_webhook(
         );
         return Err(ApiError::BadSignature);
     };
-    if !provider.signature_is_valid(secret, headers, &body) {
+    if !provider.signature_is_valid(secret, headers, body) {
         tracing::warn!(
             provider = provider.as_str(),
             "webhook refused: bad signature"
         );
         return Err(ApiError::BadSignature);
     }
-    let raw_body = std::str::from_utf8(&body)
+    let raw_body = std::str::from_utf8(body)
         .map_err(|_| ApiError::MalformedJson("the body is not UTF-8".into()))?;
-    let (event_id, update) = provider.parse(&body)?;
+    let (event_id, update) = provider.parse(body)?;
     let mut tx = state.db.pool.begin().await?;
     let first_time = sqlx::query(
         "INSERT INTO webhook_deliveries (provider, event_id, tracking_number, received_at, raw_body) \

@@ -165,6 +165,31 @@ fn random_suffix() -> String {
     format!("{}_{}", std::process::id(), nanos % 1_000_000_000_000)
 }
 
+/// HMAC-SHA256 of `body` under `key`.
+pub fn hmac_sha256(key: &[u8], body: &[u8]) -> Vec<u8> {
+    use hmac::{Hmac, Mac};
+    let mut mac = Hmac::<sha2::Sha256>::new_from_slice(key).expect("HMAC takes any key");
+    mac.update(body);
+    mac.finalize().into_bytes().to_vec()
+}
+
+/// The `X-Hmac-Signature` value EasyPost sends, computed as its documentation says.
+pub fn easypost_signature(secret: &str, body: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let key: String = secret.nfkd().collect();
+    format!(
+        "hmac-sha256-hex={}",
+        hex::encode(hmac_sha256(key.as_bytes(), body.as_bytes()))
+    )
+}
+
+/// The `aftership-hmac-sha256` value AfterShip sends.
+pub fn aftership_signature(secret: &str, body: &str) -> String {
+    use base64::Engine;
+    base64::engine::general_purpose::STANDARD
+        .encode(hmac_sha256(secret.as_bytes(), body.as_bytes()))
+}
+
 /// Replaces the database name (the URL's path) keeping host, user and query.
 fn with_database_name(url: &str, name: &str) -> String {
     let (base, query) = match url.split_once('?') {
