@@ -6,6 +6,7 @@
 //! speaks only the types of [`sf_api`]. Every string a person reads comes from [`i18n`].
 
 pub mod client;
+pub mod elements;
 pub mod error_summary;
 pub mod i18n;
 pub mod service_status;

@@ -1,19 +1,34 @@
-//! Serving the built app: the portal and desk (a single-page app), the embed bundle
-//! merchants load, and the demo merchant page; plus the security headers of every response.
+//! Serving the built app: the portal and desk (a single-page app), the loader and the
+//! per-element modules merchants load, and the demo merchant page; plus the security
+//! headers of every response.
+//!
+//! Files are sent as the build left them: precompressed (`.br`, `.gz` beside each file,
+//! picked by `Accept-Encoding`), so nothing is compressed per request. Content-hashed files
+//! are cached for a year; the loader and pages revalidate with an ETag.
 
 use crate::error::ApiError;
 use crate::AppState;
-use axum::extract::Request;
-use axum::http::{header, HeaderValue};
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::Router;
 use base64::Engine;
 use sha2::{Digest, Sha256};
+use std::collections::HashMap;
 use std::path::Path;
+use std::sync::Arc;
 use tower::ServiceExt;
 use tower_http::services::{ServeDir, ServeFile};
 
 const STANDARD_BASE64: base64::engine::GeneralPurpose = base64::engine::general_purpose::STANDARD;
+
+/// For files whose name carries their content's hash: they never change.
+const IMMUTABLE: HeaderValue = HeaderValue::from_static("public, max-age=31536000, immutable");
+/// For the loader: its URL is stable, so a new release must reach pages within minutes.
+const SHORT_LIVED: HeaderValue = HeaderValue::from_static("public, max-age=300");
+/// For pages: always revalidated (cheaply, by ETag), so a release shows at once.
+const REVALIDATE: HeaderValue = HeaderValue::from_static("no-cache");
 
 /// `/embed/…` from `<static_dir>/embed`; every other non-API path from `<static_dir>/portal`,
 /// falling back to its `index.html` so deep links into the app work on reload.
@@ -25,8 +40,18 @@ pub fn routes(static_dir: &Path) -> Router<AppState> {
             "no built app here: only the API is served (build it with `cargo xtask run`)"
         );
     }
-    let portal = ServeDir::new(&portal_dir).fallback(ServeFile::new(portal_dir.join("index.html")));
-    let embed = ServeDir::new(static_dir.join("embed"));
+    let portal = ServeDir::new(&portal_dir)
+        .precompressed_br()
+        .precompressed_gzip()
+        .fallback(
+            ServeFile::new(portal_dir.join("index.html"))
+                .precompressed_br()
+                .precompressed_gzip(),
+        );
+    let embed = ServeDir::new(static_dir.join("embed"))
+        .precompressed_br()
+        .precompressed_gzip();
+    let etags = Arc::new(EntityTags::of_folder(static_dir));
     Router::new()
         .nest_service("/embed", embed)
         .fallback(move |request: Request| {
@@ -42,13 +67,135 @@ pub fn routes(static_dir: &Path) -> Router<AppState> {
                 }
             }
         })
+        .layer(axum::middleware::from_fn_with_state(etags, cache_headers))
+}
+
+/// The ETag of every built file by its URL path, computed once at start.
+#[derive(Debug, Default)]
+pub struct EntityTags(HashMap<String, HeaderValue>);
+
+impl EntityTags {
+    /// Hashes every file under `static_dir` (`embed/` at `/embed/…`, `portal/` at `/…`).
+    pub fn of_folder(static_dir: &Path) -> Self {
+        let mut tags = HashMap::new();
+        add_tags(&static_dir.join("portal"), "", &mut tags);
+        add_tags(&static_dir.join("embed"), "/embed", &mut tags);
+        Self(tags)
+    }
+
+    fn get(&self, path: &str) -> Option<&HeaderValue> {
+        self.0.get(path)
+    }
+}
+
+fn add_tags(folder: &Path, url_prefix: &str, tags: &mut HashMap<String, HeaderValue>) {
+    for entry in std::fs::read_dir(folder).into_iter().flatten().flatten() {
+        let path = entry.path();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let url = format!("{url_prefix}/{name}");
+        if path.is_dir() {
+            add_tags(&path, &url, tags);
+            continue;
+        }
+        // The compressed copies are the same entity as the file they were made from.
+        if name.ends_with(".br") || name.ends_with(".gz") {
+            continue;
+        }
+        let Ok(bytes) = std::fs::read(&path) else {
+            continue;
+        };
+        // Weak: the brotli, gzip and plain bodies differ byte for byte but mean the same.
+        let digest = hex::encode(&Sha256::digest(&bytes)[..12]);
+        let Ok(tag) = HeaderValue::from_str(&format!("W/\"{digest}\"")) else {
+            continue;
+        };
+        if name == "index.html" {
+            tags.insert(format!("{url_prefix}/"), tag.clone());
+        }
+        tags.insert(url, tag);
+    }
+}
+
+/// Whether a file name carries its content's hash (`NAME.<16 hex digits>.EXT`, as the
+/// build writes them).
+pub fn is_content_hashed(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    let mut parts = name.rsplit('.');
+    let (_extension, hash) = (parts.next(), parts.next());
+    parts.next().is_some()
+        && hash.is_some_and(|hash| hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+/// Cache-Control and ETag on every file response, and `304 Not Modified` when the browser
+/// already has the file.
+async fn cache_headers(
+    State(etags): State<Arc<EntityTags>>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let path = request.uri().path().to_owned();
+    let etag = etags.get(&path).cloned();
+    let policy = if is_content_hashed(&path) {
+        IMMUTABLE
+    } else if path.starts_with("/embed/") {
+        SHORT_LIVED
+    } else {
+        REVALIDATE
+    };
+    if let Some(etag) = &etag {
+        if already_has(request.headers(), etag) {
+            let mut response = StatusCode::NOT_MODIFIED.into_response();
+            let headers = response.headers_mut();
+            headers.insert(header::ETAG, etag.clone());
+            headers.insert(header::CACHE_CONTROL, policy);
+            return response;
+        }
+    }
+    let embed = path.starts_with("/embed/");
+    let mut response = next.run(request).await;
+    if response.status() != StatusCode::OK || path.starts_with("/api/") {
+        return response;
+    }
+    let headers = response.headers_mut();
+    headers.insert(header::CACHE_CONTROL, policy);
+    headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+    if let Some(etag) = etag {
+        headers.insert(header::ETAG, etag);
+    }
+    if embed {
+        // Merchants' pages are on other origins: module scripts and WebAssembly are fetched
+        // in CORS mode. These files are public and carry no credentials.
+        headers.insert(
+            header::ACCESS_CONTROL_ALLOW_ORIGIN,
+            HeaderValue::from_static("*"),
+        );
+        headers.insert(
+            header::HeaderName::from_static("cross-origin-resource-policy"),
+            HeaderValue::from_static("cross-origin"),
+        );
+    }
+    response
+}
+
+/// Whether `If-None-Match` names `etag` (weak comparison, as RFC 9110 asks for GET).
+fn already_has(headers: &HeaderMap, etag: &HeaderValue) -> bool {
+    let Some(wanted) = etag.to_str().ok().map(|tag| tag.trim_start_matches("W/")) else {
+        return false;
+    };
+    headers
+        .get_all(header::IF_NONE_MATCH)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|value| value.split(','))
+        .map(|candidate| candidate.trim())
+        .any(|candidate| candidate == "*" || candidate.trim_start_matches("W/") == wanted)
 }
 
 /// The strict Content-Security-Policy every page is served with.
 ///
-/// Scripts come only from this origin (plus WebAssembly compilation). Trunk writes one
-/// small inline module script into `index.html` to start the app; rather than loosening
-/// the policy, the hash of exactly that script is allowed.
+/// Scripts come only from this origin (plus WebAssembly compilation). The build starts the
+/// app from a script file; should `index.html` ever carry an inline script, the hash of
+/// exactly that script is allowed rather than loosening the policy.
 pub fn content_security_policy(index_html: Option<&str>) -> String {
     let inline_hashes: String = index_html
         .map(inline_script_bodies)
@@ -115,6 +262,33 @@ pub fn with_security_headers(router: Router, static_dir: &Path) -> Router {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn content_hashed_names_are_recognised() {
+        assert!(is_content_hashed(
+            "/embed/sf-shipment-tracker.0123456789abcdef.wasm"
+        ));
+        assert!(is_content_hashed("/portal.0123456789ABCDEF.css"));
+        assert!(!is_content_hashed("/embed/storefront-support.js"));
+        assert!(!is_content_hashed("/0123456789abcdef.js"));
+        assert!(!is_content_hashed("/embed/a.0123456789abcdeg.js"));
+        assert!(!is_content_hashed("/demo/index.html"));
+    }
+
+    #[test]
+    fn if_none_match_is_compared_weakly_and_in_lists() {
+        let etag = HeaderValue::from_static("W/\"abc\"");
+        let with = |value: &'static str| {
+            let mut headers = HeaderMap::new();
+            headers.insert(header::IF_NONE_MATCH, HeaderValue::from_static(value));
+            headers
+        };
+        assert!(already_has(&with("W/\"abc\""), &etag));
+        assert!(already_has(&with("\"x\", \"abc\""), &etag));
+        assert!(already_has(&with("*"), &etag));
+        assert!(!already_has(&with("\"abd\""), &etag));
+        assert!(!already_has(&HeaderMap::new(), &etag));
+    }
 
     #[test]
     fn inline_scripts_are_allowed_by_hash_only() {

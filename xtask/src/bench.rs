@@ -2,10 +2,10 @@
 //! Numbers are reported, never asserted: a slow machine must not fail a build.
 
 use crate::build::{self, dist_dir};
+use crate::compress;
 use crate::process::{self, step, Result};
 use crate::server::BackgroundServer;
 use crate::setup::{self, Needs};
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
 use std::time::{Duration, Instant};
@@ -38,21 +38,11 @@ struct FileSize {
 }
 
 fn compressed_sizes(label: String, bytes: &[u8]) -> FileSize {
-    let mut gzip = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-    let _ = gzip.write_all(bytes);
-    let gzip = gzip.finish().map(|out| out.len()).unwrap_or(0);
-    let mut brotli = Vec::new();
-    let params = brotli::enc::BrotliEncoderParams {
-        quality: 11,
-        lgwin: 22,
-        ..Default::default()
-    };
-    let _ = brotli::BrotliCompress(&mut &bytes[..], &mut brotli, &params);
     FileSize {
         label,
         raw: bytes.len(),
-        gzip,
-        brotli: brotli.len(),
+        gzip: compress::gzip(bytes).len(),
+        brotli: compress::brotli(bytes).len(),
     }
 }
 

@@ -1,37 +1,243 @@
-//! Building the browser bundles with Trunk, and `cargo xtask run`.
+//! Building the browser app, and `cargo xtask run`.
+//!
+//! One cargo invocation builds every wasm binary (the portal and one module per element);
+//! then each goes through wasm-bindgen and wasm-opt and gets a content-hashed name, the
+//! loader gets the table of elements, and every file is precompressed, so the server never
+//! compresses on the hot path.
 
+use crate::compress;
+use crate::elements::{self, ElementDeclaration};
 use crate::process::{self, step, Result};
 use crate::setup::{self, Needs};
+use sha2::{Digest, Sha256};
 use std::io::{BufRead, BufReader};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::Stdio;
+use std::time::Instant;
 
-/// Where the built app goes: `portal/` and `embed/` inside.
+/// Where the built app goes: `portal/` (with the demo shop in `portal/demo/`) and `embed/`.
 pub fn dist_dir() -> PathBuf {
     process::root().join("dist")
 }
 
-/// Builds both bundles in release with Trunk (offline, pinned tools).
+/// The stable name merchants' pages load; everything else it fetches is content-hashed.
+pub const LOADER_FILE: &str = "storefront-support.js";
+/// Where the build writes the element table into the loader.
+const LOADER_TABLE_MARKER: &str = "/* SF_ELEMENTS */ {}";
+
+/// A module's files after wasm-bindgen and wasm-opt, named by their content.
+struct HashedModule {
+    glue: String,
+    wasm: String,
+}
+
+fn write(path: &Path, bytes: impl AsRef<[u8]>) -> Result {
+    std::fs::write(path, bytes).map_err(|error| format!("cannot write {}: {error}", path.display()))
+}
+
+fn read(path: &Path) -> Result<Vec<u8>> {
+    std::fs::read(path).map_err(|error| format!("cannot read {}: {error}", path.display()))
+}
+
+/// The first 16 hex digits of the SHA-256 of `parts`: names change exactly when content does.
+fn content_hash(parts: &[&[u8]]) -> String {
+    let mut hasher = Sha256::new();
+    for part in parts {
+        hasher.update(part);
+    }
+    hex::encode(hasher.finalize())[..16].to_owned()
+}
+
+/// Builds the whole app into [`dist_dir`], printing each stage's time.
 pub fn build_app() -> Result {
+    let started = Instant::now();
+    let bins: Vec<&str> = std::iter::once("sf-portal")
+        .chain(elements::ALL.iter().map(|element| element.tag))
+        .collect();
+    step(&format!(
+        "Building the browser modules in one cargo invocation (wasm-release): {}",
+        bins.join(", ")
+    ));
+    let mut cargo = process::command("cargo");
+    cargo.args([
+        "build",
+        "--locked",
+        "--profile",
+        "wasm-release",
+        "--target",
+        "wasm32-unknown-unknown",
+        "-p",
+        "sf-app",
+    ]);
+    for bin in &bins {
+        cargo.args(["--bin", bin]);
+    }
+    process::run(&mut cargo)?;
+
     let dist = dist_dir();
-    let trunk = |html: &str, out: &str, extra: &[&str]| -> Result {
-        let mut command = process::command("trunk");
-        command
-            .args(["build", html, "--dist"])
-            .arg(dist.join(out))
-            .args(extra)
-            .arg("--release")
-            .env("TRUNK_SKIP_VERSION_CHECK", "true");
-        process::run(&mut command)
+    let (portal_dir, embed_dir) = (dist.join("portal"), dist.join("embed"));
+    for folder in [&portal_dir, &embed_dir] {
+        let _ = std::fs::remove_dir_all(folder);
+        std::fs::create_dir_all(folder)
+            .map_err(|error| format!("cannot create {}: {error}", folder.display()))?;
+    }
+
+    step("Binding and optimising each module (wasm-bindgen --target web, wasm-opt -Oz)");
+    let bind_started = Instant::now();
+    let portal = bind_module("sf-portal", &portal_dir)?;
+    let mut table = serde_json::Map::new();
+    for element in elements::ALL {
+        let module = bind_module(element.tag, &embed_dir)?;
+        table.insert(element.tag.to_owned(), loader_entry(element, &module));
+    }
+    println!("    ({:.1} s)", bind_started.elapsed().as_secs_f64());
+
+    step("Writing the loader, the portal's page and the demo shop");
+    write_loader(&embed_dir, &serde_json::Value::Object(table))?;
+    write_portal_page(&portal_dir, &portal)?;
+    copy_folder(&process::root().join("public"), &portal_dir.join("demo"))?;
+
+    step("Precompressing every file (brotli 11, gzip 9)");
+    compress::precompress_folder(&dist)?;
+    println!(
+        "\n    browser app built in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+/// Runs wasm-bindgen and wasm-opt on one binary and writes `NAME.HASH.js` and
+/// `NAME.HASH.wasm` into `out`.
+fn bind_module(name: &str, out: &Path) -> Result<HashedModule> {
+    let built = target_dir()
+        .join("wasm32-unknown-unknown/wasm-release")
+        .join(format!("{name}.wasm"));
+    let staging = target_dir().join("sf-bindgen").join(name);
+    let _ = std::fs::remove_dir_all(&staging);
+    process::run(
+        process::command("wasm-bindgen")
+            .args([
+                "--target",
+                "web",
+                "--no-typescript",
+                "--out-name",
+                name,
+                "--out-dir",
+            ])
+            .arg(&staging)
+            .arg(&built),
+    )?;
+    let bound = staging.join(format!("{name}_bg.wasm"));
+    let optimised = staging.join(format!("{name}.opt.wasm"));
+    process::run(
+        process::command("wasm-opt")
+            .args(["-Oz", "--strip-debug", "--strip-producers", "-o"])
+            .arg(&optimised)
+            .arg(&bound),
+    )?;
+    if staging.join("snippets").exists() {
+        // Inline JS snippets would be loaded from beside the glue, under names that are not
+        // content-hashed; the modules use none, and must keep it that way.
+        return Err(format!(
+            "{name} uses #[wasm_bindgen(module = …)] JavaScript snippets: move that code into the loader"
+        ));
+    }
+    let glue = read(&staging.join(format!("{name}.js")))?;
+    let wasm = read(&optimised)?;
+    let hash = content_hash(&[&glue, &wasm]);
+    let module = HashedModule {
+        glue: format!("{name}.{hash}.js"),
+        wasm: format!("{name}.{hash}.wasm"),
     };
-    step("Building the portal and support desk (Trunk, release)");
-    trunk("app/index.html", "portal", &[])?;
-    step("Building the embed bundle merchants load (Trunk, release, stable file names)");
-    trunk(
-        "app/embed.html",
-        "embed",
-        &["--public-url", "/embed/", "--filehash", "false"],
+    write(&out.join(&module.glue), &glue)?;
+    write(&out.join(&module.wasm), &wasm)?;
+    println!("    {name}: {} B wasm, {} B glue", wasm.len(), glue.len());
+    Ok(module)
+}
+
+/// What the loader needs to know of one element before its module is fetched.
+fn loader_entry(element: &ElementDeclaration, module: &HashedModule) -> serde_json::Value {
+    serde_json::json!({
+        "glue": module.glue,
+        "wasm": module.wasm,
+        "attributes": element.observed_attributes().collect::<Vec<_>>(),
+    })
+}
+
+fn write_loader(embed_dir: &Path, table: &serde_json::Value) -> Result {
+    let template = String::from_utf8(read(
+        &process::root().join("app/src/embed").join(LOADER_FILE),
+    )?)
+    .map_err(|_| "the loader is not UTF-8")?;
+    if !template.contains(LOADER_TABLE_MARKER) {
+        return Err(format!(
+            "the loader has lost its marker {LOADER_TABLE_MARKER}"
+        ));
+    }
+    write(
+        &embed_dir.join(LOADER_FILE),
+        template.replace(LOADER_TABLE_MARKER, &table.to_string()),
     )
+}
+
+/// The portal's stylesheet (base, portal, then every element's sheets, each file once), its
+/// start script and `index.html` pointing at both by their hashed names.
+fn write_portal_page(portal_dir: &Path, portal: &HashedModule) -> Result {
+    let mut files: Vec<&str> = Vec::new();
+    let sheets = elements::BASE_STYLESHEETS
+        .iter()
+        .map(|sheet| sheet.file)
+        .chain(["portal.css"])
+        .chain(
+            elements::ALL
+                .iter()
+                .flat_map(|element| element.stylesheets.iter().map(|sheet| sheet.file)),
+        );
+    for file in sheets {
+        if !files.contains(&file) {
+            files.push(file);
+        }
+    }
+    let mut css = Vec::new();
+    for file in files {
+        css.extend(read(&process::root().join("style").join(file))?);
+        css.push(b'\n');
+    }
+    let css_name = format!("portal.{}.css", content_hash(&[&css]));
+    write(&portal_dir.join(&css_name), &css)?;
+
+    let start = format!(
+        "import init from \"./{}\";\ninit({{ module_or_path: new URL(\"{}\", import.meta.url) }});\n",
+        portal.glue, portal.wasm
+    );
+    let start_name = format!("start.{}.js", content_hash(&[start.as_bytes()]));
+    write(&portal_dir.join(&start_name), &start)?;
+
+    let template = String::from_utf8(read(&process::root().join("app/index.html"))?)
+        .map_err(|_| "app/index.html is not UTF-8")?;
+    write(
+        &portal_dir.join("index.html"),
+        template
+            .replace("SF_PORTAL_CSS", &css_name)
+            .replace("SF_PORTAL_START", &start_name),
+    )
+}
+
+fn copy_folder(from: &Path, to: &Path) -> Result {
+    std::fs::create_dir_all(to)
+        .map_err(|error| format!("cannot create {}: {error}", to.display()))?;
+    for entry in std::fs::read_dir(from)
+        .map_err(|error| format!("cannot read {}: {error}", from.display()))?
+        .flatten()
+    {
+        let path = entry.path();
+        if path.is_dir() {
+            copy_folder(&path, &to.join(entry.file_name()))?;
+        } else {
+            write(&to.join(entry.file_name()), read(&path)?)?;
+        }
+    }
+    Ok(())
 }
 
 /// Builds the server binary in the given cargo profile and returns its path.

@@ -9,6 +9,12 @@
 
 mod bench;
 mod build;
+mod compress;
+// The element declarations the app is built from, read here as they are so the loader's
+// table can never disagree with the modules.
+#[path = "../../components/src/elements.rs"]
+#[allow(dead_code)]
+mod elements;
 mod process;
 mod server;
 mod setup;
@@ -25,8 +31,9 @@ commands:
             --database-url URL    database (default an SQLite file, env DATABASE_URL)
   test    run every test layer: fmt, clippy, unit, server (SQLite + PostgreSQL),
           components in Chromium, end-to-end in Chromium with axe-core
+  build   only build the browser app into dist/ (portal, loader, one module per element)
   bench   measure the embed bundle against its budget and the server under load
-  setup   only install the tools (wasm32 target, trunk, wasm-bindgen, wasm-opt, Chromium)
+  setup   only install the tools (wasm32 target, wasm-bindgen, wasm-opt, Chromium, oha)
 ";
 
 fn main() -> ExitCode {
@@ -35,6 +42,9 @@ fn main() -> ExitCode {
         Some("run") => build::run(&args[1..]),
         Some("test") => test::run(),
         Some("bench") => bench::run(),
+        Some("build") => {
+            setup::ensure_all(setup::Needs::AppBuild).and_then(|()| build::build_app())
+        }
         Some("setup") => setup::ensure_all(setup::Needs::Everything),
         Some("-h" | "--help" | "help") => {
             print!("{USAGE}");

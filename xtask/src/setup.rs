@@ -7,15 +7,13 @@
 use crate::process::{self, step, Result};
 use std::process::Command;
 
-/// Trunk 0.22 needs a newer rustc than these machines have; 0.21.14 is known to work.
-pub const TRUNK_VERSION: &str = "0.21.14";
 /// The load generator `cargo xtask bench` uses.
 pub const OHA_VERSION: &str = "1.16.0";
 
 /// Which tools a command needs.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Needs {
-    /// Building the app: the wasm target, trunk, wasm-bindgen, wasm-opt.
+    /// Building the app: the wasm target, wasm-bindgen, wasm-opt.
     AppBuild,
     /// Also a browser and its driver, for tests.
     Browser,
@@ -30,7 +28,6 @@ pub fn ensure_all(needs: Needs) -> Result {
     ensure_wasm_target()?;
     ensure_npm_tools()?;
     ensure_wasm_bindgen()?;
-    ensure_trunk()?;
     if matches!(needs, Needs::Browser | Needs::Everything) {
         ensure_chromium()?;
     }
@@ -85,23 +82,6 @@ fn ensure_wasm_bindgen() -> Result {
         "wasm-bindgen-cli",
         "--version",
         &wanted,
-        "--force",
-    ]))
-}
-
-fn ensure_trunk() -> Result {
-    if process::version_of("trunk").as_deref() == Some(&format!("trunk {TRUNK_VERSION}")) {
-        return Ok(());
-    }
-    step(&format!(
-        "Installing trunk {TRUNK_VERSION} (compiles from crates.io, about 12 minutes, once)"
-    ));
-    process::run(process::command("cargo").args([
-        "install",
-        "trunk",
-        "--version",
-        TRUNK_VERSION,
-        "--locked",
         "--force",
     ]))
 }

@@ -1,83 +1,63 @@
-//! The custom elements merchants drop into their pages. Each entry of [`ELEMENTS`] becomes
-//! `<sf-…>`: a Leptos component rendered in the element's shadow root with its own
-//! stylesheet, its attributes (`api-base`, `locale`, `theme`, and the component's own) mapped
-//! to reactive props.
+//! The custom elements merchants drop into their pages, one WebAssembly module each.
 //!
-//! The glue with the browser's `customElements` registry lives in `src/bin/embed.rs` and
-//! `define_element.js`; this module is plain Rust so the portal could reuse it.
+//! `storefront-support.js` (the one script tag) defines every `<sf-…>` tag at once and
+//! fetches an element's module only when such an element first appears in the document.
+//! A module (`src/bin/<tag>.rs`) is one [`element_module!`] line: it exports `stylesheet()`
+//! and `mount(host, container, api_base)`, which renders the component in the element's
+//! shadow root with its attributes (`api-base`, `locale`, `theme`, and the component's own,
+//! from its [`ElementDeclaration`]) mapped to reactive props.
 
 use leptos::prelude::*;
-use sf_components::{Locale, ServiceStatus, ShipmentTracker, SupportRoot};
+use sf_components::elements::{common_attribute, ElementDeclaration};
+use sf_components::{Locale, SupportRoot};
 use std::any::Any;
 use std::collections::BTreeMap;
 
-/// Design tokens and the base rules every element's shadow root starts from.
-const BASE_CSS: &str = concat!(
-    include_str!("../../../style/tokens.css"),
-    include_str!("../../../style/element-base.css"),
-);
+/// Makes the binary it is used in the wasm module of one element: `$element` is its
+/// [`ElementDeclaration`], `$render` a `fn(ElementAttributes) -> AnyView` drawing its
+/// component (inside the [`SupportRoot`] the element provides).
+#[macro_export]
+macro_rules! element_module {
+    ($element:expr, $render:expr) => {
+        /// A component living in one custom element; the loader holds it and frees it when
+        /// the element leaves the document.
+        #[wasm_bindgen::prelude::wasm_bindgen]
+        pub struct MountedElement($crate::embed::MountedComponent);
 
-/// One custom element: its tag name, its stylesheet and what it renders.
-pub struct SupportElement {
-    /// The tag name, always starting with `sf-`.
-    pub name: &'static str,
-    /// The component's own CSS, applied after [`BASE_CSS`] inside the shadow root.
-    pub css: &'static str,
-    /// Attributes of this element besides [`OBSERVED_ATTRIBUTES`], read with
-    /// [`ElementAttributes::attribute`].
-    pub own_attributes: &'static [&'static str],
-    /// Renders the component (inside a [`SupportRoot`] the element provides).
-    pub render: fn(ElementAttributes) -> AnyView,
-}
-
-impl SupportElement {
-    /// The full stylesheet adopted by the element's shadow root.
-    pub fn stylesheet(&self) -> String {
-        format!("{BASE_CSS}\n{}", self.css)
-    }
-
-    /// Every attribute the element observes: the shared ones, then its own.
-    pub fn observed_attributes(&self) -> impl Iterator<Item = &'static str> {
-        OBSERVED_ATTRIBUTES
-            .into_iter()
-            .chain(self.own_attributes.iter().copied())
-    }
-}
-
-/// Every element the embed bundle registers.
-pub const ELEMENTS: &[SupportElement] = &[
-    SupportElement {
-        name: "sf-service-status",
-        css: include_str!("../../../style/service-status.css"),
-        own_attributes: &[],
-        render: |_| view! { <ServiceStatus /> }.into_any(),
-    },
-    SupportElement {
-        name: "sf-shipment-tracker",
-        css: concat!(
-            include_str!("../../../style/forms.css"),
-            include_str!("../../../style/shipment-tracker.css"),
-        ),
-        // `order` alone pre-fills the lookup; with `expires` and `signature` it is a signed
-        // link that opens the order directly. `customer` with those two is a shopper the
-        // store signed in: their orders are listed.
-        own_attributes: &["order", "expires", "signature", "customer"],
-        render: |attributes| {
-            view! {
-                <ShipmentTracker
-                    order=attributes.attribute("order")
-                    expires=attributes.attribute("expires")
-                    signature=attributes.attribute("signature")
-                    customer=attributes.attribute("customer")
-                />
+        #[wasm_bindgen::prelude::wasm_bindgen]
+        impl MountedElement {
+            /// Passes a changed attribute on to the component's props.
+            pub fn attribute_changed(&self, name: String, value: Option<String>) {
+                self.0.attributes.set(&name, value);
             }
-            .into_any()
-        },
-    },
-];
+        }
 
-/// The attributes every element understands.
-pub const OBSERVED_ATTRIBUTES: [&str; 3] = ["api-base", "locale", "theme"];
+        /// The CSS of the element's shadow root, adopted once per page by the loader.
+        #[wasm_bindgen::prelude::wasm_bindgen]
+        pub fn stylesheet() -> String {
+            $element.stylesheet()
+        }
+
+        /// Renders the component into `container`, inside `host`'s shadow root; elements
+        /// without `api-base` talk to `default_api_base`.
+        #[wasm_bindgen::prelude::wasm_bindgen]
+        pub fn mount(
+            host: web_sys::HtmlElement,
+            container: web_sys::HtmlElement,
+            default_api_base: String,
+        ) -> MountedElement {
+            MountedElement($crate::embed::mount(
+                &$element,
+                $render,
+                &host,
+                container,
+                &default_api_base,
+            ))
+        }
+
+        fn main() {}
+    };
+}
 
 /// An element's attributes as signals, so a change re-renders only what depends on it.
 #[derive(Clone, Copy, Debug)]
@@ -96,7 +76,7 @@ pub struct ElementAttributes {
 impl ElementAttributes {
     /// Reads the attributes of `host`.
     pub fn read(
-        element: &SupportElement,
+        element: &ElementDeclaration,
         host: &web_sys::HtmlElement,
         default_api_base: &str,
     ) -> Self {
@@ -116,19 +96,19 @@ impl ElementAttributes {
     /// Applies a changed attribute (`None` when it was removed).
     pub fn set(&self, name: &str, value: Option<String>) {
         match name {
-            "api-base" => self.api_base.set(
+            common_attribute::API_BASE => self.api_base.set(
                 value
                     .filter(|base| !base.trim().is_empty())
                     .unwrap_or_else(|| self.default_api_base.get_value()),
             ),
-            "locale" => self.locale.set(
+            common_attribute::LOCALE => self.locale.set(
                 value
                     .as_deref()
                     .and_then(Locale::from_tag)
                     .or_else(page_locale)
                     .unwrap_or_default(),
             ),
-            "theme" => self.theme.set(value),
+            common_attribute::THEME => self.theme.set(value),
             own => self.own.update(|values| match value {
                 Some(value) => {
                     values.insert(own.to_owned(), value);
@@ -164,7 +144,8 @@ pub struct MountedComponent {
 
 /// Renders `element`'s component into `container` (a node inside the host's shadow root).
 pub fn mount(
-    element: &SupportElement,
+    element: &ElementDeclaration,
+    render: fn(ElementAttributes) -> AnyView,
     host: &web_sys::HtmlElement,
     container: web_sys::HtmlElement,
     default_api_base: &str,
@@ -172,7 +153,6 @@ pub fn mount(
     let owner = Owner::new();
     let (attributes, mounted) = owner.with(|| {
         let attributes = ElementAttributes::read(element, host, default_api_base);
-        let render = element.render;
         let mounted = leptos::mount::mount_to(container, move || {
             view! {
                 <SupportRoot api_base=attributes.api_base locale=attributes.locale theme=attributes.theme>

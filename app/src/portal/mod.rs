@@ -11,6 +11,7 @@ use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 pub use messages::PortalMsg;
 pub use page::Page;
+use sf_components::elements::shipment_tracker as tracker_element;
 use sf_components::i18n::provide_i18n;
 use sf_components::{use_i18n, Locale, ServiceStatus, ShipmentTracker};
 use wasm_bindgen::JsCast;
@@ -151,10 +152,10 @@ fn TrackPage() -> impl IntoView {
     view! {
         <Page title=PortalMsg::TrackHeading>
             <ShipmentTracker
-                order=param("order")
-                expires=param("expires")
-                signature=param("signature")
-                customer=param("customer")
+                order=param(tracker_element::ORDER)
+                expires=param(tracker_element::EXPIRES)
+                signature=param(tracker_element::SIGNATURE)
+                customer=param(tracker_element::CUSTOMER)
             />
         </Page>
     }

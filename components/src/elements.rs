@@ -1,0 +1,152 @@
+//! The drop-in elements, each declared once: its tag, its own attributes and its CSS.
+//!
+//! The embed modules (`app/src/bin/sf-*.rs`), the portal's stylesheet and the build
+//! (`xtask`, which writes the loader's table of elements) all read these declarations, so a
+//! tag, an attribute or a stylesheet is never spelled twice. This file depends on nothing
+//! but `core` so that `xtask` can include it as it is.
+
+/// A stylesheet from `style/`, with its text compiled in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Stylesheet {
+    /// Its file name in `style/`, so the portal's build can include each file once.
+    pub file: &'static str,
+    /// Its CSS.
+    pub text: &'static str,
+}
+
+/// A stylesheet of `style/` by file name.
+macro_rules! stylesheet {
+    ($file:literal) => {
+        Stylesheet {
+            file: $file,
+            text: include_str!(concat!("../../style/", $file)),
+        }
+    };
+}
+
+/// Design tokens and base rules; every element's shadow root starts from them.
+pub const BASE_STYLESHEETS: &[Stylesheet] =
+    &[stylesheet!("tokens.css"), stylesheet!("element-base.css")];
+
+/// The attributes every element understands.
+pub mod common_attribute {
+    /// Where the support API is; defaults to the server the loader came from.
+    pub const API_BASE: &str = "api-base";
+    /// `en`, `es` or `ar`; defaults to the page's `<html lang>`, then English.
+    pub const LOCALE: &str = "locale";
+    /// A theme name; becomes the class `sf-theme-<name>`.
+    pub const THEME: &str = "theme";
+    /// All of them, in the order the loader observes them.
+    pub const ALL: [&str; 3] = [API_BASE, LOCALE, THEME];
+}
+
+/// One custom element merchants can drop into a page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ElementDeclaration {
+    /// The tag name, always starting with `sf-`; also the name of its wasm module (the
+    /// binary `app/src/bin/<tag>.rs`).
+    pub tag: &'static str,
+    /// Attributes of this element besides [`common_attribute::ALL`].
+    pub attributes: &'static [&'static str],
+    /// The component's CSS, applied after [`BASE_STYLESHEETS`] inside the shadow root.
+    pub stylesheets: &'static [Stylesheet],
+}
+
+impl ElementDeclaration {
+    /// Every attribute the element observes: the common ones, then its own.
+    pub fn observed_attributes(&self) -> impl Iterator<Item = &'static str> {
+        common_attribute::ALL
+            .into_iter()
+            .chain(self.attributes.iter().copied())
+    }
+
+    /// The whole stylesheet of the element's shadow root: base rules, then its own.
+    pub fn stylesheet(&self) -> String {
+        BASE_STYLESHEETS
+            .iter()
+            .chain(self.stylesheets)
+            .map(|sheet| sheet.text)
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}
+
+/// `<sf-service-status>`: whether support is online.
+pub mod service_status {
+    use super::*;
+
+    /// The declaration.
+    pub const ELEMENT: ElementDeclaration = ElementDeclaration {
+        tag: "sf-service-status",
+        attributes: &[],
+        stylesheets: &[stylesheet!("service-status.css")],
+    };
+}
+
+/// `<sf-shipment-tracker>`: order lookup, packages, timeline, live updates.
+pub mod shipment_tracker {
+    use super::*;
+
+    /// Pre-fills the lookup; with [`EXPIRES`] and [`SIGNATURE`], a signed order link that
+    /// opens the order directly.
+    pub const ORDER: &str = "order";
+    /// When the store's signature stops being valid (Unix seconds).
+    pub const EXPIRES: &str = "expires";
+    /// The store's HMAC over the order (or customer) and [`EXPIRES`].
+    pub const SIGNATURE: &str = "signature";
+    /// A shopper the store signed in (with [`EXPIRES`] and [`SIGNATURE`]): their orders
+    /// are listed.
+    pub const CUSTOMER: &str = "customer";
+
+    /// The declaration.
+    pub const ELEMENT: ElementDeclaration = ElementDeclaration {
+        tag: "sf-shipment-tracker",
+        attributes: &[ORDER, EXPIRES, SIGNATURE, CUSTOMER],
+        stylesheets: &[
+            stylesheet!("forms.css"),
+            stylesheet!("shipment-tracker.css"),
+        ],
+    };
+}
+
+/// Every element, in the order the loader defines them.
+pub const ALL: &[ElementDeclaration] = &[service_status::ELEMENT, shipment_tracker::ELEMENT];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags_are_unique_and_prefixed() {
+        for (index, element) in ALL.iter().enumerate() {
+            assert!(element.tag.starts_with("sf-"), "{}", element.tag);
+            assert!(
+                ALL[index + 1..]
+                    .iter()
+                    .all(|other| other.tag != element.tag),
+                "{} declared twice",
+                element.tag
+            );
+        }
+    }
+
+    #[test]
+    fn own_attributes_never_shadow_the_common_ones() {
+        for element in ALL {
+            for attribute in element.attributes {
+                assert!(
+                    !common_attribute::ALL.contains(attribute),
+                    "{} redeclares {attribute}",
+                    element.tag
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_stylesheet_starts_with_the_tokens() {
+        let css = shipment_tracker::ELEMENT.stylesheet();
+        assert!(css.starts_with(BASE_STYLESHEETS[0].text));
+        assert!(css.contains(".sf-"), "the tracker's own rules are included");
+    }
+}
