@@ -174,10 +174,16 @@ fn write_loader(embed_dir: &Path, table: &serde_json::Value) -> Result {
             "the loader has lost its marker {LOADER_TABLE_MARKER}"
         ));
     }
-    write(
-        &embed_dir.join(LOADER_FILE),
-        template.replace(LOADER_TABLE_MARKER, &table.to_string()),
-    )
+    // Every page with the script tag pays for this file: its comments and indentation stay
+    // in the source.
+    let lean: String = template
+        .replace(LOADER_TABLE_MARKER, &table.to_string())
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with("//"))
+        .flat_map(|line| [line, "\n"])
+        .collect();
+    write(&embed_dir.join(LOADER_FILE), lean)
 }
 
 /// The portal's stylesheet (base, portal, then every element's sheets, each file once), its
