@@ -2,6 +2,7 @@
 // built, serving the release build of the app) on a free port with a fresh seeded SQLite
 // database, drives Debian's Chromium through playwright-core, and audits pages with axe-core.
 import { spawn } from "node:child_process";
+import { createServer } from "node:http";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -185,4 +186,27 @@ export function useServerAndBrowser() {
     await env.server?.stop();
   });
   return env;
+}
+
+/**
+ * A merchant's shop on another origin (its own port on 127.0.0.1): `serve(html)` publishes
+ * a page and returns its path. The support server is cross-origin to it, as in real life.
+ */
+export async function startShop() {
+  const pages = new Map();
+  const server = createServer((request, response) => {
+    const html = pages.get(request.url);
+    response.writeHead(html === undefined ? 404 : 200, { "content-type": "text/html; charset=utf-8" });
+    response.end(html ?? "not found");
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    url: `http://127.0.0.1:${server.address().port}`,
+    serve(html) {
+      const path = `/page-${pages.size + 1}`;
+      pages.set(path, html);
+      return path;
+    },
+    stop: () => new Promise((resolve) => server.close(resolve)),
+  };
 }
