@@ -8,6 +8,7 @@
 pub mod agent;
 pub mod error;
 pub mod health;
+pub mod identity;
 pub mod tracking;
 pub mod validation;
 

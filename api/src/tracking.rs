@@ -214,51 +214,8 @@ pub struct OrderLookupRequest {
     pub email: String,
 }
 
-/// `POST /api/v1/orders/signed-link`: open an order from a link in the store's email.
-///
-/// The store signs `"{order_number}\n{expires}"` with HMAC-SHA256 and its link secret, and
-/// puts the three values in the link; whoever holds the link may read that order's tracking.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(deny_unknown_fields)]
-pub struct SignedOrderLink {
-    /// The order number.
-    pub order_number: String,
-    /// When the link stops working, in seconds since 1970 (UTC).
-    pub expires: i64,
-    /// Lower-case hex of the HMAC-SHA256.
-    pub signature: String,
-}
-
-/// The message a store signs, for an order link (`subject` is the order number) or for a
-/// signed-in customer (`subject` is the store's own customer id): `"{subject}\n{expires}"`.
-///
-/// Unambiguous because `expires` is a number: everything before the last line break is the
-/// subject. The two kinds use different secrets, so one cannot be passed off as the other.
-pub fn signed_message(subject: &str, expires: i64) -> String {
-    format!("{subject}\n{expires}")
-}
-
-/// Longest customer id a store may sign (room for ids like `gid://shop/Customer/…` or UUIDs).
-pub const MAX_CUSTOMER_ID_CHARS: usize = 200;
-
 /// How many of a customer's orders are listed, newest first.
 pub const MAX_CUSTOMER_ORDERS: usize = 20;
-
-/// `POST /api/v1/orders/signed-customer`: a shopper signed in to the store arrives already
-/// identified. The store signs `"{customer_id}\n{expires}"` with HMAC-SHA256 and its
-/// customer secret; whoever holds the three values may read that customer's orders.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(deny_unknown_fields)]
-pub struct SignedCustomer {
-    /// The store's own id for the customer, exactly as signed (not trimmed).
-    pub customer_id: String,
-    /// When the signature stops working, in seconds since 1970 (UTC).
-    pub expires: i64,
-    /// Lower-case hex of the HMAC-SHA256.
-    pub signature: String,
-}
 
 /// A signed-in customer's most recent orders, newest first (at most [`MAX_CUSTOMER_ORDERS`]).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -123,12 +123,12 @@ impl OrderNumber {
 pub struct CustomerId(String);
 
 impl CustomerId {
-    /// Accepts 1 to [`MAX_CUSTOMER_ID_CHARS`](crate::tracking::MAX_CUSTOMER_ID_CHARS) characters.
+    /// Accepts 1 to [`MAX_CUSTOMER_ID_CHARS`](crate::identity::MAX_CUSTOMER_ID_CHARS) characters.
     pub fn parse(raw: &str) -> Result<Self, FieldProblem> {
         if raw.trim().is_empty() {
             return Err(FieldProblem::Missing);
         }
-        let max = crate::tracking::MAX_CUSTOMER_ID_CHARS;
+        let max = crate::identity::MAX_CUSTOMER_ID_CHARS;
         if raw.chars().count() > max {
             return Err(FieldProblem::TooLong(max));
         }
@@ -137,6 +137,13 @@ impl CustomerId {
 
     /// The id as signed.
     pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// Lets a checked id be used wherever a signed subject is expected.
+impl AsRef<str> for CustomerId {
+    fn as_ref(&self) -> &str {
         &self.0
     }
 }

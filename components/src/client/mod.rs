@@ -11,9 +11,9 @@ use serde::Serialize;
 use sf_api::agent::{AgentProfile, AgentSession, SignInRequest};
 use sf_api::error::{ErrorBody, ErrorCode};
 use sf_api::health::Health;
+use sf_api::identity::{SignedCustomer, SignedOrderLink};
 use sf_api::tracking::{
     CustomerOrders, NotificationPreferences, OrderAccess, OrderLookupRequest, OrderTracking,
-    SignedCustomer, SignedOrderLink,
 };
 use std::future::Future;
 

@@ -30,9 +30,8 @@ pub use messages::TrackerMsg;
 use notifications::NotificationsForm;
 pub use order_view::{status_message, OrderTrackingView};
 use sf_api::error::ErrorCode;
-use sf_api::tracking::{
-    CustomerOrder, OrderAccess, OrderTracking, SignedCustomer, SignedOrderLink,
-};
+use sf_api::identity::{SignedCustomer, SignedOrderLink};
+use sf_api::tracking::{CustomerOrder, OrderAccess, OrderTracking};
 
 /// The event the tracker's "Chat with us about this order" button dispatches (bubbling, and
 /// `composed` so it leaves the element's shadow root); `detail.orderNumber` names the order.
