@@ -1,5 +1,4 @@
-//! HMAC-SHA256 with constant-time checking: carrier webhooks, what the store signs (see
-//! [`crate::identity`]) and shoppers' tokens (see [`crate::tokens`]).
+//! HMAC-SHA256 signatures: carrier webhooks and the store's signed order links.
 
 use hmac::{Hmac, Mac};
 use sha2::Sha256;

@@ -31,8 +31,8 @@ export const TEST_SECRETS = {
   customerId: "e2e-customer-id-secret",
 };
 
-/** Starts sf-server on 127.0.0.1:0 and resolves once it listens. */
-export async function startServer() {
+/** Starts sf-server on 127.0.0.1:0 (with `extraArgs`) and resolves once it listens. */
+export async function startServer(extraArgs = []) {
   const dataDir = mkdtempSync(join(tmpdir(), "sf-e2e-"));
   const child = spawn(
     required("SF_SERVER_BIN"),
@@ -41,6 +41,7 @@ export async function startServer() {
       "--database-url", `sqlite://${join(dataDir, "e2e.db")}?mode=rwc`,
       "--static-dir", required("SF_STATIC_DIR"),
       "--seed-demo",
+      ...extraArgs,
     ],
     {
       env: {

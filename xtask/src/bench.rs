@@ -10,8 +10,10 @@ use std::path::{Path, PathBuf};
 use std::process::Stdio;
 use std::time::{Duration, Instant};
 
-/// The whole five-component embed bundle must stay under this, brotli-compressed.
-const EMBED_BUDGET_BROTLI: usize = 120 * 1024;
+/// What a page with one element should transfer until it is interactive, at most...
+const ELEMENT_AIM_BYTES: u64 = 60 * 1024;
+/// ...and what no element may exceed.
+const ELEMENT_LIMIT_BYTES: u64 = 100 * 1024;
 /// How long, and with how many connections, the load generator runs.
 const LOAD_SECONDS: u32 = 10;
 const LOAD_CONNECTIONS: u32 = 50;
@@ -20,14 +22,100 @@ const BULK_ORDERS: u32 = 100_000;
 
 /// Runs the benchmarks and prints their tables.
 pub fn run() -> Result {
-    setup::ensure_all(Needs::LoadGenerator)?;
+    setup::ensure_all(Needs::Everything)?;
     build::build_app()?;
     let server = build::build_server(true)?;
     let sizes = bundle_sizes()?;
+    let transfers = transfer_in_browser(&server)?;
     let load = load_test(&server)?;
     print_sizes(&sizes);
+    print_transfers(&transfers);
     print_load(&load);
     Ok(())
+}
+
+/// Runs `tests/bench/transfer.mjs`: a shop page of another origin per element, in Chromium.
+fn transfer_in_browser(server_binary: &Path) -> Result<serde_json::Value> {
+    step("Measuring, in headless Chromium, what a shop page with one element transfers");
+    let tags: Vec<&str> = crate::elements::ALL.iter().map(|e| e.tag).collect();
+    let chromium = crate::test::which("chromium").ok_or("chromium is not on PATH")?;
+    let output = process::command("node")
+        .arg("tests/bench/transfer.mjs")
+        .env("SF_ELEMENTS", tags.join(","))
+        .env("SF_SERVER_BIN", server_binary)
+        .env("SF_STATIC_DIR", dist_dir())
+        .env("CHROMIUM_PATH", chromium)
+        .stdin(Stdio::null())
+        .output()
+        .map_err(|error| format!("could not run node: {error}"))?;
+    if !output.status.success() {
+        return Err(format!(
+            "the browser measurement failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        ));
+    }
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let last = stdout.lines().last().unwrap_or_default();
+    serde_json::from_str(last).map_err(|error| format!("unreadable measurement ({error}): {last}"))
+}
+
+/// The bytes of one row's files whose path satisfies `pick`.
+fn bytes_where(row: &serde_json::Value, pick: impl Fn(&str) -> bool) -> u64 {
+    row["files"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|file| pick(file["path"].as_str().unwrap_or_default()))
+        .map(|file| file["bytes"].as_u64().unwrap_or(0))
+        .sum()
+}
+
+fn print_transfers(transfers: &serde_json::Value) {
+    println!(
+        "\n==> Bytes on the wire for a shop page (another origin) with one element, until it is interactive"
+    );
+    println!(
+        "    headless Chromium, empty cache, loopback; headers + encoded bodies from the support server; time: median of {} runs",
+        transfers["runs"]
+    );
+    println!(
+        "    {:<22} {:>8} {:>8} {:>9} {:>7} {:>9} {:>8}  verdict (aim {} B, at most {} B)",
+        "element",
+        "loader",
+        "glue",
+        "wasm",
+        "api",
+        "total",
+        "ms",
+        ELEMENT_AIM_BYTES,
+        ELEMENT_LIMIT_BYTES
+    );
+    for row in transfers["rows"].as_array().into_iter().flatten() {
+        let loader = bytes_where(row, |path| path.ends_with(build::LOADER_FILE));
+        let glue = bytes_where(row, |path| {
+            path.ends_with(".js") && !path.ends_with(build::LOADER_FILE)
+        });
+        let wasm = bytes_where(row, |path| path.ends_with(".wasm"));
+        let api = bytes_where(row, |path| path.starts_with("/api/"));
+        let total = row["bytes"].as_u64().unwrap_or(0);
+        let verdict = if total <= ELEMENT_AIM_BYTES {
+            "within the aim"
+        } else if total <= ELEMENT_LIMIT_BYTES {
+            "over the aim, within the limit"
+        } else {
+            "OVER THE LIMIT"
+        };
+        println!(
+            "    {:<22} {:>8} {:>8} {:>9} {:>7} {:>9} {:>8.0}  {verdict}",
+            row["element"].as_str().unwrap_or("?"),
+            loader,
+            glue,
+            wasm,
+            api,
+            total,
+            row["medianMilliseconds"].as_f64().unwrap_or(f64::NAN)
+        );
+    }
 }
 
 struct FileSize {
@@ -88,7 +176,9 @@ fn collect_files(folder: &Path, into: &mut Vec<PathBuf>) {
 }
 
 fn print_sizes(sizes: &[FileSize]) {
-    println!("\n==> Embed bundle (what a merchant's page downloads)");
+    println!(
+        "\n==> Files of dist/embed (each element's module is fetched only by pages that show it)"
+    );
     println!(
         "    {:<58} {:>9} {:>9} {:>9}",
         "file", "raw", "gzip", "brotli"
@@ -99,28 +189,6 @@ fn print_sizes(sizes: &[FileSize]) {
             size.label, size.raw, size.gzip, size.brotli
         );
     }
-    let total = |pick: fn(&FileSize) -> usize| sizes.iter().map(pick).sum::<usize>();
-    let brotli = total(|s| s.brotli);
-    println!(
-        "    {:<58} {:>9} {:>9} {:>9}",
-        "total",
-        total(|s| s.raw),
-        total(|s| s.gzip),
-        brotli
-    );
-    println!(
-        "    budget for the five-component bundle: {} B brotli — now {:.0}% used ({})",
-        EMBED_BUDGET_BROTLI,
-        100.0 * brotli as f64 / EMBED_BUDGET_BROTLI as f64,
-        if brotli <= EMBED_BUDGET_BROTLI {
-            "within budget"
-        } else {
-            "OVER BUDGET"
-        }
-    );
-    println!(
-        "    chat-only page budget (60 KB brotli): not measured until the chat component exists"
-    );
 }
 
 struct LoadResult {

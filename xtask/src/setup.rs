@@ -18,8 +18,6 @@ pub enum Needs {
     /// Also a browser and its driver, for tests.
     Browser,
     /// Also the load generator, for benchmarks.
-    LoadGenerator,
-    /// All of the above.
     Everything,
 }
 
@@ -31,10 +29,10 @@ pub fn ensure_all(needs: Needs) -> Result {
     if matches!(needs, Needs::Browser | Needs::Everything) {
         ensure_chromium()?;
     }
-    if matches!(needs, Needs::LoadGenerator | Needs::Everything) {
+    if needs == Needs::Everything {
         ensure_oha()?;
     }
-    step("Fetching crates (the app builds offline afterwards)");
+    step("Fetching crates");
     process::run(process::command("cargo").args(["fetch", "--locked"]))
 }
 

@@ -276,7 +276,8 @@ fn end_to_end_layer(server_binary: &Path) -> Result<Layer> {
     })
 }
 
-fn which(program: &str) -> Option<String> {
+/// The full path of `program` on the tool `PATH`.
+pub fn which(program: &str) -> Option<String> {
     std::env::split_paths(&process::tool_path())
         .map(|folder| folder.join(program))
         .find(|path| path.is_file())

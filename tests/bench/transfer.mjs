@@ -1,0 +1,76 @@
+// `cargo xtask bench` runs this: for each element, a merchant's page on another origin with
+// the script tag and only that element, loaded in headless Chromium with an empty cache.
+// It records the bytes received from the support server (headers and encoded bodies, as on
+// the wire) until the element is interactive, and the time from navigation to then.
+// Prints one JSON object as its last line; xtask turns it into the README's table.
+import { launchBrowser, startServer, startShop } from "../e2e/harness.mjs";
+
+const RUNS = 5;
+const tags = (process.env.SF_ELEMENTS ?? "").split(",").filter(Boolean);
+
+const shop = await startShop();
+const server = await startServer(["--cors-origins", shop.url]);
+const browser = await launchBrowser();
+const loader = `${server.url}/embed/storefront-support.js`;
+
+/** What a page with `body` fetched from the support server before `ready` held. */
+async function measure(body, tag) {
+  const context = await browser.newContext({ locale: "en-US" });
+  const page = await context.newPage();
+  const files = [];
+  page.on("requestfinished", async (request) => {
+    if (!request.url().startsWith(server.url)) return;
+    const response = await request.response();
+    const sizes = await request.sizes();
+    files.push({
+      path: new URL(request.url()).pathname,
+      bytes: sizes.responseHeadersSize + sizes.responseBodySize,
+      encoding: (await response?.allHeaders())?.["content-encoding"] ?? "identity",
+    });
+  });
+  const path = shop.serve(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop</title>
+    <link rel="icon" href="data:,"><script type="module" src="${loader}"></script></head>
+    <body><main><h1>Shop</h1>${body}</main></body></html>`);
+  await page.goto(`${shop.url}${path}`);
+  // Interactive: the element's first focusable control is there; an element without
+  // controls (the service status) counts once its text is shown.
+  const readyAt = await page.waitForFunction(
+    (tag) => {
+      const root = tag ? document.querySelector(tag)?.shadowRoot : document;
+      if (!tag) return customElements.get("sf-service-status") ? performance.now() : false;
+      const control = root?.querySelector("button, input, select, textarea, a[href]");
+      const text = root?.querySelector(".sf-root")?.textContent.trim();
+      return control || text ? performance.now() : false;
+    },
+    tag,
+    { polling: "raf", timeout: 30_000 },
+  );
+  const milliseconds = await readyAt.jsonValue();
+  await page.waitForLoadState("networkidle");
+  await context.close();
+  return { milliseconds, files };
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+const rows = [];
+try {
+  for (const tag of [null, ...tags]) {
+    const runs = [];
+    for (let run = 0; run < RUNS; run++) {
+      runs.push(await measure(tag ? `<${tag}></${tag}>` : "", tag));
+    }
+    const last = runs[runs.length - 1];
+    rows.push({
+      element: tag ?? "(script, no element)",
+      files: last.files,
+      bytes: last.files.reduce((sum, file) => sum + file.bytes, 0),
+      medianMilliseconds: median(runs.map((run) => run.milliseconds)),
+    });
+  }
+} finally {
+  await browser.close();
+  await server.stop();
+  await shop.stop();
+}
+console.log(JSON.stringify({ runs: RUNS, rows }));
