@@ -1,4 +1,5 @@
-//! HMAC-SHA256 signatures: carrier webhooks and the store's signed order links.
+//! HMAC-SHA256 with constant-time checking: carrier webhooks, what the store signs (see
+//! [`crate::identity`]) and shoppers' tokens (see [`crate::tokens`]).
 
 use hmac::{Hmac, Mac};
 use sha2::Sha256;

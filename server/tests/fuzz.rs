@@ -232,7 +232,7 @@ fn re_sign(body: &mut Value) {
         body["expires"].as_i64(),
         body["signature"].is_string(),
     ) {
-        let message = sf_api::tracking::signed_message(&subject, expires);
+        let message = sf_api::identity::signed_message(&subject, expires);
         body["signature"] = json!(hex::encode(hmac_sha256(
             secret.as_bytes(),
             message.as_bytes()

@@ -5,7 +5,6 @@ use crate::tokens::{self, Credential, IssuedToken, TokenScope};
 use crate::AppState;
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
-use sf_api::tracking::signed_message;
 use std::time::Duration;
 use time::OffsetDateTime;
 
@@ -80,26 +79,6 @@ impl FromRequestParts<AppState> for OrderShopper {
     }
 }
 
-/// Whether something the store signed (an order link, a customer id) is genuine and not
-/// expired: `signature_hex` must be the HMAC-SHA256 of [`signed_message`] with `secret`.
-pub fn store_signature_is_valid(
-    secret: &str,
-    subject: &str,
-    expires: i64,
-    signature_hex: &str,
-    now_unix: i64,
-) -> bool {
-    let Ok(signature) = hex::decode(signature_hex.trim()) else {
-        return false;
-    };
-    expires > now_unix
-        && crate::signature::verify(
-            secret.as_bytes(),
-            signed_message(subject, expires).as_bytes(),
-            &signature,
-        )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -116,50 +95,5 @@ mod tests {
         );
         assert_eq!(OrderShopper::from_subject("SF-1012"), None);
         assert_eq!(OrderShopper::from_subject("x SF-1012"), None);
-    }
-
-    fn sign(secret: &str, subject: &str, expires: i64) -> String {
-        hex::encode(crate::signature::sign(
-            secret.as_bytes(),
-            signed_message(subject, expires).as_bytes(),
-        ))
-    }
-
-    #[test]
-    fn store_signatures_must_match_and_be_current() {
-        let good = sign("link-secret", "SF-1001", 2_000);
-        assert!(store_signature_is_valid(
-            "link-secret",
-            "SF-1001",
-            2_000,
-            &good,
-            1_000
-        ));
-        assert!(
-            !store_signature_is_valid("link-secret", "SF-1001", 2_000, &good, 2_000),
-            "expired"
-        );
-        assert!(!store_signature_is_valid(
-            "other-secret",
-            "SF-1001",
-            2_000,
-            &good,
-            1_000
-        ));
-        assert!(
-            !store_signature_is_valid("link-secret", "SF-1002", 2_000, &good, 1_000),
-            "another subject"
-        );
-        assert!(
-            !store_signature_is_valid("link-secret", "SF-1001", 3_000, &good, 1_000),
-            "a later expiry"
-        );
-        assert!(!store_signature_is_valid(
-            "link-secret",
-            "SF-1001",
-            2_000,
-            "not hex",
-            1_000
-        ));
     }
 }

@@ -1,12 +1,13 @@
 //! The tracking routes: lookup, signed links and signed customers, an order's tracking,
 //! its notification preferences, its live stream, and the carrier webhooks.
 
-use super::access::{self, OrderShopper};
+use super::access::OrderShopper;
 use super::store::{self, Applied};
 use super::webhooks::Provider;
 use crate::db;
 use crate::error::{ApiError, FieldErrors};
 use crate::extract::{ApiJson, ApiPath, ApiQuery, JsonBytes};
+use crate::identity::{self, Signer};
 use crate::routes::openapi::RateLimited;
 use crate::tokens::Credential;
 use crate::AppState;
@@ -18,9 +19,10 @@ use axum::Json;
 use futures_util::StreamExt;
 use serde::{Deserialize, Serialize};
 use sf_api::error::ErrorBody;
+use sf_api::identity::{SignedCustomer, SignedOrderLink};
 use sf_api::tracking::{
     CustomerOrder, CustomerOrders, NotificationPreferences, OrderAccess, OrderLookupRequest,
-    OrderTracking, SignedCustomer, SignedOrderLink,
+    OrderTracking,
 };
 use sf_api::validation::{CustomerId, EmailAddress, FieldProblem, OrderNumber, PhoneNumber};
 use std::net::SocketAddr;
@@ -123,35 +125,20 @@ pub async fn open_signed_link(
     State(state): State<AppState>,
     ApiJson(link): ApiJson<SignedOrderLink>,
 ) -> Result<Json<OrderAccess>, ApiError> {
-    let Some(secret) = state.secrets.order_link.as_deref() else {
-        tracing::warn!("a signed order link arrived but SF_ORDER_LINK_SECRET is not set");
-        return Err(ApiError::BadSignature);
-    };
-    if !access::store_signature_is_valid(
-        secret,
-        &link.order_number,
+    let link = identity::verify(
+        &state.secrets,
+        Signer::OrderLinks,
+        link.order_number,
         link.expires,
         &link.signature,
-        unix_now(),
-    ) {
-        return Err(ApiError::BadSignature);
-    }
-    let order_id = store::find_order_by_number(&state.db, &link.order_number)
+        OffsetDateTime::now_utc(),
+    )?;
+    let order_id = store::find_order_by_number(&state.db, &link.subject)
         .await?
         .ok_or(ApiError::BadSignature)?;
-    order_access(&state, order_id, signature_expiry(link.expires))
+    order_access(&state, order_id, Some(link.valid_until))
         .await
         .map(Json)
-}
-
-fn unix_now() -> i64 {
-    OffsetDateTime::now_utc().unix_timestamp()
-}
-
-/// When a store's signature runs out, which no token it proved may outlive. `None` past
-/// the year 9999, which no token lifetime reaches anyway.
-fn signature_expiry(expires: i64) -> Option<OffsetDateTime> {
-    OffsetDateTime::from_unix_timestamp(expires).ok()
 }
 
 /// A shopper signed in to the store arrives already identified: their recent orders, each
@@ -178,27 +165,21 @@ pub async fn open_signed_customer(
         field_problem(&mut fields, "customer_id", "customer id", problem);
         ApiError::Validation(fields)
     })?;
-    let Some(secret) = state.secrets.customer_id.as_deref() else {
-        tracing::warn!("a signed customer arrived but SF_CUSTOMER_ID_SECRET is not set");
-        return Err(ApiError::BadSignature);
-    };
-    if !access::store_signature_is_valid(
-        secret,
-        customer_id.as_str(),
+    let customer = identity::verify(
+        &state.secrets,
+        Signer::Customers,
+        customer_id,
         signed.expires,
         &signed.signature,
-        unix_now(),
-    ) {
-        return Err(ApiError::BadSignature);
-    }
+        OffsetDateTime::now_utc(),
+    )?;
     let mut orders = Vec::new();
-    for row in store::customer_orders(&state.db, customer_id.as_str()).await? {
+    for row in store::customer_orders(&state.db, customer.subject.as_str()).await? {
         let shopper = OrderShopper {
             order_id: row.order_id,
             order_number: row.order_number,
         };
-        let issued =
-            OrderShopper::issue(&state, &shopper, signature_expiry(signed.expires)).await?;
+        let issued = OrderShopper::issue(&state, &shopper, Some(customer.valid_until)).await?;
         orders.push(CustomerOrder {
             order_number: shopper.order_number,
             placed_at: row.placed_at,
