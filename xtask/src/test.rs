@@ -7,7 +7,7 @@ use crate::server::BackgroundServer;
 use crate::setup::{self, Needs};
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::Path;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// The PostgreSQL the tests use when `DATABASE_URL` does not name one (these machines run it).
 const LOCAL_POSTGRES: &str = "postgres://postgres@127.0.0.1:5432/test";
@@ -19,21 +19,78 @@ struct Layer {
     failed: u32,
     ok: bool,
     note: String,
+    /// Wall time of the layer, builds included, so the cost of each new module shows.
+    seconds: f64,
+}
+
+/// Runs `layer` and records how long it took.
+fn timed(layer: impl FnOnce() -> Result<Layer>) -> Result<Layer> {
+    let started = Instant::now();
+    let mut layer = layer()?;
+    layer.seconds = started.elapsed().as_secs_f64();
+    Ok(layer)
 }
 
 /// Runs every test layer.
 pub fn run() -> Result {
     setup::ensure_all(Needs::Browser)?;
     let postgres = postgres_url()?;
+    let started = Instant::now();
     let mut layers = Vec::new();
 
     step("Formatting (cargo fmt --check)");
-    layers.push(check_layer(
-        "format",
-        process::run(process::command("cargo").args(["fmt", "--all", "--check"])),
-    ));
+    layers.push(timed(|| {
+        Ok(check_layer(
+            "format",
+            process::run(process::command("cargo").args(["fmt", "--all", "--check"])),
+        ))
+    })?);
 
     step("Lints (cargo clippy -D warnings, native and wasm32)");
+    layers.push(timed(lint_layer)?);
+
+    step("Unit tests (every crate, natively)");
+    layers.push(timed(|| {
+        cargo_test_layer(
+            "unit",
+            process::command("cargo").args([
+                "test",
+                "--locked",
+                "--workspace",
+                "--exclude",
+                "sf-app",
+                "--lib",
+                "--bins",
+            ]),
+            String::new(),
+        )
+    })?);
+
+    step("Server integration tests (real server on port 0, fresh database per test)");
+    layers.push(timed(|| server_layer(postgres.as_deref()))?);
+
+    let server_binary = build::build_server(false)?;
+
+    step("Component tests (wasm-bindgen-test in headless Chromium, against a real server)");
+    layers.push(timed(|| component_layer(&server_binary))?);
+
+    layers.push(timed(|| {
+        build::build_app()?;
+        step(
+            "End-to-end tests (Playwright + Debian Chromium, axe-core WCAG 2.2 AA, release build)",
+        );
+        end_to_end_layer(&server_binary)
+    })?);
+
+    print_summary(&layers, started.elapsed().as_secs_f64());
+    if layers.iter().all(|layer| layer.ok) {
+        Ok(())
+    } else {
+        Err("some tests failed (see above)".into())
+    }
+}
+
+fn lint_layer() -> Result<Layer> {
     let native = process::run(process::command("cargo").args([
         "clippy",
         "--locked",
@@ -59,24 +116,10 @@ pub fn run() -> Result {
         "-D",
         "warnings",
     ]));
-    layers.push(check_layer("lint", native.and(wasm)));
+    Ok(check_layer("lint", native.and(wasm)))
+}
 
-    step("Unit tests (every crate, natively)");
-    layers.push(cargo_test_layer(
-        "unit",
-        process::command("cargo").args([
-            "test",
-            "--locked",
-            "--workspace",
-            "--exclude",
-            "sf-app",
-            "--lib",
-            "--bins",
-        ]),
-        String::new(),
-    )?);
-
-    step("Server integration tests (real server on port 0, fresh database per test)");
+fn server_layer(postgres: Option<&str>) -> Result<Layer> {
     let mut integration = process::command("cargo");
     // `--test '*'`: every file in server/tests/ (and not the unit tests again), so a new
     // component's suite cannot be left out.
@@ -89,7 +132,7 @@ pub fn run() -> Result {
         "--test",
         "*",
     ]);
-    let note = match &postgres {
+    let note = match postgres {
         Some(url) => {
             integration.env("DATABASE_URL", url);
             "SQLite and PostgreSQL".to_owned()
@@ -99,27 +142,7 @@ pub fn run() -> Result {
             "SQLite only: PostgreSQL tests SKIPPED (no server answered)".to_owned()
         }
     };
-    layers.push(cargo_test_layer(
-        "server integration",
-        &mut integration,
-        note,
-    )?);
-
-    let server_binary = build::build_server(false)?;
-
-    step("Component tests (wasm-bindgen-test in headless Chromium, against a real server)");
-    layers.push(component_layer(&server_binary)?);
-
-    build::build_app()?;
-    step("End-to-end tests (Playwright + Debian Chromium, axe-core WCAG 2.2 AA, release build)");
-    layers.push(end_to_end_layer(&server_binary)?);
-
-    print_summary(&layers);
-    if layers.iter().all(|layer| layer.ok) {
-        Ok(())
-    } else {
-        Err("some tests failed (see above)".into())
-    }
+    cargo_test_layer("server integration", &mut integration, note)
 }
 
 fn check_layer(name: &'static str, result: Result) -> Layer {
@@ -130,6 +153,7 @@ fn check_layer(name: &'static str, result: Result) -> Layer {
         failed: u32::from(!ok),
         ok,
         note: result.err().unwrap_or_default(),
+        seconds: 0.0,
     }
 }
 
@@ -146,6 +170,7 @@ fn cargo_test_layer(
         failed,
         ok: ok && failed == 0,
         note,
+        seconds: 0.0,
     })
 }
 
@@ -273,6 +298,7 @@ fn end_to_end_layer(server_binary: &Path) -> Result<Layer> {
         failed,
         ok: ok && failed == 0 && passed > 0,
         note: String::new(),
+        seconds: 0.0,
     })
 }
 
@@ -284,16 +310,20 @@ pub fn which(program: &str) -> Option<String> {
         .map(|path| path.to_string_lossy().into_owned())
 }
 
-fn print_summary(layers: &[Layer]) {
-    println!("\n==> Summary");
-    println!("    {:<22} {:>7} {:>7}", "layer", "passed", "failed");
+fn print_summary(layers: &[Layer], total_seconds: f64) {
+    println!("\n==> Summary (times include the builds each layer needs)");
+    println!(
+        "    {:<22} {:>7} {:>7} {:>8}",
+        "layer", "passed", "failed", "seconds"
+    );
     for layer in layers {
         let mark = if layer.ok { "ok" } else { "FAILED" };
         println!(
-            "    {:<22} {:>7} {:>7}  {mark} {}",
-            layer.name, layer.passed, layer.failed, layer.note
+            "    {:<22} {:>7} {:>7} {:>8.0}  {mark} {}",
+            layer.name, layer.passed, layer.failed, layer.seconds, layer.note
         );
     }
+    println!("    total {total_seconds:.0} s");
     let passed: u32 = layers.iter().map(|layer| layer.passed).sum();
     let failed: u32 = layers.iter().map(|layer| layer.failed).sum();
     println!("\nxtask: {passed} passed, {failed} failed");
