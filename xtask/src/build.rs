@@ -272,12 +272,14 @@ pub fn target_dir() -> PathBuf {
 
 /// The secrets `cargo xtask run` gives the server, as (variable, demo value): the
 /// environment's value when it sets one, else the demo value (README), so webhooks, signed
-/// links and signed customers can be tried by hand.
-const DEMO_SECRETS: [(&str, &str); 4] = [
+/// links and signed customers can be tried by hand. The token key too, so shoppers' tokens
+/// survive a restart of the demo.
+const DEMO_SECRETS: [(&str, &str); 5] = [
     ("SF_EASYPOST_WEBHOOK_SECRET", "demo-easypost-secret"),
     ("SF_AFTERSHIP_WEBHOOK_SECRET", "demo-aftership-secret"),
     ("SF_ORDER_LINK_SECRET", "demo-order-link-secret"),
     ("SF_CUSTOMER_ID_SECRET", "demo-customer-id-secret"),
+    ("SF_TOKEN_KEY", "demo-token-key-for-cargo-xtask-run-only"),
 ];
 
 fn secret_in_effect(variable: &str) -> String {
@@ -367,7 +369,8 @@ fn signed_in_customer_url(url: &str) -> String {
 
 fn print_welcome(url: &str) {
     // The demo values, never what the environment set: a real secret stays off the screen.
-    let [easypost, aftership, order_link, customer_id] = DEMO_SECRETS.map(|(_, demo)| demo);
+    let [easypost, aftership, order_link, customer_id, _token_key] =
+        DEMO_SECRETS.map(|(_, demo)| demo);
     let signed_in = signed_in_customer_url(url);
     println!(
         "
