@@ -3,7 +3,7 @@
 // It records the bytes received from the support server (headers and encoded bodies, as on
 // the wire) until the element is interactive, and the time from navigation to then.
 // Prints one JSON object as its last line; xtask turns it into the README's table.
-import { launchBrowser, startServer, startShop } from "../e2e/harness.mjs";
+import { launchBrowser, shopPage, startServer, startShop } from "../e2e/harness.mjs";
 
 const RUNS = 5;
 const tags = (process.env.SF_ELEMENTS ?? "").split(",").filter(Boolean);
@@ -11,7 +11,6 @@ const tags = (process.env.SF_ELEMENTS ?? "").split(",").filter(Boolean);
 const shop = await startShop();
 const server = await startServer(["--cors-origins", shop.url]);
 const browser = await launchBrowser();
-const loader = `${server.url}/embed/storefront-support.js`;
 
 /** What a page with `body` fetched from the support server before `ready` held. */
 async function measure(body, tag) {
@@ -28,9 +27,7 @@ async function measure(body, tag) {
       encoding: (await response?.allHeaders())?.["content-encoding"] ?? "identity",
     });
   });
-  const path = shop.serve(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop</title>
-    <link rel="icon" href="data:,"><script type="module" src="${loader}"></script></head>
-    <body><main><h1>Shop</h1>${body}</main></body></html>`);
+  const path = shop.serve(shopPage(server.url, body));
   await page.goto(`${shop.url}${path}`);
   // Interactive: the element's first focusable control is there; an element without
   // controls (the service status) counts once its text is shown.

@@ -211,3 +211,10 @@ export async function startShop() {
     stop: () => new Promise((resolve) => server.close(resolve)),
   };
 }
+
+/** A shop's page: its `body` (elements) after the one script tag of the support server at `supportUrl`. */
+export function shopPage(supportUrl, body) {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop</title>
+    <link rel="icon" href="data:,"><script type="module" src="${supportUrl}/embed/storefront-support.js"></script></head>
+    <body><main><h1>Shop</h1>${body}</main></body></html>`;
+}

@@ -16,6 +16,7 @@ mod compress;
 #[allow(dead_code)]
 mod elements;
 mod process;
+mod scaffold;
 mod server;
 mod setup;
 mod test;
@@ -33,6 +34,8 @@ commands:
           components in Chromium, end-to-end in Chromium with axe-core
   build   only build the browser app into dist/ (portal, loader, one module per element)
   bench   measure the embed bundle against its budget and the server under load
+  new-component NAME
+          create every file and registration of a new component <sf-NAME> (see README)
   setup   only install the tools (wasm32 target, wasm-bindgen, wasm-opt, Chromium, oha)
 ";
 
@@ -45,6 +48,7 @@ fn main() -> ExitCode {
         Some("build") => {
             setup::ensure_all(setup::Needs::AppBuild).and_then(|()| build::build_app())
         }
+        Some("new-component") => scaffold::new_component(&args[1..]),
         Some("setup") => setup::ensure_all(setup::Needs::Everything),
         Some("-h" | "--help" | "help") => {
             print!("{USAGE}");
