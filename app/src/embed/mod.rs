@@ -11,7 +11,6 @@ use leptos::prelude::*;
 use sf_components::elements::{common_attribute, ElementDeclaration};
 use sf_components::{Locale, SupportRoot};
 use std::any::Any;
-use std::collections::BTreeMap;
 
 /// Makes the binary it is used in the wasm module of one element: `$element` is its
 /// [`ElementDeclaration`], `$render` a `fn(ElementAttributes) -> AnyView` drawing its
@@ -69,8 +68,8 @@ pub struct ElementAttributes {
     pub locale: RwSignal<Locale>,
     /// `theme`: becomes the class `sf-theme-<name>`.
     pub theme: RwSignal<Option<String>>,
-    /// The element's own attributes, by name.
-    own: RwSignal<BTreeMap<String, String>>,
+    /// The element's own attributes, one signal each, in declaration order.
+    own: StoredValue<Vec<(&'static str, RwSignal<Option<String>>)>>,
 }
 
 impl ElementAttributes {
@@ -85,7 +84,13 @@ impl ElementAttributes {
             api_base: RwSignal::new(String::new()),
             locale: RwSignal::new(Locale::En),
             theme: RwSignal::new(None),
-            own: RwSignal::new(BTreeMap::new()),
+            own: StoredValue::new(
+                element
+                    .attributes
+                    .iter()
+                    .map(|name| (*name, RwSignal::new(None)))
+                    .collect(),
+            ),
         };
         for name in element.observed_attributes() {
             attributes.set(name, host.get_attribute(name));
@@ -109,22 +114,36 @@ impl ElementAttributes {
                     .unwrap_or_default(),
             ),
             common_attribute::THEME => self.theme.set(value),
-            own => self.own.update(|values| match value {
-                Some(value) => {
-                    values.insert(own.to_owned(), value);
+            own => {
+                if let Some(signal) = self.own_signal(own) {
+                    // `setAttribute` with the same value still calls back: only a real
+                    // change may reach the component (a signed link is not opened twice).
+                    signal.maybe_update(|current| {
+                        let changed = *current != value;
+                        if changed {
+                            *current = value;
+                        }
+                        changed
+                    });
                 }
-                None => {
-                    values.remove(own);
-                }
-            }),
+            }
         }
     }
 
-    /// One of the element's own attributes; a memo, so only a change of *this* attribute
-    /// reaches the component.
+    /// One of the element's own attributes (always `None` for a name the element does not
+    /// declare); only a change of *this* attribute reaches the component.
     pub fn attribute(&self, name: &'static str) -> Signal<Option<String>> {
-        let own = self.own;
-        Memo::new(move |_| own.with(|values| values.get(name).cloned())).into()
+        self.own_signal(name)
+            .map(Signal::from)
+            .unwrap_or_else(|| Signal::stored(None))
+    }
+
+    fn own_signal(&self, name: &str) -> Option<RwSignal<Option<String>>> {
+        self.own.with_value(|own| {
+            own.iter()
+                .find(|(own_name, _)| *own_name == name)
+                .map(|(_, signal)| *signal)
+        })
     }
 }
 
