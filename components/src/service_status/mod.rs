@@ -1,8 +1,9 @@
 //! `ServiceStatus`: tells shoppers whether the support service answers right now.
 //!
-//! The first embeddable element (`<sf-service-status>`): small, but it goes through every
-//! layer a real component uses — the typed client, a resource read with `Transition` and
-//! `ErrorBoundary`, the catalogue, a live region and its own stylesheet.
+//! The first embeddable element (`<sf-service-status>`): small, and kept small — one
+//! signal holds what is known, and one static view shows it. (Going through `Transition`,
+//! `ErrorBoundary` and a resource cost every module that ships this element about
+//! 10 KB of async machinery for a single request.)
 
 use crate::client::use_api_client;
 use crate::i18n::use_i18n;
@@ -18,53 +19,86 @@ pub mod classes {
     pub const ROOT: &str = "sf-service-status";
 }
 
+/// What the component knows about the service.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Status {
+    /// No answer yet (only before the first one: a new check keeps the last answer shown).
+    Checking,
+    /// All fine.
+    Online,
+    /// The server answered, but something behind it is down.
+    Degraded,
+    /// No answer.
+    Unreachable,
+}
+
+impl Status {
+    /// The indicator's `data-state`, which the stylesheet colours.
+    fn state(self) -> &'static str {
+        match self {
+            Status::Checking => "checking",
+            Status::Online => "online",
+            Status::Degraded => "degraded",
+            Status::Unreachable => "unreachable",
+        }
+    }
+
+    fn message(self) -> StatusMsg {
+        match self {
+            Status::Checking => StatusMsg::Checking,
+            Status::Online => StatusMsg::Online,
+            Status::Degraded => StatusMsg::Degraded,
+            Status::Unreachable => StatusMsg::Unreachable,
+        }
+    }
+
+    /// Whether asking again may help.
+    fn offers_retry(self) -> bool {
+        matches!(self, Status::Degraded | Status::Unreachable)
+    }
+}
+
 /// A one-line, polite live status: checking, online, degraded or unreachable, with a
 /// button to check again when something is wrong.
 #[component]
 pub fn ServiceStatus() -> impl IntoView {
     let client = use_api_client();
     let i18n = use_i18n();
-    let health = LocalResource::new(move || client.health());
-    let line = move |state: &'static str, msg: StatusMsg| {
-        view! {
-            <span class="sf-service-status__indicator" data-state=state aria-hidden="true"></span>
-            <span class="sf-service-status__text">{i18n.text(msg)}</span>
-        }
-    };
-    let retry = move || {
-        view! {
-            <button type="button" class="sf-button sf-button--link" on:click=move |_| health.refetch()>
-                {i18n.text(StatusMsg::Retry)}
-            </button>
-        }
-    };
+    let status = RwSignal::new(Status::Checking);
+    let retries = RwSignal::new(0_u32);
+    // Only the newest check may set the status: an older answer (say, for an `api-base` the
+    // merchant has since changed) arriving late is dropped.
+    let latest = StoredValue::new(0_u32);
+    Effect::new(move |_| {
+        retries.track();
+        // Reads (and so tracks) the API base before the request starts.
+        let request = client.health();
+        let check = latest.get_value().wrapping_add(1);
+        latest.set_value(check);
+        leptos::task::spawn_local(async move {
+            let answer = match request.await {
+                Ok(health) if health.status == HealthStatus::Ok => Status::Online,
+                Ok(_) => Status::Degraded,
+                Err(_) => Status::Unreachable,
+            };
+            // After unmount the stored value is gone and nothing is set.
+            if latest.try_get_value() == Some(check) {
+                status.set(answer);
+            }
+        });
+    });
     view! {
         <section class=classes::ROOT aria-label=i18n.text(StatusMsg::Label)>
             // role=status makes each change (checking → online) a polite announcement.
             <p role="status" class="sf-service-status__line">
-                <Transition fallback=move || line("checking", StatusMsg::Checking)>
-                    <ErrorBoundary fallback=move |_| {
-                        view! { {line("unreachable", StatusMsg::Unreachable)} " " {retry()} }
-                    }>
-                        // `health.get()` rather than `Suspend`: a request the page's CSP blocks
-                        // fails synchronously, and a `Suspend` then never re-rendered (seen in
-                        // the end-to-end test of a changed `api-base`).
-                        {move || {
-                            health
-                                .get()
-                                .map(|result| {
-                                    result
-                                        .map(|health| match health.status {
-                                            HealthStatus::Ok => line("online", StatusMsg::Online).into_any(),
-                                            HealthStatus::Degraded => {
-                                                view! { {line("degraded", StatusMsg::Degraded)} " " {retry()} }
-                                                    .into_any()
-                                            }
-                                        })
-                                })
-                        }}
-                    </ErrorBoundary>
-                </Transition>
+                <span class="sf-service-status__indicator" data-state=move || status.get().state() aria-hidden="true"></span>
+                <span class="sf-service-status__text">{move || i18n.t(status.get().message())}</span>
+                <Show when=move || status.get().offers_retry()>
+                    " "
+                    <button type="button" class="sf-button sf-button--link" on:click=move |_| retries.update(|count| *count += 1)>
+                        {i18n.text(StatusMsg::Retry)}
+                    </button>
+                </Show>
             </p>
         </section>
     }
