@@ -4,7 +4,6 @@
 //! `sf_api` types back, or a [`ClientError`] that says what a person can do about it.
 
 use crate::i18n::CommonMsg;
-use gloo_net::http::{Request, RequestBuilder, Response};
 use leptos::prelude::*;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -16,6 +15,8 @@ use sf_api::tracking::{
     CustomerOrders, NotificationPreferences, OrderAccess, OrderLookupRequest, OrderTracking,
 };
 use std::future::Future;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
 
 /// Why a call failed.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -76,19 +77,22 @@ impl ApiClient {
     // Each method reads the base URL *before* its future starts, so a resource calling it
     // tracks `api-base` and refetches when the attribute changes.
 
-    /// `GET /health`.
+    /// `GET /health`; a failure is always [`ClientError::Network`] or
+    /// [`ClientError::UnexpectedResponse`].
     pub fn health(self) -> impl Future<Output = Result<Health, ClientError>> {
         let url = self.url("/health");
         async move {
-            // A degraded service answers 503 with a health body: that is an answer, not a failure.
-            let response = send(Request::get(&url)).await?;
-            if response.status() == 503 {
-                return response
-                    .json()
-                    .await
-                    .map_err(|_| ClientError::UnexpectedResponse(503));
+            // A degraded service answers 503 with a health body: that is an answer, not a
+            // failure. Any other failure is only "not reachable" to whoever asks, so it is not
+            // read as the API's error shape (which would ship that parser in modules that
+            // only ask this).
+            let answer = send("GET", &url, None, None).await?;
+            if !answer.ok() && answer.status != 503 {
+                return Err(ClientError::UnexpectedResponse(answer.status));
             }
-            read_json(response).await
+            answer
+                .parse()
+                .ok_or(ClientError::UnexpectedResponse(answer.status))
         }
     }
 
@@ -98,7 +102,8 @@ impl ApiClient {
         request: SignInRequest,
     ) -> impl Future<Output = Result<AgentSession, ClientError>> {
         let url = self.url("/agent/session");
-        async move { read_json(send_json(Request::post(&url), &request).await?).await }
+        let body = to_json(&request);
+        async move { send("POST", &url, None, body?).await?.into_result() }
     }
 
     /// `GET /agent/me`.
@@ -107,18 +112,18 @@ impl ApiClient {
         token: String,
     ) -> impl Future<Output = Result<AgentProfile, ClientError>> {
         let url = self.url("/agent/me");
-        async move { read_json(send(with_token(Request::get(&url), &token)).await?).await }
+        async move { send("GET", &url, Some(&token), None).await?.into_result() }
     }
 
     /// `DELETE /agent/session`.
     pub fn sign_out(self, token: String) -> impl Future<Output = Result<(), ClientError>> {
         let url = self.url("/agent/session");
         async move {
-            let response = send(with_token(Request::delete(&url), &token)).await?;
-            if response.ok() {
+            let answer = send("DELETE", &url, Some(&token), None).await?;
+            if answer.ok() {
                 Ok(())
             } else {
-                Err(error_from(response).await)
+                Err(answer.error())
             }
         }
     }
@@ -131,7 +136,8 @@ impl ApiClient {
         request: OrderLookupRequest,
     ) -> impl Future<Output = Result<OrderAccess, ClientError>> {
         let url = self.url("/orders/lookup");
-        async move { read_json(send_json(Request::post(&url), &request).await?).await }
+        let body = to_json(&request);
+        async move { send("POST", &url, None, body?).await?.into_result() }
     }
 
     /// `POST /orders/signed-link`: the order a link from the store's email names.
@@ -140,7 +146,8 @@ impl ApiClient {
         link: SignedOrderLink,
     ) -> impl Future<Output = Result<OrderAccess, ClientError>> {
         let url = self.url("/orders/signed-link");
-        async move { read_json(send_json(Request::post(&url), &link).await?).await }
+        let body = to_json(&link);
+        async move { send("POST", &url, None, body?).await?.into_result() }
     }
 
     /// `POST /orders/signed-customer`: the recent orders of a shopper the store signed in.
@@ -149,7 +156,8 @@ impl ApiClient {
         customer: SignedCustomer,
     ) -> impl Future<Output = Result<CustomerOrders, ClientError>> {
         let url = self.url("/orders/signed-customer");
-        async move { read_json(send_json(Request::post(&url), &customer).await?).await }
+        let body = to_json(&customer);
+        async move { send("POST", &url, None, body?).await?.into_result() }
     }
 
     /// `GET /orders/{number}/tracking` with the order's token.
@@ -159,7 +167,7 @@ impl ApiClient {
         token: String,
     ) -> impl Future<Output = Result<OrderTracking, ClientError>> {
         let url = self.order_url(order_number, "/tracking");
-        async move { read_json(send(with_token(Request::get(&url), &token)).await?).await }
+        async move { send("GET", &url, Some(&token), None).await?.into_result() }
     }
 
     /// `PUT /orders/{number}/notifications`: where status changes are sent; answers with
@@ -171,9 +179,8 @@ impl ApiClient {
         preferences: NotificationPreferences,
     ) -> impl Future<Output = Result<NotificationPreferences, ClientError>> {
         let url = self.order_url(order_number, "/notifications");
-        async move {
-            read_json(send_json(with_token(Request::put(&url), &token), &preferences).await?).await
-        }
+        let body = to_json(&preferences);
+        async move { send("PUT", &url, Some(&token), body?).await?.into_result() }
     }
 
     /// The address of the order's server-sent-events stream. The token goes in the query
@@ -189,49 +196,101 @@ impl ApiClient {
     }
 }
 
-fn with_token(builder: RequestBuilder, token: &str) -> RequestBuilder {
-    builder.header("Authorization", &format!("Bearer {token}"))
+// The browser's `fetch`, straight through web-sys: an HTTP wrapper crate (with its own
+// request builder, header map and error type) cost several kilobytes of every module.
+
+/// What the server answered: status, `Retry-After`, and the body as text (`None` when it
+/// could not be read).
+struct Answer {
+    status: u16,
+    retry_after_seconds: Option<u32>,
+    body: Option<String>,
 }
 
-async fn send(builder: RequestBuilder) -> Result<Response, ClientError> {
-    builder.send().await.map_err(|_| ClientError::Network)
-}
-
-async fn send_json(
-    builder: RequestBuilder,
-    body: &impl Serialize,
-) -> Result<Response, ClientError> {
-    let request = builder
-        .json(body)
-        .map_err(|_| ClientError::UnexpectedResponse(0))?;
-    request.send().await.map_err(|_| ClientError::Network)
-}
-
-async fn read_json<T: DeserializeOwned>(response: Response) -> Result<T, ClientError> {
-    if !response.ok() {
-        return Err(error_from(response).await);
+impl Answer {
+    fn ok(&self) -> bool {
+        (200..300).contains(&self.status)
     }
-    let status = response.status();
-    response
-        .json()
-        .await
-        .map_err(|_| ClientError::UnexpectedResponse(status))
+
+    /// The body as `T`, when it is one.
+    fn parse<T: DeserializeOwned>(&self) -> Option<T> {
+        serde_json::from_str(self.body.as_deref()?).ok()
+    }
+
+    /// The body as `T` for a success, else the API's error.
+    fn into_result<T: DeserializeOwned>(self) -> Result<T, ClientError> {
+        if !self.ok() {
+            return Err(self.error());
+        }
+        self.parse()
+            .ok_or(ClientError::UnexpectedResponse(self.status))
+    }
+
+    /// The failure this answer describes.
+    fn error(&self) -> ClientError {
+        match self.parse::<ErrorBody>() {
+            Some(body) => ClientError::Api {
+                status: self.status,
+                body,
+                retry_after_seconds: self.retry_after_seconds,
+            },
+            None => ClientError::UnexpectedResponse(self.status),
+        }
+    }
 }
 
-async fn error_from(response: Response) -> ClientError {
-    let status = response.status();
+/// A request body as JSON; serialised before the request starts, as the wrapper did.
+fn to_json(body: &impl Serialize) -> Result<Option<String>, ClientError> {
+    serde_json::to_string(body)
+        .map(Some)
+        .map_err(|_| ClientError::UnexpectedResponse(0))
+}
+
+/// One request; only a failure to get any answer is an error here.
+async fn send(
+    method: &str,
+    url: &str,
+    token: Option<&str>,
+    json: Option<String>,
+) -> Result<Answer, ClientError> {
+    let network = |_: JsValue| ClientError::Network;
+    let init = web_sys::RequestInit::new();
+    init.set_method(method);
+    let headers = web_sys::Headers::new().map_err(network)?;
+    if let Some(token) = token {
+        headers
+            .set("Authorization", &format!("Bearer {token}"))
+            .map_err(network)?;
+    }
+    if let Some(json) = json {
+        headers
+            .set("Content-Type", "application/json")
+            .map_err(network)?;
+        init.set_body(&JsValue::from(json));
+    }
+    init.set_headers(&headers);
+    let response: web_sys::Response = JsFuture::from(window().fetch_with_str_and_init(url, &init))
+        .await
+        .map_err(network)?
+        .unchecked_into();
     let retry_after_seconds = response
         .headers()
         .get("retry-after")
+        .ok()
+        .flatten()
         .and_then(|value| value.parse().ok());
-    match response.json::<ErrorBody>().await {
-        Ok(body) => ClientError::Api {
-            status,
-            body,
-            retry_after_seconds,
-        },
-        Err(_) => ClientError::UnexpectedResponse(status),
-    }
+    let body = match response.text() {
+        Ok(text) => JsFuture::from(text)
+            .await
+            .ok()
+            .and_then(|text| text.as_string()),
+        Err(_) => None,
+    };
+    Ok(Answer {
+        status: response.status(),
+        retry_after_seconds,
+        body,
+    })
 }
 
 /// Provides the client for everything below.
