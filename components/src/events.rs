@@ -1,0 +1,90 @@
+//! What components tell the page, and each other: bubbling, composed `CustomEvent`s named
+//! `sf-…`, as typed Rust values with one conversion each way. A merchant listens with
+//! `addEventListener("sf-chat-request", …)`; a component dispatches and reads them through
+//! [`dispatch`] and [`PageEvent::from_event`], never by building a `CustomEvent` by hand.
+
+use wasm_bindgen::{JsCast, JsValue};
+
+/// An event a component sends to the page.
+pub trait PageEvent: Sized {
+    /// The DOM event name (`sf-…`).
+    const NAME: &'static str;
+
+    /// The event's `detail` as a plain JavaScript object, for the page's scripts.
+    fn to_detail(&self) -> js_sys::Object;
+
+    /// The value back from a `detail`; `None` when it does not have this event's shape.
+    fn from_detail(detail: &JsValue) -> Option<Self>;
+
+    /// The value carried by a DOM event of this kind (`None` for any other event).
+    fn from_event(event: &web_sys::Event) -> Option<Self> {
+        if event.type_() != Self::NAME {
+            return None;
+        }
+        Self::from_detail(&event.dyn_ref::<web_sys::CustomEvent>()?.detail())
+    }
+}
+
+/// Sends `event` from `target`: it bubbles, and `composed` lets it out of the element's
+/// shadow root to the merchant's page. Returns whether it was dispatched.
+pub fn dispatch<E: PageEvent>(target: &web_sys::EventTarget, event: &E) -> bool {
+    let init = web_sys::CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_detail(&event.to_detail());
+    web_sys::CustomEvent::new_with_event_init_dict(E::NAME, &init)
+        .is_ok_and(|custom| target.dispatch_event(custom.unchecked_ref()).is_ok())
+}
+
+/// `sf-chat-request`: the shopper asked to talk to the store about something the page
+/// already knows, so the chat opens with it attached and nobody types it again.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ChatRequest {
+    /// The order the shopper was looking at (`detail.orderNumber`).
+    pub order_number: Option<String>,
+    /// The help article the shopper was reading (`detail.articleSlug`).
+    pub article_slug: Option<String>,
+}
+
+impl ChatRequest {
+    /// A request about an order.
+    pub fn about_order(order_number: impl Into<String>) -> Self {
+        Self {
+            order_number: Some(order_number.into()),
+            ..Self::default()
+        }
+    }
+}
+
+/// Sets `key` on `object` when there is a value.
+fn set_text(object: &js_sys::Object, key: &str, value: Option<&str>) {
+    if let Some(value) = value {
+        let _ = js_sys::Reflect::set(object, &key.into(), &value.into());
+    }
+}
+
+/// The text at `key` of `object`, if it is a string.
+fn text_at(object: &JsValue, key: &str) -> Option<String> {
+    js_sys::Reflect::get(object, &key.into()).ok()?.as_string()
+}
+
+impl PageEvent for ChatRequest {
+    const NAME: &'static str = "sf-chat-request";
+
+    fn to_detail(&self) -> js_sys::Object {
+        let detail = js_sys::Object::new();
+        set_text(&detail, "orderNumber", self.order_number.as_deref());
+        set_text(&detail, "articleSlug", self.article_slug.as_deref());
+        detail
+    }
+
+    fn from_detail(detail: &JsValue) -> Option<Self> {
+        if !detail.is_object() {
+            return None;
+        }
+        Some(Self {
+            order_number: text_at(detail, "orderNumber"),
+            article_slug: text_at(detail, "articleSlug"),
+        })
+    }
+}
