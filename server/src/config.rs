@@ -134,3 +134,9 @@ impl Config {
         }
     }
 }
+
+/// A secret from the configuration; blank counts as not set, as an empty variable usually
+/// means an unfilled template rather than an empty key.
+pub(crate) fn configured_secret(secret: &Option<String>) -> Option<String> {
+    secret.clone().filter(|secret| !secret.trim().is_empty())
+}

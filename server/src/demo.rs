@@ -4,7 +4,7 @@
 //!
 //! Times are relative to the moment of seeding, so the demo always looks current.
 
-use crate::auth;
+use crate::agent::auth;
 use crate::db::{self, Database};
 use crate::error::ApiError;
 use sqlx::{Any, Transaction};

@@ -88,7 +88,6 @@ mod tests {
         Secrets {
             order_link: Some("link-secret".into()),
             customer_id: Some("customer-secret".into()),
-            ..Secrets::default()
         }
     }
 

@@ -5,7 +5,7 @@
 //! [`RunningServer`]; `main.rs` and the integration tests both go through it, so tests
 //! exercise exactly what runs in production (on port 0, with a fresh database each).
 
-pub mod auth;
+pub mod agent;
 pub mod config;
 pub mod db;
 pub mod demo;
@@ -14,18 +14,19 @@ pub mod extract;
 pub mod identity;
 pub mod limiter;
 pub mod routes;
+pub mod service;
 pub mod signature;
 pub mod static_files;
 pub mod telemetry;
 pub mod tokens;
 pub mod tracking;
 
-use crate::config::Config;
+use crate::agent::AgentState;
+use crate::config::{configured_secret, Config};
 use crate::db::{Database, StorageError};
-use crate::limiter::{FailureLimiter, SignInLimiter, StreamLimiter};
 use crate::tokens::{TokenKey, TokenKeys};
-use crate::tracking::live::TrackingHub;
-use axum::extract::DefaultBodyLimit;
+use crate::tracking::TrackingState;
+use axum::extract::{DefaultBodyLimit, FromRef};
 use axum::http::{header, HeaderName, HeaderValue, Method};
 use axum::{Extension, Router};
 use std::net::SocketAddr;
@@ -36,34 +37,32 @@ use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::trace::TraceLayer;
 
-/// What every handler can reach.
-#[derive(Clone, Debug)]
+/// What the server keeps between requests: what every feature shares, and one field per
+/// feature holding that feature's own state.
+///
+/// Handlers never take the whole of it: each extracts the parts it needs
+/// (`State<Database>`, `State<TrackingState>`, …), which `FromRef` derives field by field.
+/// A new feature adds its state here as one field, never its pieces.
+#[derive(Clone, Debug, FromRef)]
 pub struct AppState {
     /// The migrated database.
     pub db: Database,
-    /// Remembers failed agent sign-ins per client address and per account.
-    pub sign_in_limiter: Arc<SignInLimiter>,
-    /// Remembers wrong order lookups per client address.
-    pub order_lookup_limiter: Arc<FailureLimiter>,
-    /// Tells open trackers that their order changed.
-    pub tracking_hub: TrackingHub,
-    /// Caps the live streams open per order token and per client address.
-    pub stream_limiter: Arc<StreamLimiter>,
     /// Becomes `true` when the server stops, ending long-lived streams so shutdown is prompt.
     pub shutdown: watch::Receiver<bool>,
-    /// Secrets that verify webhooks and signed links.
+    /// The store's secrets that verify what it signs (order links, customer ids).
     pub secrets: Arc<Secrets>,
     /// Sign and verify shoppers' tokens.
     pub token_keys: Arc<TokenKeys>,
+    /// Shipment tracking's live updates and limits.
+    pub tracking: TrackingState,
+    /// The desk agents' sign-in limits.
+    pub agents: AgentState,
 }
 
-/// Shared secrets from the configuration; a missing one turns its feature off (requests refused).
+/// The store's shared secrets from the configuration, one per kind of proof it signs; a
+/// missing one turns that kind of proof off (such proofs are refused).
 #[derive(Clone, Debug, Default)]
 pub struct Secrets {
-    /// Verifies EasyPost webhooks.
-    pub easypost_webhook: Option<String>,
-    /// Verifies AfterShip webhooks.
-    pub aftership_webhook: Option<String>,
     /// Verifies the store's signed order links.
     pub order_link: Option<String>,
     /// Verifies the store's signed customer ids.
@@ -72,12 +71,9 @@ pub struct Secrets {
 
 impl Secrets {
     fn from_config(config: &Config) -> Self {
-        let present = |secret: &Option<String>| secret.clone().filter(|s| !s.trim().is_empty());
         Self {
-            easypost_webhook: present(&config.easypost_webhook_secret),
-            aftership_webhook: present(&config.aftership_webhook_secret),
-            order_link: present(&config.order_link_secret),
-            customer_id: present(&config.customer_id_secret),
+            order_link: configured_secret(&config.order_link_secret),
+            customer_id: configured_secret(&config.customer_id_secret),
         }
     }
 }
@@ -219,21 +215,16 @@ pub async fn start(config: Config) -> Result<RunningServer, StartError> {
     let (stopping, shutdown) = watch::channel(false);
     let state = AppState {
         db: db.clone(),
-        sign_in_limiter: Arc::default(),
-        order_lookup_limiter: Arc::default(),
-        tracking_hub: TrackingHub::default(),
-        stream_limiter: Arc::new(StreamLimiter::new(
-            config.max_streams_per_token,
-            config.max_streams_per_address,
-        )),
         shutdown: shutdown.clone(),
         secrets: Arc::new(Secrets::from_config(&config)),
         token_keys,
+        tracking: TrackingState::new(&config),
+        agents: AgentState::default(),
     };
     if config.simulate_carriers_every > 0 {
         tokio::spawn(tracking::simulator::run(
             db.clone(),
-            state.tracking_hub.clone(),
+            state.tracking.hub.clone(),
             std::time::Duration::from_secs(config.simulate_carriers_every),
             shutdown,
         ));

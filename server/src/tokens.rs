@@ -13,7 +13,7 @@
 //! knows); it cannot be changed without the key.
 
 use crate::error::ApiError;
-use crate::AppState;
+use axum::extract::FromRef;
 use axum::http::{header, request::Parts, HeaderMap};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
@@ -222,6 +222,10 @@ pub trait Credential: Sized + Send {
     /// What a token of this kind is issued for (an order, an agent).
     type Grant: Sync;
 
+    /// What issuing and resolving need (the token keys, the database), reached from the
+    /// app state through `FromRef` so a credential asks for nothing more.
+    type Context: Send + Sync;
+
     /// How long a token lasts when nothing shorter proved the holder's right.
     const LIFETIME: Duration;
 
@@ -229,14 +233,14 @@ pub trait Credential: Sized + Send {
     /// `proven_until` (the expiry of a signature that proved the right; `None` for proofs
     /// that do not expire, like a password or an order number with its email).
     fn issue(
-        state: &AppState,
+        context: &Self::Context,
         grant: &Self::Grant,
         proven_until: Option<OffsetDateTime>,
     ) -> impl Future<Output = Result<IssuedToken, ApiError>> + Send;
 
     /// The holder of a genuine, current token; `None` for any other token.
     fn resolve(
-        state: &AppState,
+        context: &Self::Context,
         token: &str,
     ) -> impl Future<Output = Result<Option<Self>, ApiError>> + Send;
 }
@@ -252,9 +256,13 @@ pub fn bearer_token(headers: &HeaderMap) -> Option<&str> {
 }
 
 /// The holder of the request's bearer token, or 401: what every credential's extractor does.
-pub async fn from_bearer<C: Credential>(parts: &Parts, state: &AppState) -> Result<C, ApiError> {
+pub async fn from_bearer<C, S>(parts: &Parts, state: &S) -> Result<C, ApiError>
+where
+    C: Credential,
+    C::Context: FromRef<S>,
+{
     let token = bearer_token(&parts.headers).ok_or(ApiError::Unauthorized)?;
-    C::resolve(state, token)
+    C::resolve(&C::Context::from_ref(state), token)
         .await?
         .ok_or(ApiError::Unauthorized)
 }

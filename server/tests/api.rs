@@ -417,7 +417,7 @@ async fn a_sign_in_to_one_account_does_not_clear_guesses_at_another(database: Te
          VALUES ($1, 'Second Agent', $2, '2026-01-01T00:00:00Z')",
     )
     .bind(own_email)
-    .bind(sf_server::auth::hash_password(own_password).unwrap())
+    .bind(sf_server::agent::auth::hash_password(own_password).unwrap())
     .execute(&app.server.db.pool)
     .await
     .unwrap();

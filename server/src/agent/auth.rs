@@ -1,12 +1,12 @@
 //! Agent authentication: password hashes (argon2), session tokens, and slowing down guessers.
 
-use crate::db::{self, Database};
+use super::store;
+use crate::db::Database;
 use crate::error::ApiError;
 use crate::tokens::{self, Credential, IssuedToken};
-use crate::AppState;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
-use axum::extract::FromRequestParts;
+use axum::extract::{FromRef, FromRequestParts};
 use axum::http::request::Parts;
 use rand::RngCore;
 use sf_api::agent::AgentProfile;
@@ -47,27 +47,18 @@ pub async fn authenticate(
     email: &str,
     password: String,
 ) -> Result<Option<AgentProfile>, ApiError> {
-    let row: Option<(i64, String, String, String)> = sqlx::query_as(
-        "SELECT id, email, display_name, password_hash FROM agents WHERE email = $1",
-    )
-    .bind(email)
-    .fetch_optional(&db.pool)
-    .await?;
-    let stored_hash = row
+    let account = store::account_by_email(db, email).await?;
+    let stored_hash = account
         .as_ref()
-        .map(|(_, _, _, hash)| hash.clone())
+        .map(|account| account.password_hash.clone())
         .unwrap_or_else(|| UNKNOWN_AGENT_HASH.clone());
     // Argon2 is deliberately slow: keep it off the async workers.
     let matches = tokio::task::spawn_blocking(move || verify_password(&password, &stored_hash))
         .await
         .map_err(|error| ApiError::Internal(format!("verify task failed: {error}")))?;
-    Ok(row
+    Ok(account
         .filter(|_| matches)
-        .map(|(id, email, display_name, _)| AgentProfile {
-            id,
-            email,
-            display_name,
-        }))
+        .map(|account| account.agent.into()))
 }
 
 /// What a token is stored as: a database leak then hands out no usable tokens.
@@ -77,11 +68,7 @@ fn token_hash(token: &str) -> String {
 
 /// Ends a session; ending an unknown or ended one is not an error.
 pub async fn end_session(db: &Database, token: &str) -> Result<(), ApiError> {
-    sqlx::query("DELETE FROM agent_sessions WHERE token_hash = $1")
-        .bind(token_hash(token))
-        .execute(&db.pool)
-        .await?;
-    Ok(())
+    store::delete_session(db, &token_hash(token)).await
 }
 
 /// A request from a signed-in agent, proven by `Authorization: Bearer <token>`.
@@ -96,11 +83,12 @@ pub struct SignedInAgent {
 /// signing out ends one at once.
 impl Credential for SignedInAgent {
     type Grant = AgentProfile;
+    type Context = Database;
 
     const LIFETIME: Duration = SESSION_LIFETIME;
 
     async fn issue(
-        state: &AppState,
+        db: &Database,
         agent: &AgentProfile,
         proven_until: Option<OffsetDateTime>,
     ) -> Result<IssuedToken, ApiError> {
@@ -109,43 +97,27 @@ impl Credential for SignedInAgent {
         let token = hex::encode(secret);
         let now = OffsetDateTime::now_utc();
         let expires_at = tokens::expiry(now, Self::LIFETIME, proven_until);
-        sqlx::query(
-            "INSERT INTO agent_sessions (token_hash, agent_id, created_at, expires_at) VALUES ($1, $2, $3, $4)",
-        )
-        .bind(token_hash(&token))
-        .bind(agent.id)
-        .bind(db::timestamp(now))
-        .bind(db::timestamp(expires_at))
-        .execute(&state.db.pool)
-        .await?;
+        store::insert_session(db, &token_hash(&token), agent.id, now, expires_at).await?;
         Ok(IssuedToken { token, expires_at })
     }
 
-    async fn resolve(state: &AppState, token: &str) -> Result<Option<Self>, ApiError> {
-        let row: Option<(i64, String, String)> = sqlx::query_as(
-            "SELECT a.id, a.email, a.display_name FROM agent_sessions s \
-             JOIN agents a ON a.id = s.agent_id \
-             WHERE s.token_hash = $1 AND s.expires_at > $2",
-        )
-        .bind(token_hash(token))
-        .bind(db::now())
-        .fetch_optional(&state.db.pool)
-        .await?;
-        Ok(row.map(|(id, email, display_name)| Self {
-            profile: AgentProfile {
-                id,
-                email,
-                display_name,
-            },
+    async fn resolve(db: &Database, token: &str) -> Result<Option<Self>, ApiError> {
+        let profile = store::session_agent(db, &token_hash(token)).await?;
+        Ok(profile.map(|profile| Self {
+            profile,
             token: token.to_owned(),
         }))
     }
 }
 
-impl FromRequestParts<AppState> for SignedInAgent {
+impl<S> FromRequestParts<S> for SignedInAgent
+where
+    S: Send + Sync,
+    Database: FromRef<S>,
+{
     type Rejection = ApiError;
 
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiError> {
         tokens::from_bearer(parts, state).await
     }
 }

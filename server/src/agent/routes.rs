@@ -1,11 +1,12 @@
 //! Agents signing in to and out of the support desk.
 
-use crate::auth::{self, SignedInAgent};
+use super::auth::{self, SignedInAgent};
+use super::AgentState;
+use crate::db::Database;
 use crate::error::{ApiError, FieldErrors};
 use crate::extract::ApiJson;
 use crate::routes::openapi::RateLimited;
 use crate::tokens::Credential;
-use crate::AppState;
 use axum::extract::{ConnectInfo, State};
 use axum::http::StatusCode;
 use axum::Json;
@@ -28,29 +29,31 @@ use std::time::Instant;
         RateLimited
     )
 )]
-pub async fn sign_in(
-    State(state): State<AppState>,
+#[tracing::instrument(skip_all, fields(client_ip = %client.ip(), agent_id))]
+pub(super) async fn sign_in(
+    State(db): State<Database>,
+    State(agents): State<AgentState>,
     ConnectInfo(client): ConnectInfo<SocketAddr>,
     ApiJson(request): ApiJson<SignInRequest>,
 ) -> Result<(StatusCode, Json<AgentSession>), ApiError> {
     let (email, password) = parse_sign_in(&request)?;
     let client_ip = client.ip();
-    state
+    agents
         .sign_in_limiter
         .check(client_ip, email.as_str(), Instant::now())
         .map_err(ApiError::RateLimited)?;
-    let Some(agent) =
-        auth::authenticate(&state.db, email.as_str(), password.expose().to_owned()).await?
+    let Some(agent) = auth::authenticate(&db, email.as_str(), password.expose().to_owned()).await?
     else {
-        state
+        agents
             .sign_in_limiter
             .record_failure(client_ip, email.as_str(), Instant::now());
-        tracing::info!(%client_ip, "agent sign-in failed");
+        tracing::info!("agent sign-in failed");
         return Err(ApiError::Unauthorized);
     };
-    state.sign_in_limiter.record_success(email.as_str());
-    let session = SignedInAgent::issue(&state, &agent, None).await?;
-    tracing::info!(agent_id = agent.id, "agent signed in");
+    agents.sign_in_limiter.record_success(email.as_str());
+    tracing::Span::current().record("agent_id", agent.id);
+    let session = SignedInAgent::issue(&db, &agent, None).await?;
+    tracing::info!("agent signed in");
     Ok((
         StatusCode::CREATED,
         Json(AgentSession {
@@ -90,11 +93,12 @@ fn parse_sign_in(request: &SignInRequest) -> Result<(EmailAddress, Password), Ap
         (status = 401, description = "No valid token", body = ErrorBody)
     )
 )]
-pub async fn sign_out(
-    State(state): State<AppState>,
+#[tracing::instrument(skip_all, fields(agent_id = agent.profile.id))]
+pub(super) async fn sign_out(
+    State(db): State<Database>,
     agent: SignedInAgent,
 ) -> Result<StatusCode, ApiError> {
-    auth::end_session(&state.db, &agent.token).await?;
+    auth::end_session(&db, &agent.token).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -109,6 +113,7 @@ pub async fn sign_out(
         (status = 401, description = "No valid token", body = ErrorBody)
     )
 )]
-pub async fn current_agent(agent: SignedInAgent) -> Json<AgentProfile> {
+#[tracing::instrument(skip_all, fields(agent_id = agent.profile.id))]
+pub(super) async fn current_agent(agent: SignedInAgent) -> Json<AgentProfile> {
     Json(agent.profile)
 }

@@ -1,16 +1,12 @@
-//! The API's routes. Each is registered together with its OpenAPI description, so the
-//! document at `/api/v1/openapi.json` cannot miss a route.
+//! The API's routes, gathered from the features. Each feature's `router()` registers its
+//! routes together with their OpenAPI descriptions, so the document at
+//! `/api/v1/openapi.json` cannot miss a route.
 
-pub mod agent;
-pub mod health;
 pub mod openapi;
 
-use crate::tracking::routes as tracking;
 use crate::AppState;
-use axum::extract::DefaultBodyLimit;
 use utoipa::OpenApi;
 use utoipa_axum::router::OpenApiRouter;
-use utoipa_axum::routes;
 
 /// The top of the OpenAPI document; paths are filled in from the routes.
 #[derive(OpenApi)]
@@ -40,24 +36,12 @@ impl utoipa::Modify for BearerAuth {
     }
 }
 
-/// Every API route under `/api/v1`, with its documentation.
+/// Every API route under `/api/v1`, with its documentation: one line per feature, each
+/// feature's own layers (such as a larger body limit) inside its router.
 pub fn api_routes() -> OpenApiRouter<AppState> {
     let version_1 = OpenApiRouter::new()
-        .routes(routes!(health::health))
-        .routes(routes!(openapi::openapi_document))
-        .routes(routes!(agent::sign_in, agent::sign_out))
-        .routes(routes!(agent::current_agent))
-        .routes(routes!(tracking::look_up_order))
-        .routes(routes!(tracking::open_signed_link))
-        .routes(routes!(tracking::open_signed_customer))
-        .routes(routes!(tracking::order_tracking))
-        .routes(routes!(tracking::set_notifications))
-        .routes(routes!(tracking::order_events))
-        .merge(
-            OpenApiRouter::new()
-                .routes(routes!(tracking::easypost_webhook))
-                .routes(routes!(tracking::aftership_webhook))
-                .layer(DefaultBodyLimit::max(tracking::WEBHOOK_MAX_BODY_BYTES)),
-        );
+        .merge(crate::service::router())
+        .merge(crate::agent::router())
+        .merge(crate::tracking::router());
     OpenApiRouter::with_openapi(ApiDoc::openapi()).nest(sf_api::API_PREFIX, version_1)
 }

@@ -1,24 +1,11 @@
-//! `GET /api/v1/openapi.json`: the document describing every route, this one included,
-//! and the error answers shared by every route's description.
+//! The error answers shared by every route's description in the OpenAPI document (served
+//! by [`crate::service`]).
 
-use axum::{Extension, Json};
 use std::collections::BTreeMap;
-use std::sync::Arc;
 use utoipa::openapi::content::ContentBuilder;
 use utoipa::openapi::path::ParameterIn;
 use utoipa::openapi::response::{Response, ResponseBuilder};
 use utoipa::openapi::{OpenApi, Ref, RefOr};
-
-/// The OpenAPI 3.1 document of this API.
-#[utoipa::path(
-    get,
-    path = "/openapi.json",
-    tag = "service",
-    responses((status = 200, description = "The OpenAPI document", content_type = "application/json"))
-)]
-pub async fn openapi_document(Extension(document): Extension<Arc<OpenApi>>) -> Json<Arc<OpenApi>> {
-    Json(document)
-}
 
 /// The error answers any route may give, each defined once under `components.responses`
 /// with the [`ErrorBody`](sf_api::error::ErrorBody) shape: (status, name, description).

@@ -1,6 +1,6 @@
 //! `GET /api/v1/health`.
 
-use crate::AppState;
+use crate::db::Database;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
@@ -16,8 +16,9 @@ use sf_api::health::{Health, HealthStatus};
         (status = 503, description = "The database does not answer", body = Health)
     )
 )]
-pub async fn health(State(state): State<AppState>) -> (StatusCode, Json<Health>) {
-    let (status_code, status) = if state.db.is_reachable().await {
+#[tracing::instrument(skip_all)]
+pub(super) async fn health(State(db): State<Database>) -> (StatusCode, Json<Health>) {
+    let (status_code, status) = if db.is_reachable().await {
         (StatusCode::OK, HealthStatus::Ok)
     } else {
         (StatusCode::SERVICE_UNAVAILABLE, HealthStatus::Degraded)

@@ -1,10 +1,10 @@
 //! How a shopper proves an order is theirs, and the token that then reads only that order.
 
 use crate::error::ApiError;
-use crate::tokens::{self, Credential, IssuedToken, TokenScope};
-use crate::AppState;
-use axum::extract::FromRequestParts;
+use crate::tokens::{self, Credential, IssuedToken, TokenKeys, TokenScope};
+use axum::extract::{FromRef, FromRequestParts};
 use axum::http::request::Parts;
+use std::sync::Arc;
 use std::time::Duration;
 use time::OffsetDateTime;
 
@@ -46,35 +46,37 @@ impl OrderShopper {
 /// Order tokens are stateless: issuing one writes nothing, checking one reads nothing.
 impl Credential for OrderShopper {
     type Grant = Self;
+    type Context = Arc<TokenKeys>;
 
     /// Long enough to leave a tracker open all day.
     const LIFETIME: Duration = Duration::from_secs(24 * 60 * 60);
 
     async fn issue(
-        state: &AppState,
+        keys: &Arc<TokenKeys>,
         order: &Self,
         proven_until: Option<OffsetDateTime>,
     ) -> Result<IssuedToken, ApiError> {
         let expires_at = tokens::expiry(OffsetDateTime::now_utc(), Self::LIFETIME, proven_until);
-        let token = state
-            .token_keys
-            .sign(TokenScope::Order, &order.subject(), expires_at);
+        let token = keys.sign(TokenScope::Order, &order.subject(), expires_at);
         Ok(IssuedToken { token, expires_at })
     }
 
-    async fn resolve(state: &AppState, token: &str) -> Result<Option<Self>, ApiError> {
-        Ok(state
-            .token_keys
+    async fn resolve(keys: &Arc<TokenKeys>, token: &str) -> Result<Option<Self>, ApiError> {
+        Ok(keys
             .verify(token, TokenScope::Order, OffsetDateTime::now_utc())
             .ok()
             .and_then(|subject| Self::from_subject(&subject)))
     }
 }
 
-impl FromRequestParts<AppState> for OrderShopper {
+impl<S> FromRequestParts<S> for OrderShopper
+where
+    S: Send + Sync,
+    Arc<TokenKeys>: FromRef<S>,
+{
     type Rejection = ApiError;
 
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiError> {
         tokens::from_bearer(parts, state).await
     }
 }

@@ -1,21 +1,100 @@
 //! Shipment tracking: order lookup and shopper tokens, each order's packages and events,
 //! carrier webhooks, live updates to open trackers, notifications, and the demo carrier.
 //!
-//! This is the pattern every component's server side follows: its routes in `routes.rs`
-//! (documented in the OpenAPI), its queries in `store.rs`, its pure rules in their own
-//! files with unit tests, and its integration tests in `server/tests/<component>.rs`.
+//! This is the pattern every component's server side follows:
+//! - [`router`] registers the feature's routes, with the layers only they need (here the
+//!   webhooks' larger body limit); the handlers stay private in `routes.rs`, each
+//!   documented in the OpenAPI and traced with a span naming the ids it serves;
+//! - its state ([`TrackingState`]) is one field of [`AppState`], which handlers extract as
+//!   `State<TrackingState>` (and `State<Database>`) through `FromRef`;
+//! - its queries are in `store.rs`, reading rows into named `sqlx::FromRow` structs;
+//! - its pure rules are in their own files with unit tests;
+//! - its migrations are numbered in its own range (`server/migrations/README.md`);
+//! - its integration tests are a module of `server/tests/api/`, using `TestApp`'s typed
+//!   helpers for its routes.
 
 pub mod access;
 pub mod live;
 pub mod normalise;
-pub mod routes;
+mod routes;
 pub mod simulator;
 pub mod store;
 pub mod webhooks;
 
+use crate::config::{configured_secret, Config};
+use crate::limiter::{FailureLimiter, StreamLimiter};
+use crate::AppState;
+use axum::extract::DefaultBodyLimit;
+use live::TrackingHub;
+use std::sync::Arc;
 use time::format_description::well_known::Rfc3339;
 use time::macros::{datetime, format_description};
 use time::{Date, OffsetDateTime, PrimitiveDateTime, UtcOffset};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+pub use routes::{WebhookOutcome, WebhookReceipt};
+
+/// Webhook bodies may be larger than shoppers' requests: a long journey has many events.
+pub const WEBHOOK_MAX_BODY_BYTES: usize = 1024 * 1024;
+
+/// What shipment tracking keeps between requests.
+#[derive(Clone, Debug)]
+pub struct TrackingState {
+    /// Tells open trackers that their order changed.
+    pub hub: TrackingHub,
+    /// Remembers wrong order lookups per client address.
+    pub lookup_limiter: Arc<FailureLimiter>,
+    /// Caps the live streams open per order token and per client address.
+    pub stream_limiter: Arc<StreamLimiter>,
+    /// The carriers' webhook secrets.
+    pub webhook_secrets: Arc<WebhookSecrets>,
+}
+
+/// Secrets the tracking providers sign their webhooks with; a missing one refuses that
+/// provider's deliveries.
+#[derive(Clone, Debug, Default)]
+pub struct WebhookSecrets {
+    /// Verifies EasyPost webhooks.
+    pub easypost: Option<String>,
+    /// Verifies AfterShip webhooks.
+    pub aftership: Option<String>,
+}
+
+impl TrackingState {
+    /// Fresh limits and no open trackers, with the configured limits and secrets.
+    pub fn new(config: &Config) -> Self {
+        Self {
+            hub: TrackingHub::default(),
+            lookup_limiter: Arc::default(),
+            stream_limiter: Arc::new(StreamLimiter::new(
+                config.max_streams_per_token,
+                config.max_streams_per_address,
+            )),
+            webhook_secrets: Arc::new(WebhookSecrets {
+                easypost: configured_secret(&config.easypost_webhook_secret),
+                aftership: configured_secret(&config.aftership_webhook_secret),
+            }),
+        }
+    }
+}
+
+/// The tracking routes: lookup, signed links and customers, an order's tracking, its
+/// notifications and live stream, and the carriers' webhooks.
+pub fn router() -> OpenApiRouter<AppState> {
+    let webhooks = OpenApiRouter::new()
+        .routes(routes!(routes::easypost_webhook))
+        .routes(routes!(routes::aftership_webhook))
+        .layer(DefaultBodyLimit::max(WEBHOOK_MAX_BODY_BYTES));
+    OpenApiRouter::new()
+        .routes(routes!(routes::look_up_order))
+        .routes(routes!(routes::open_signed_link))
+        .routes(routes!(routes::open_signed_customer))
+        .routes(routes!(routes::order_tracking))
+        .routes(routes!(routes::set_notifications))
+        .routes(routes!(routes::order_events))
+        .merge(webhooks)
+}
 
 /// The earliest time accepted from a provider: nothing was shipped before it.
 pub const EARLIEST_PROVIDER_TIME: OffsetDateTime = datetime!(1970-01-01 00:00:00 UTC);

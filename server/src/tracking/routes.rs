@@ -4,13 +4,14 @@
 use super::access::OrderShopper;
 use super::store::{self, Applied};
 use super::webhooks::Provider;
-use crate::db;
+use super::TrackingState;
+use crate::db::{self, Database};
 use crate::error::{ApiError, FieldErrors};
 use crate::extract::{ApiJson, ApiPath, ApiQuery, JsonBytes};
 use crate::identity::{self, Signer};
 use crate::routes::openapi::RateLimited;
-use crate::tokens::Credential;
-use crate::AppState;
+use crate::tokens::{Credential, TokenKeys};
+use crate::Secrets;
 use axum::extract::{ConnectInfo, State};
 use axum::http::HeaderMap;
 use axum::response::sse::{KeepAlive, Sse};
@@ -26,11 +27,12 @@ use sf_api::tracking::{
 };
 use sf_api::validation::{CustomerId, EmailAddress, FieldProblem, OrderNumber, PhoneNumber};
 use std::net::SocketAddr;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 use time::OffsetDateTime;
-
-/// Webhook bodies may be larger than shoppers' requests: a long journey has many events.
-pub const WEBHOOK_MAX_BODY_BYTES: usize = 1024 * 1024;
+use tokio::sync::watch;
+use tracing::field::Empty;
+use tracing::Span;
 
 fn field_problem(fields: &mut FieldErrors, name: &str, label: &str, problem: FieldProblem) {
     fields.insert(name.to_owned(), vec![problem.english(label)]);
@@ -52,8 +54,11 @@ fn field_problem(fields: &mut FieldErrors, name: &str, label: &str, problem: Fie
         RateLimited
     )
 )]
-pub async fn look_up_order(
-    State(state): State<AppState>,
+#[tracing::instrument(skip_all, fields(client_ip = %client.ip(), order_id = Empty))]
+pub(super) async fn look_up_order(
+    State(db): State<Database>,
+    State(tracking): State<TrackingState>,
+    State(keys): State<Arc<TokenKeys>>,
     ConnectInfo(client): ConnectInfo<SocketAddr>,
     ApiJson(request): ApiJson<OrderLookupRequest>,
 ) -> Result<Json<OrderAccess>, ApiError> {
@@ -74,34 +79,35 @@ pub async fn look_up_order(
         }
     };
     let client_ip = client.ip();
-    state
-        .order_lookup_limiter
+    tracking
+        .lookup_limiter
         .check(client_ip, Instant::now())
         .map_err(ApiError::RateLimited)?;
-    let Some(order_id) =
-        store::find_order(&state.db, order_number.as_str(), email.as_str()).await?
+    let Some(order_id) = store::find_order(&db, order_number.as_str(), email.as_str()).await?
     else {
         // Success does not clear the count: one real order must not buy unlimited guesses.
-        state
-            .order_lookup_limiter
+        tracking
+            .lookup_limiter
             .record_failure(client_ip, Instant::now());
         return Err(ApiError::OrderNotFound);
     };
-    order_access(&state, order_id, None).await.map(Json)
+    order_access(&db, &keys, order_id, None).await.map(Json)
 }
 
 /// The order's tracking and a token for it, lasting no longer than `proven_until`.
 async fn order_access(
-    state: &AppState,
+    db: &Database,
+    keys: &Arc<TokenKeys>,
     order_id: i64,
     proven_until: Option<OffsetDateTime>,
 ) -> Result<OrderAccess, ApiError> {
-    let tracking = store::load_tracking(&state.db, order_id).await?;
+    Span::current().record("order_id", order_id);
+    let tracking = store::load_tracking(db, order_id).await?;
     let shopper = OrderShopper {
         order_id,
         order_number: tracking.order_number.clone(),
     };
-    let issued = OrderShopper::issue(state, &shopper, proven_until).await?;
+    let issued = OrderShopper::issue(keys, &shopper, proven_until).await?;
     Ok(OrderAccess {
         expires_at: issued.expires_at_text(),
         token: issued.token,
@@ -121,22 +127,25 @@ async fn order_access(
         (status = 422, description = "Missing, unknown or invalid fields", body = ErrorBody)
     )
 )]
-pub async fn open_signed_link(
-    State(state): State<AppState>,
+#[tracing::instrument(skip_all, fields(order_id = Empty))]
+pub(super) async fn open_signed_link(
+    State(db): State<Database>,
+    State(keys): State<Arc<TokenKeys>>,
+    State(secrets): State<Arc<Secrets>>,
     ApiJson(link): ApiJson<SignedOrderLink>,
 ) -> Result<Json<OrderAccess>, ApiError> {
     let link = identity::verify(
-        &state.secrets,
+        &secrets,
         Signer::OrderLinks,
         link.order_number,
         link.expires,
         &link.signature,
         OffsetDateTime::now_utc(),
     )?;
-    let order_id = store::find_order_by_number(&state.db, &link.subject)
+    let order_id = store::find_order_by_number(&db, &link.subject)
         .await?
         .ok_or(ApiError::BadSignature)?;
-    order_access(&state, order_id, Some(link.valid_until))
+    order_access(&db, &keys, order_id, Some(link.valid_until))
         .await
         .map(Json)
 }
@@ -156,8 +165,11 @@ pub async fn open_signed_link(
         (status = 422, description = "Missing, unknown or invalid fields", body = ErrorBody)
     )
 )]
-pub async fn open_signed_customer(
-    State(state): State<AppState>,
+#[tracing::instrument(skip_all, fields(customer_id = Empty, orders = Empty))]
+pub(super) async fn open_signed_customer(
+    State(db): State<Database>,
+    State(keys): State<Arc<TokenKeys>>,
+    State(secrets): State<Arc<Secrets>>,
     ApiJson(signed): ApiJson<SignedCustomer>,
 ) -> Result<Json<CustomerOrders>, ApiError> {
     let customer_id = CustomerId::parse(&signed.customer_id).map_err(|problem| {
@@ -166,20 +178,24 @@ pub async fn open_signed_customer(
         ApiError::Validation(fields)
     })?;
     let customer = identity::verify(
-        &state.secrets,
+        &secrets,
         Signer::Customers,
         customer_id,
         signed.expires,
         &signed.signature,
         OffsetDateTime::now_utc(),
     )?;
+    // Only once the store has vouched for it: before, it is just what the caller typed.
+    Span::current().record("customer_id", customer.subject.as_str());
+    let rows = store::customer_orders(&db, customer.subject.as_str()).await?;
+    Span::current().record("orders", rows.len());
     let mut orders = Vec::new();
-    for row in store::customer_orders(&state.db, customer.subject.as_str()).await? {
+    for row in rows {
         let shopper = OrderShopper {
             order_id: row.order_id,
             order_number: row.order_number,
         };
-        let issued = OrderShopper::issue(&state, &shopper, Some(customer.valid_until)).await?;
+        let issued = OrderShopper::issue(&keys, &shopper, Some(customer.valid_until)).await?;
         orders.push(CustomerOrder {
             order_number: shopper.order_number,
             placed_at: row.placed_at,
@@ -203,15 +219,14 @@ pub async fn open_signed_customer(
         (status = 401, description = "No valid token for this order", body = ErrorBody)
     )
 )]
-pub async fn order_tracking(
-    State(state): State<AppState>,
+#[tracing::instrument(skip_all, fields(order_id = shopper.order_id))]
+pub(super) async fn order_tracking(
+    State(db): State<Database>,
     ApiPath(order_number): ApiPath<String>,
     shopper: OrderShopper,
 ) -> Result<Json<OrderTracking>, ApiError> {
     let shopper = shopper.for_order(&order_number)?;
-    store::load_tracking(&state.db, shopper.order_id)
-        .await
-        .map(Json)
+    store::load_tracking(&db, shopper.order_id).await.map(Json)
 }
 
 /// Choose where status changes of this order are sent (empty or missing: not by that channel).
@@ -228,8 +243,9 @@ pub async fn order_tracking(
         (status = 422, description = "An invalid email address or phone number", body = ErrorBody)
     )
 )]
-pub async fn set_notifications(
-    State(state): State<AppState>,
+#[tracing::instrument(skip_all, fields(order_id = shopper.order_id))]
+pub(super) async fn set_notifications(
+    State(db): State<Database>,
     ApiPath(order_number): ApiPath<String>,
     shopper: OrderShopper,
     ApiJson(preferences): ApiJson<NotificationPreferences>,
@@ -261,7 +277,7 @@ pub async fn set_notifications(
         sms: sms.map(|sms| sms.as_str().to_owned()),
     };
     store::save_notification_preferences(
-        &state.db,
+        &db,
         shopper.order_id,
         saved.email.as_deref(),
         saved.sms.as_deref(),
@@ -291,23 +307,27 @@ pub struct StreamToken {
         RateLimited
     )
 )]
-pub async fn order_events(
-    State(state): State<AppState>,
+#[tracing::instrument(skip_all, fields(client_ip = %client.ip(), order_id = Empty))]
+pub(super) async fn order_events(
+    State(tracking): State<TrackingState>,
+    State(keys): State<Arc<TokenKeys>>,
+    State(shutdown): State<watch::Receiver<bool>>,
     ApiPath(order_number): ApiPath<String>,
     ConnectInfo(client): ConnectInfo<SocketAddr>,
     ApiQuery(StreamToken { token }): ApiQuery<StreamToken>,
 ) -> Result<impl IntoResponse, ApiError> {
-    let shopper = OrderShopper::resolve(&state, token.trim())
+    let shopper = OrderShopper::resolve(&keys, token.trim())
         .await?
         .ok_or(ApiError::Unauthorized)?
         .for_order(&order_number)?;
-    let slots = state
+    Span::current().record("order_id", shopper.order_id);
+    let slots = tracking
         .stream_limiter
         .open(token.trim(), client.ip())
         .ok_or(ApiError::TooManyStreams)?;
-    let stream = state
-        .tracking_hub
-        .changes_of(shopper.order_id, state.shutdown.clone())
+    let stream = tracking
+        .hub
+        .changes_of(shopper.order_id, shutdown)
         // The stream owns its slots: they are freed when it is dropped, which is when the
         // client goes away or the server stops.
         .map(move |event| {
@@ -349,12 +369,14 @@ pub struct WebhookReceipt {
         (status = 422, description = "Signed, but not an EasyPost event", body = ErrorBody)
     )
 )]
-pub async fn easypost_webhook(
-    State(state): State<AppState>,
+#[tracing::instrument(skip_all, fields(provider = "easypost", event_id = Empty, order_id = Empty))]
+pub(super) async fn easypost_webhook(
+    State(db): State<Database>,
+    State(tracking): State<TrackingState>,
     headers: HeaderMap,
     JsonBytes(body): JsonBytes,
 ) -> Result<Json<WebhookReceipt>, ApiError> {
-    receive_webhook(&state, Provider::EasyPost, &headers, &body).await
+    receive_webhook(&db, &tracking, Provider::EasyPost, &headers, &body).await
 }
 
 /// AfterShip tracking updates, signed with `aftership-hmac-sha256`.
@@ -369,44 +391,42 @@ pub async fn easypost_webhook(
         (status = 422, description = "Signed, but not an AfterShip delivery", body = ErrorBody)
     )
 )]
-pub async fn aftership_webhook(
-    State(state): State<AppState>,
+#[tracing::instrument(skip_all, fields(provider = "aftership", event_id = Empty, order_id = Empty))]
+pub(super) async fn aftership_webhook(
+    State(db): State<Database>,
+    State(tracking): State<TrackingState>,
     headers: HeaderMap,
     JsonBytes(body): JsonBytes,
 ) -> Result<Json<WebhookReceipt>, ApiError> {
-    receive_webhook(&state, Provider::AfterShip, &headers, &body).await
+    receive_webhook(&db, &tracking, Provider::AfterShip, &headers, &body).await
 }
 
 /// Verifies, deduplicates, stores the raw body, and applies — all in one transaction, so a
 /// failure part-way leaves no record and the provider's retry is processed afresh.
 async fn receive_webhook(
-    state: &AppState,
+    db: &Database,
+    tracking: &TrackingState,
     provider: Provider,
     headers: &HeaderMap,
     body: &[u8],
 ) -> Result<Json<WebhookReceipt>, ApiError> {
     let secret = match provider {
-        Provider::EasyPost => state.secrets.easypost_webhook.as_deref(),
-        Provider::AfterShip => state.secrets.aftership_webhook.as_deref(),
+        Provider::EasyPost => tracking.webhook_secrets.easypost.as_deref(),
+        Provider::AfterShip => tracking.webhook_secrets.aftership.as_deref(),
     };
     let Some(secret) = secret else {
-        tracing::warn!(
-            provider = provider.as_str(),
-            "webhook refused: no secret configured"
-        );
+        tracing::warn!("webhook refused: no secret configured");
         return Err(ApiError::BadSignature);
     };
     if !provider.signature_is_valid(secret, headers, body) {
-        tracing::warn!(
-            provider = provider.as_str(),
-            "webhook refused: bad signature"
-        );
+        tracing::warn!("webhook refused: bad signature");
         return Err(ApiError::BadSignature);
     }
     let raw_body = std::str::from_utf8(body)
         .map_err(|_| ApiError::MalformedJson("the body is not UTF-8".into()))?;
     let (event_id, update) = provider.parse(body)?;
-    let mut tx = state.db.pool.begin().await?;
+    Span::current().record("event_id", event_id.as_str());
+    let mut tx = db.pool.begin().await?;
     let first_time = sqlx::query(
         "INSERT INTO webhook_deliveries (provider, event_id, tracking_number, received_at, raw_body) \
          VALUES ($1, $2, $3, $4, $5) ON CONFLICT (provider, event_id) DO NOTHING",
@@ -445,13 +465,14 @@ async fn receive_webhook(
         Applied::Matched {
             order_id, changed, ..
         } => {
+            Span::current().record("order_id", order_id);
             if changed {
-                state.tracking_hub.order_changed(order_id);
+                tracking.hub.order_changed(order_id);
             }
             WebhookOutcome::Applied
         }
         Applied::Unmatched => {
-            tracing::info!(provider = provider.as_str(), %event_id, "webhook for an unknown package");
+            tracing::info!("webhook for an unknown package");
             WebhookOutcome::Unmatched
         }
     };
