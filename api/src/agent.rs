@@ -1,5 +1,6 @@
 //! Support agents signing in to the desk.
 
+use crate::validation::{EmailAddress, FieldRefusal, Password, Refusals, Validate};
 use serde::{Deserialize, Serialize};
 
 /// `POST /api/v1/agent/session`: sign in with email and password.
@@ -11,6 +12,29 @@ pub struct SignInRequest {
     pub email: String,
     /// The agent's password, at most [`crate::validation::MAX_PASSWORD_CHARS`] characters.
     pub password: String,
+}
+
+/// A sign-in with both fields parsed.
+#[derive(Debug)]
+pub struct ValidSignIn {
+    /// Who is signing in.
+    pub email: EmailAddress,
+    /// Their password (never printed).
+    pub password: Password,
+}
+
+impl Validate for SignInRequest {
+    type Valid = ValidSignIn;
+
+    fn validate(&self) -> Result<ValidSignIn, Vec<FieldRefusal>> {
+        let mut refusals = Refusals::default();
+        let email = refusals.check("email", "email address", EmailAddress::parse(&self.email));
+        let password = refusals.check("password", "password", Password::parse(&self.password));
+        let valid = email
+            .zip(password)
+            .map(|(email, password)| ValidSignIn { email, password });
+        refusals.finish(valid)
+    }
 }
 
 /// A signed-in agent: the bearer token to send as `Authorization: Bearer …` and who it is.

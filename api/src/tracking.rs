@@ -1,6 +1,7 @@
 //! Shipment tracking: looking up an order, its packages, their status and history, and
 //! opting in to notifications.
 
+use crate::validation::{EmailAddress, FieldRefusal, OrderNumber, PhoneNumber, Refusals, Validate};
 use serde::{Deserialize, Serialize};
 
 /// Longest order number accepted (the store's numbers are much shorter).
@@ -214,6 +215,36 @@ pub struct OrderLookupRequest {
     pub email: String,
 }
 
+/// An order lookup with both fields parsed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ValidOrderLookup {
+    /// The order number.
+    pub order_number: OrderNumber,
+    /// The email it was placed with.
+    pub email: EmailAddress,
+}
+
+impl Validate for OrderLookupRequest {
+    type Valid = ValidOrderLookup;
+
+    fn validate(&self) -> Result<ValidOrderLookup, Vec<FieldRefusal>> {
+        let mut refusals = Refusals::default();
+        let order_number = refusals.check(
+            "order_number",
+            "order number",
+            OrderNumber::parse(&self.order_number),
+        );
+        let email = refusals.check("email", "email address", EmailAddress::parse(&self.email));
+        let valid = order_number
+            .zip(email)
+            .map(|(order_number, email)| ValidOrderLookup {
+                order_number,
+                email,
+            });
+        refusals.finish(valid)
+    }
+}
+
 /// How many of a customer's orders are listed, newest first.
 pub const MAX_CUSTOMER_ORDERS: usize = 20;
 
@@ -359,4 +390,44 @@ pub struct NotificationPreferences {
     pub email: Option<String>,
     /// Send a text message to this phone number (international format, `+44…`).
     pub sms: Option<String>,
+}
+
+/// Notification preferences with each given channel parsed; a blank field means "not
+/// this channel".
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ValidNotificationPreferences {
+    /// Where to email, if anywhere.
+    pub email: Option<EmailAddress>,
+    /// Where to text, if anywhere.
+    pub sms: Option<PhoneNumber>,
+}
+
+/// The value of an optional text field, `None` when left blank.
+fn given(value: &Option<String>) -> Option<&str> {
+    value
+        .as_deref()
+        .map(str::trim)
+        .filter(|value| !value.is_empty())
+}
+
+impl Validate for NotificationPreferences {
+    type Valid = ValidNotificationPreferences;
+
+    fn validate(&self) -> Result<ValidNotificationPreferences, Vec<FieldRefusal>> {
+        let mut refusals = Refusals::default();
+        let email = refusals.check(
+            "email",
+            "email address",
+            given(&self.email).map(EmailAddress::parse).transpose(),
+        );
+        let sms = refusals.check(
+            "sms",
+            "mobile number",
+            given(&self.sms).map(PhoneNumber::parse).transpose(),
+        );
+        let valid = email
+            .zip(sms)
+            .map(|(email, sms)| ValidNotificationPreferences { email, sms });
+        refusals.finish(valid)
+    }
 }

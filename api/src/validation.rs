@@ -49,6 +49,62 @@ impl FieldProblem {
     }
 }
 
+/// One field of a request that was refused: its name on the wire, how a person calls it
+/// (for the server's English sentence), and why.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FieldRefusal {
+    /// The field's name in the JSON body (`order_number`).
+    pub field: &'static str,
+    /// The field's name in an English sentence (`order number`).
+    pub label: &'static str,
+    /// What is wrong with it.
+    pub problem: FieldProblem,
+}
+
+/// A request body as sent, turned into its validated form or every refused field.
+///
+/// The server decides with it and the browser checks with it before a round trip, so the
+/// two can never disagree on a rule; each turns the refusals into words its own way.
+pub trait Validate {
+    /// The request with every field parsed into its newtype.
+    type Valid;
+
+    /// The validated request, or every refused field (in the order of the form).
+    fn validate(&self) -> Result<Self::Valid, Vec<FieldRefusal>>;
+}
+
+/// Collects the outcome of parsing each field, so `validate` reads as a list of fields.
+#[derive(Debug, Default)]
+pub struct Refusals(Vec<FieldRefusal>);
+
+impl Refusals {
+    /// Parses one field, remembering a refusal; `None` when it was refused.
+    pub fn check<T>(
+        &mut self,
+        field: &'static str,
+        label: &'static str,
+        parsed: Result<T, FieldProblem>,
+    ) -> Option<T> {
+        parsed
+            .map_err(|problem| {
+                self.0.push(FieldRefusal {
+                    field,
+                    label,
+                    problem,
+                })
+            })
+            .ok()
+    }
+
+    /// `valid` when no field was refused, else the refusals.
+    pub fn finish<T>(self, valid: Option<T>) -> Result<T, Vec<FieldRefusal>> {
+        match valid {
+            Some(valid) if self.0.is_empty() => Ok(valid),
+            _ => Err(self.0),
+        }
+    }
+}
+
 /// A syntactically valid email address, trimmed and lower-cased.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct EmailAddress(String);
@@ -209,6 +265,53 @@ impl fmt::Debug for Password {
 
 #[cfg(test)]
 mod tests {
+    use crate::agent::SignInRequest;
+    use crate::tracking::{NotificationPreferences, OrderLookupRequest};
+
+    #[test]
+    fn a_request_validates_into_its_parsed_form_or_names_every_refused_field() {
+        let good = OrderLookupRequest {
+            order_number: " sf-1001 ".into(),
+            email: "Dev@Example.com".into(),
+        };
+        let valid = good.validate().unwrap();
+        assert_eq!(valid.email.as_str(), "dev@example.com");
+
+        let bad = OrderLookupRequest {
+            order_number: "".into(),
+            email: "nope".into(),
+        };
+        let refusals = bad.validate().unwrap_err();
+        let fields: Vec<_> = refusals.iter().map(|r| (r.field, r.problem)).collect();
+        assert_eq!(
+            fields,
+            [
+                ("order_number", FieldProblem::Missing),
+                ("email", FieldProblem::NotAnEmail)
+            ]
+        );
+
+        let sign_in = SignInRequest {
+            email: "agent@demo.store".into(),
+            password: String::new(),
+        };
+        assert_eq!(sign_in.validate().unwrap_err()[0].field, "password");
+    }
+
+    #[test]
+    fn blank_notification_channels_are_simply_off() {
+        let blank = NotificationPreferences {
+            email: Some("  ".into()),
+            sms: None,
+        };
+        assert_eq!(blank.validate().unwrap(), Default::default());
+        let wrong = NotificationPreferences {
+            email: None,
+            sms: Some("12".into()),
+        };
+        assert_eq!(wrong.validate().unwrap_err()[0].field, "sms");
+    }
+
     use super::*;
 
     #[test]
