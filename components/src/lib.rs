@@ -9,6 +9,7 @@ pub mod client;
 pub mod elements;
 pub mod error_summary;
 pub mod events;
+pub mod form;
 pub mod i18n;
 pub mod service_status;
 pub mod shipment_tracker;
