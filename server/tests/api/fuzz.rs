@@ -6,9 +6,10 @@
 //!
 //! The requests come from a fixed seed, so a failure names a case that fails again.
 
-mod common;
-
-use common::{aftership_signature, easypost_signature, hmac_sha256, TestApp, TestDatabase};
+use crate::helpers::{
+    aftership_signature, easypost_signature, hmac_sha256, TestApp, TestDatabase, AFTERSHIP_FIXTURE,
+    EASYPOST_FIXTURE,
+};
 use reqwest::{Method, StatusCode};
 use serde_json::{json, Map, Value};
 use sf_server::demo::{DEMO_AGENT_EMAIL, DEMO_AGENT_PASSWORD};
@@ -21,8 +22,6 @@ const EASYPOST_SECRET: &str = "fuzz-easypost-secret";
 const AFTERSHIP_SECRET: &str = "fuzz-aftership-secret";
 const LINK_SECRET: &str = "fuzz-link-secret";
 const CUSTOMER_SECRET: &str = "fuzz-customer-secret";
-const EASYPOST_FIXTURE: &str = include_str!("fixtures/webhooks/easypost-tracker-updated.json");
-const AFTERSHIP_FIXTURE: &str = include_str!("fixtures/webhooks/aftership-tracking-update.json");
 
 /// xorshift64*: small, fast, and the same sequence everywhere.
 struct Rng(u64);
@@ -445,22 +444,16 @@ async fn every_route_answers_odd_requests_in_the_error_shape(database: TestDatab
         config.customer_id_secret = Some(CUSTOMER_SECRET.into());
     })
     .await;
-    let document = common::openapi_document(&app).await;
+    let document = app.openapi_document().await;
     let session: Value = app
-        .post("/api/v1/agent/session")
-        .json(&json!({ "email": DEMO_AGENT_EMAIL, "password": DEMO_AGENT_PASSWORD }))
-        .send()
+        .sign_in(DEMO_AGENT_EMAIL, DEMO_AGENT_PASSWORD)
         .await
-        .unwrap()
         .json()
         .await
         .unwrap();
     let access: Value = app
-        .post("/api/v1/orders/lookup")
-        .json(&json!({ "order_number": "SF-1001", "email": "ada@example.com" }))
-        .send()
+        .look_up_order(&json!({ "order_number": "SF-1001", "email": "ada@example.com" }))
         .await
-        .unwrap()
         .json()
         .await
         .unwrap();
@@ -495,7 +488,7 @@ async fn every_route_answers_odd_requests_in_the_error_shape(database: TestDatab
         assert_eq!(response.status(), StatusCode::METHOD_NOT_ALLOWED, "{case}");
         check(&case, response).await;
     }
-    let health = app.get("/api/v1/health").send().await.unwrap();
+    let health = app.health().await;
     assert_eq!(health.status(), StatusCode::OK, "the server is still well");
     println!(
         "fuzz: {sent} requests over {} operations in {:.1?}",

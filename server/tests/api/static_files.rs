@@ -1,16 +1,17 @@
-//! Integration tests of how the built app is served: precompressed files chosen by
-//! `Accept-Encoding`, the right content types, year-long caching for content-hashed files,
-//! ETag revalidation for the rest, and CORS for merchants' pages on other origins.
+//! How the built app is served: deep links to the pages, the security headers and the
+//! pages' script hashes, precompressed files chosen by `Accept-Encoding`, the right content
+//! types, year-long caching for content-hashed files, ETag revalidation for the rest, and
+//! CORS for merchants' pages on other origins.
 
-mod common;
-
-use common::{TestApp, TestDatabase};
+use crate::helpers::{error_of, TestApp, TestDatabase};
 use reqwest::header::{
     ACCEPT_ENCODING, CACHE_CONTROL, CONTENT_ENCODING, CONTENT_TYPE, ETAG, IF_NONE_MATCH,
 };
 use reqwest::StatusCode;
 
 both_databases!(
+    responses_carry_a_strict_security_policy,
+    the_app_is_served_with_deep_links_and_its_script_hash,
     hashed_modules_are_served_precompressed_and_cached_for_a_year,
     the_loader_and_pages_revalidate_by_etag,
     embed_files_can_be_loaded_from_other_origins,
@@ -121,5 +122,63 @@ async fn embed_files_can_be_loaded_from_other_origins(database: TestDatabase) {
         .await
         .unwrap();
     assert!(!api.headers().contains_key("access-control-allow-origin"));
+    app.stop().await;
+}
+
+async fn responses_carry_a_strict_security_policy(database: TestDatabase) {
+    let app = TestApp::spawn(database).await;
+    let response = app.health().await;
+    let policy = response.headers()["content-security-policy"]
+        .to_str()
+        .unwrap();
+    assert!(
+        policy.contains("script-src 'self' 'wasm-unsafe-eval'"),
+        "{policy}"
+    );
+    assert!(!policy.contains("unsafe-inline"), "{policy}");
+    assert_eq!(response.headers()["x-content-type-options"], "nosniff");
+    app.stop().await;
+}
+
+async fn the_app_is_served_with_deep_links_and_its_script_hash(database: TestDatabase) {
+    let dist = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dist.path().join("portal")).unwrap();
+    std::fs::create_dir_all(dist.path().join("embed")).unwrap();
+    std::fs::write(
+        dist.path().join("portal/index.html"),
+        "<!doctype html><title>Portal</title><script type=\"module\">start()</script>",
+    )
+    .unwrap();
+    std::fs::write(dist.path().join("embed/storefront-support.js"), "// loader").unwrap();
+    let static_dir = dist.path().to_owned();
+    let app = TestApp::spawn_with(database, |config| config.static_dir = static_dir).await;
+
+    let deep_link = app.get("/track").send().await.unwrap();
+    assert_eq!(deep_link.status(), StatusCode::OK);
+    let policy = deep_link.headers()["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(policy.contains("'sha256-"), "{policy}");
+    assert!(deep_link
+        .text()
+        .await
+        .unwrap()
+        .contains("<title>Portal</title>"));
+
+    let loader = app
+        .get("/embed/storefront-support.js")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(loader.status(), StatusCode::OK);
+    assert!(loader.headers()["content-type"]
+        .to_str()
+        .unwrap()
+        .contains("javascript"));
+
+    let missing_api = app.get("/api/v1/nope").send().await.unwrap();
+    assert_eq!(missing_api.status(), StatusCode::NOT_FOUND);
+    assert_eq!(error_of(missing_api).await["code"], "not_found");
     app.stop().await;
 }

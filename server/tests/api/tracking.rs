@@ -1,12 +1,10 @@
-//! Integration tests of shipment tracking: lookup and its limits, tokens, signed links,
-//! signed customers, carrier webhooks (signatures, both providers' formats, duplicates,
-//! out-of-order events), notifications and the live stream. Real server, fresh database, both databases.
+//! Shipment tracking: lookup and its limits, tokens, signed links, signed customers,
+//! carrier webhooks (signatures, both providers' formats, duplicates, out-of-order events),
+//! notifications and the live stream.
 
-mod common;
-
-use common::{
-    aftership_signature, assert_rate_limited, easypost_signature, error_of, hmac_sha256,
-    openapi_document, TestApp, TestDatabase,
+use crate::helpers::{
+    aftership_signature, assert_rate_limited, easypost_signature, error_of, hmac_sha256, TestApp,
+    TestDatabase, AFTERSHIP_FIXTURE, EASYPOST_FIXTURE, TEST_TOKEN_KEY,
 };
 use reqwest::StatusCode;
 use serde_json::{json, Value};
@@ -45,8 +43,6 @@ const EASYPOST_SECRET: &str = "demo-ﬁle-secret"; // the ligature checks NFKD n
 const AFTERSHIP_SECRET: &str = "aftership-secret";
 const LINK_SECRET: &str = "order-link-secret";
 const CUSTOMER_SECRET: &str = "customer-id-secret";
-const EASYPOST_FIXTURE: &str = include_str!("fixtures/webhooks/easypost-tracker-updated.json");
-const AFTERSHIP_FIXTURE: &str = include_str!("fixtures/webhooks/aftership-tracking-update.json");
 
 async fn spawn(database: TestDatabase) -> TestApp {
     TestApp::spawn_with(database, |config| {
@@ -59,32 +55,6 @@ async fn spawn(database: TestDatabase) -> TestApp {
     .await
 }
 
-async fn post_easypost(app: &TestApp, body: &str) -> reqwest::Response {
-    app.post("/api/v1/webhooks/easypost")
-        .header("content-type", "application/json")
-        .header(
-            "x-hmac-signature",
-            easypost_signature(EASYPOST_SECRET, body),
-        )
-        .body(body.to_owned())
-        .send()
-        .await
-        .unwrap()
-}
-
-async fn post_aftership(app: &TestApp, body: &str) -> reqwest::Response {
-    app.post("/api/v1/webhooks/aftership")
-        .header("content-type", "application/json")
-        .header(
-            "aftership-hmac-sha256",
-            aftership_signature(AFTERSHIP_SECRET, body),
-        )
-        .body(body.to_owned())
-        .send()
-        .await
-        .unwrap()
-}
-
 async fn outcome_of(response: reqwest::Response) -> String {
     assert_eq!(response.status(), StatusCode::OK);
     let body: Value = response.json().await.unwrap();
@@ -92,11 +62,8 @@ async fn outcome_of(response: reqwest::Response) -> String {
 }
 
 async fn look_up(app: &TestApp, order_number: &str, email: &str) -> reqwest::Response {
-    app.post("/api/v1/orders/lookup")
-        .json(&json!({ "order_number": order_number, "email": email }))
-        .send()
+    app.look_up_order(&json!({ "order_number": order_number, "email": email }))
         .await
-        .unwrap()
 }
 
 /// Looks the order up and answers (token, tracking).
@@ -115,12 +82,7 @@ async fn open_order(app: &TestApp, order_number: &str, email: &str) -> (String, 
 }
 
 async fn fetch_tracking(app: &TestApp, order_number: &str, token: &str) -> Value {
-    let response = app
-        .get(&format!("/api/v1/orders/{order_number}/tracking"))
-        .bearer_auth(token)
-        .send()
-        .await
-        .unwrap();
+    let response = app.order_tracking(order_number, token).await;
     assert_eq!(response.status(), StatusCode::OK);
     response.json().await.unwrap()
 }
@@ -214,12 +176,7 @@ async fn lookup_finds_the_order_and_its_token_reads_only_that_order(database: Te
     assert!(events[0]["occurred_at"].as_str() > events[1]["occurred_at"].as_str());
 
     assert_eq!(fetch_tracking(&app, "SF-1004", &token).await, tracking);
-    let other_order = app
-        .get("/api/v1/orders/SF-1001/tracking")
-        .bearer_auth(&token)
-        .send()
-        .await
-        .unwrap();
+    let other_order = app.order_tracking("SF-1001", &token).await;
     assert_eq!(other_order.status(), StatusCode::UNAUTHORIZED);
     let no_token = app
         .get("/api/v1/orders/SF-1004/tracking")
@@ -243,7 +200,7 @@ async fn an_order_token_is_checked_by_its_signature_alone(database: TestDatabase
     let rotated = TestApp::spawn_with(database, |config| {
         config.seed_demo = true;
         config.token_key = Some(NEW_KEY.parse().unwrap());
-        config.token_key_previous = vec![common::TEST_TOKEN_KEY.parse().unwrap()];
+        config.token_key_previous = vec![TEST_TOKEN_KEY.parse().unwrap()];
     })
     .await;
     // Another database: the same demo order, its times a moment later.
@@ -261,12 +218,7 @@ async fn an_order_token_is_checked_by_its_signature_alone(database: TestDatabase
         config.token_key = Some(NEW_KEY.parse().unwrap());
     })
     .await;
-    let refused = other_key
-        .get("/api/v1/orders/SF-1004/tracking")
-        .bearer_auth(&token)
-        .send()
-        .await
-        .unwrap();
+    let refused = other_key.order_tracking("SF-1004", &token).await;
     assert_eq!(refused.status(), StatusCode::UNAUTHORIZED);
     assert_eq!(
         fetch_tracking(&other_key, "SF-1004", &new_token).await["order_number"],
@@ -305,11 +257,10 @@ async fn lookup_names_the_fields_to_fix(database: TestDatabase) {
         .unwrap()
         .contains("email address"));
     let extra = app
-        .post("/api/v1/orders/lookup")
-        .json(&json!({ "order_number": "SF-1001", "email": "ada@example.com", "admin": true }))
-        .send()
-        .await
-        .unwrap();
+        .look_up_order(
+            &json!({ "order_number": "SF-1001", "email": "ada@example.com", "admin": true }),
+        )
+        .await;
     assert_eq!(extra.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert!(error_of(extra).await["fields"]["admin"].is_array());
     app.stop().await;
@@ -349,7 +300,7 @@ async fn easypost_tracker_updated_is_applied(database: TestDatabase) {
     order_with_package(&app, "SF-2001", "1Z999AA10123456784-T").await;
     let body = EASYPOST_FIXTURE.replace("1Z999AA10123456784", "1Z999AA10123456784-T");
     assert_eq!(
-        outcome_of(post_easypost(&app, &body).await).await,
+        outcome_of(app.easypost_webhook(EASYPOST_SECRET, &body).await).await,
         "applied"
     );
 
@@ -380,7 +331,11 @@ async fn aftership_exception_is_applied_with_its_reason(database: TestDatabase) 
     let app = spawn(database).await;
     order_with_package(&app, "SF-2002", "9400111899223345678901").await;
     assert_eq!(
-        outcome_of(post_aftership(&app, AFTERSHIP_FIXTURE).await).await,
+        outcome_of(
+            app.aftership_webhook(AFTERSHIP_SECRET, AFTERSHIP_FIXTURE)
+                .await
+        )
+        .await,
         "applied"
     );
     let (_, tracking) = open_order(&app, "SF-2002", "shopper@example.com").await;
@@ -473,7 +428,9 @@ async fn bad_or_missing_signatures_are_refused_and_nothing_is_stored(database: T
 
     // A server without a configured secret refuses every delivery.
     let unconfigured = TestApp::spawn(database).await;
-    let response = post_aftership(&unconfigured, AFTERSHIP_FIXTURE).await;
+    let response = unconfigured
+        .aftership_webhook(AFTERSHIP_SECRET, AFTERSHIP_FIXTURE)
+        .await;
     assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
     unconfigured.stop().await;
 }
@@ -482,12 +439,20 @@ async fn a_redelivered_event_is_stored_once(database: TestDatabase) {
     let app = spawn(database).await;
     order_with_package(&app, "SF-2004", "9400111899223345678901").await;
     assert_eq!(
-        outcome_of(post_aftership(&app, AFTERSHIP_FIXTURE).await).await,
+        outcome_of(
+            app.aftership_webhook(AFTERSHIP_SECRET, AFTERSHIP_FIXTURE)
+                .await
+        )
+        .await,
         "applied"
     );
     let events_after_first = count(&app, "SELECT COUNT(*) FROM shipment_events").await;
     assert_eq!(
-        outcome_of(post_aftership(&app, AFTERSHIP_FIXTURE).await).await,
+        outcome_of(
+            app.aftership_webhook(AFTERSHIP_SECRET, AFTERSHIP_FIXTURE)
+                .await
+        )
+        .await,
         "duplicate"
     );
     assert_eq!(
@@ -502,7 +467,7 @@ async fn a_redelivered_event_is_stored_once(database: TestDatabase) {
     let replay =
         AFTERSHIP_FIXTURE.replace("5b0b3a52-8d2c-4f5e-9a61-3c7e2f1d0b94", "another-event-id");
     assert_eq!(
-        outcome_of(post_aftership(&app, &replay).await).await,
+        outcome_of(app.aftership_webhook(AFTERSHIP_SECRET, &replay).await).await,
         "applied"
     );
     assert_eq!(
@@ -524,11 +489,11 @@ async fn an_older_event_arriving_late_does_not_roll_the_status_back(database: Te
         Some("2026-11-25"),
     );
     assert_eq!(
-        outcome_of(post_easypost(&app, &delivered).await).await,
+        outcome_of(app.easypost_webhook(EASYPOST_SECRET, &delivered).await).await,
         "applied"
     );
     assert_eq!(
-        outcome_of(post_easypost(&app, &in_transit).await).await,
+        outcome_of(app.easypost_webhook(EASYPOST_SECRET, &in_transit).await).await,
         "applied"
     );
     let (_, tracking) = open_order(&app, "SF-2005", "shopper@example.com").await;
@@ -569,8 +534,8 @@ async fn a_changed_estimate_keeps_the_previous_one(database: TestDatabase) {
         "2026-11-19T10:00:00Z",
         Some("2026-11-22T18:00:00Z"),
     );
-    post_easypost(&app, &first).await;
-    post_easypost(&app, &later).await;
+    app.easypost_webhook(EASYPOST_SECRET, &first).await;
+    app.easypost_webhook(EASYPOST_SECRET, &later).await;
     let (_, tracking) = open_order(&app, "SF-2006", "shopper@example.com").await;
     assert_eq!(
         tracking["packages"][0]["estimated_delivery"],
@@ -593,7 +558,7 @@ async fn a_webhook_for_an_unknown_package_is_kept_for_audit(database: TestDataba
         None,
     );
     assert_eq!(
-        outcome_of(post_easypost(&app, &body).await).await,
+        outcome_of(app.easypost_webhook(EASYPOST_SECRET, &body).await).await,
         "unmatched"
     );
     assert_eq!(
@@ -605,7 +570,7 @@ async fn a_webhook_for_an_unknown_package_is_kept_for_audit(database: TestDataba
         1
     );
     // Signed but not JSON: a clear 400, nothing stored.
-    let response = post_easypost(&app, "{not json").await;
+    let response = app.easypost_webhook(EASYPOST_SECRET, "{not json").await;
     assert_eq!(response.status(), StatusCode::BAD_REQUEST);
     assert_eq!(
         count(&app, "SELECT COUNT(*) FROM webhook_deliveries").await,
@@ -622,24 +587,26 @@ async fn notifications_are_validated_and_recorded_per_status_change(database: Te
         tracking["notifications"],
         json!({ "email": null, "sms": null })
     );
-    let put = |body: Value| {
-        app.put("/api/v1/orders/SF-2007/notifications")
-            .bearer_auth(&token)
-            .json(&body)
-            .send()
-    };
-    let invalid = put(json!({ "email": "nope", "sms": "07700 900123" }))
-        .await
-        .unwrap();
+    let invalid = app
+        .set_notifications(
+            "SF-2007",
+            &token,
+            &json!({ "email": "nope", "sms": "07700 900123" }),
+        )
+        .await;
     assert_eq!(invalid.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let fields = error_of(invalid).await["fields"].clone();
     assert!(
         fields["email"].is_array() && fields["sms"].is_array(),
         "{fields}"
     );
-    let saved = put(json!({ "email": " Shopper@Example.com ", "sms": "+44 7700 900123" }))
-        .await
-        .unwrap();
+    let saved = app
+        .set_notifications(
+            "SF-2007",
+            &token,
+            &json!({ "email": " Shopper@Example.com ", "sms": "+44 7700 900123" }),
+        )
+        .await;
     assert_eq!(saved.status(), StatusCode::OK);
     assert_eq!(
         saved.json::<Value>().await.unwrap(),
@@ -653,8 +620,8 @@ async fn notifications_are_validated_and_recorded_per_status_change(database: Te
         "2026-11-19T10:00:00Z",
         None,
     );
-    post_easypost(&app, &moving).await;
-    post_easypost(&app, &moving).await; // redelivered: no second notification
+    app.easypost_webhook(EASYPOST_SECRET, &moving).await;
+    app.easypost_webhook(EASYPOST_SECRET, &moving).await; // redelivered: no second notification
     let same_status = easypost_event(
         "evt_n2",
         "NOTE-1",
@@ -662,7 +629,7 @@ async fn notifications_are_validated_and_recorded_per_status_change(database: Te
         "2026-11-19T12:00:00Z",
         None,
     );
-    post_easypost(&app, &same_status).await; // a new event, but no change of status
+    app.easypost_webhook(EASYPOST_SECRET, &same_status).await; // a new event, but no change of status
     let rows: Vec<(String, String, String)> =
         sqlx::query_as("SELECT channel, destination, status FROM notifications ORDER BY channel")
             .fetch_all(&app.server.db.pool)
@@ -705,15 +672,10 @@ fn signed_customer(customer_id: &str, expires: i64, secret: &str) -> Value {
 async fn a_signed_customer_sees_their_orders_and_each_token_reads_one(database: TestDatabase) {
     let app = spawn(database).await;
     let now = time::OffsetDateTime::now_utc().unix_timestamp();
-    let open = |signed: Value| {
-        app.post("/api/v1/orders/signed-customer")
-            .json(&signed)
-            .send()
-    };
 
-    let response = open(signed_customer("demo-dev", now + 600, CUSTOMER_SECRET))
-        .await
-        .unwrap();
+    let response = app
+        .open_signed_customer(&signed_customer("demo-dev", now + 600, CUSTOMER_SECRET))
+        .await;
     assert_eq!(response.status(), StatusCode::OK);
     let listed: Value = response.json().await.unwrap();
     let orders = listed["orders"].as_array().unwrap();
@@ -732,22 +694,17 @@ async fn a_signed_customer_sees_their_orders_and_each_token_reads_one(database: 
     let older_token = orders[1]["token"].as_str().unwrap();
     let tracking = fetch_tracking(&app, "SF-1012", older_token).await;
     assert_eq!(tracking["packages"][0]["status"], "delivered");
-    let other = app
-        .get("/api/v1/orders/SF-1004/tracking")
-        .bearer_auth(older_token)
-        .send()
-        .await
-        .unwrap();
+    let other = app.order_tracking("SF-1004", older_token).await;
     assert_eq!(other.status(), StatusCode::UNAUTHORIZED);
 
     // A customer the store signed but who has no orders here.
-    let response = open(signed_customer(
-        "gid://shop/Customer/404",
-        now + 600,
-        CUSTOMER_SECRET,
-    ))
-    .await
-    .unwrap();
+    let response = app
+        .open_signed_customer(&signed_customer(
+            "gid://shop/Customer/404",
+            now + 600,
+            CUSTOMER_SECRET,
+        ))
+        .await;
     assert_eq!(response.status(), StatusCode::OK);
     assert_eq!(
         response.json::<Value>().await.unwrap(),
@@ -762,18 +719,18 @@ async fn a_signed_customer_sees_their_orders_and_each_token_reads_one(database: 
         json!({ "customer_id": "demo-hana", "expires": now + 600,
                 "signature": signed_customer("demo-dev", now + 600, CUSTOMER_SECRET)["signature"] }),
     ] {
-        let response = open(refused.clone()).await.unwrap();
+        let response = app.open_signed_customer(&refused.clone()).await;
         assert_eq!(response.status(), StatusCode::UNAUTHORIZED, "{refused}");
         assert!(!response.text().await.unwrap().contains("SF-10"));
     }
 
     let mut unknown_field = signed_customer("demo-dev", now + 600, CUSTOMER_SECRET);
     unknown_field["email"] = json!("dev@example.com");
-    let response = open(unknown_field).await.unwrap();
+    let response = app.open_signed_customer(&unknown_field).await;
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    let response = open(signed_customer(" ", now + 600, CUSTOMER_SECRET))
-        .await
-        .unwrap();
+    let response = app
+        .open_signed_customer(&signed_customer(" ", now + 600, CUSTOMER_SECRET))
+        .await;
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert!(error_of(response).await["fields"]["customer_id"].is_array());
     app.stop().await;
@@ -782,10 +739,9 @@ async fn a_signed_customer_sees_their_orders_and_each_token_reads_one(database: 
 async fn a_signed_link_opens_the_order_until_it_expires(database: TestDatabase) {
     let app = spawn(database).await;
     let now = time::OffsetDateTime::now_utc().unix_timestamp();
-    let open = |link: Value| app.post("/api/v1/orders/signed-link").json(&link).send();
-    let response = open(signed_link("SF-1003", now + 3600, LINK_SECRET))
-        .await
-        .unwrap();
+    let response = app
+        .open_signed_link(&signed_link("SF-1003", now + 3600, LINK_SECRET))
+        .await;
     assert_eq!(response.status(), StatusCode::OK);
     let access: Value = response.json().await.unwrap();
     assert_eq!(access["tracking"]["order_number"], "SF-1003");
@@ -794,7 +750,7 @@ async fn a_signed_link_opens_the_order_until_it_expires(database: TestDatabase) 
         signed_link("SF-1003", now + 3600, "guessed-secret"),
         signed_link("SF-9999", now + 3600, LINK_SECRET),
     ] {
-        let response = open(refused.clone()).await.unwrap();
+        let response = app.open_signed_link(&refused.clone()).await;
         assert_eq!(response.status(), StatusCode::UNAUTHORIZED, "{refused}");
     }
     app.stop().await;
@@ -823,11 +779,8 @@ async fn a_token_never_outlives_the_signature_that_proved_it(database: TestDatab
 
     // A store's signature valid for ten minutes buys ten minutes, not a day.
     let customer: Value = app
-        .post("/api/v1/orders/signed-customer")
-        .json(&signed_customer("demo-dev", now + 600, CUSTOMER_SECRET))
-        .send()
+        .open_signed_customer(&signed_customer("demo-dev", now + 600, CUSTOMER_SECRET))
         .await
-        .unwrap()
         .json()
         .await
         .unwrap();
@@ -838,11 +791,8 @@ async fn a_token_never_outlives_the_signature_that_proved_it(database: TestDatab
     // A link about to expire: its token works until the link's moment, then stops.
     let expires = now + 2;
     let response = app
-        .post("/api/v1/orders/signed-link")
-        .json(&signed_link("SF-1003", expires, LINK_SECRET))
-        .send()
-        .await
-        .unwrap();
+        .open_signed_link(&signed_link("SF-1003", expires, LINK_SECRET))
+        .await;
     assert_eq!(response.status(), StatusCode::OK);
     let access: Value = response.json().await.unwrap();
     assert_eq!(expires_at_unix(&access), expires);
@@ -850,12 +800,7 @@ async fn a_token_never_outlives_the_signature_that_proved_it(database: TestDatab
     fetch_tracking(&app, "SF-1003", token).await;
     let until_expiry = expires as f64 - now_seconds() + 0.2;
     tokio::time::sleep(Duration::from_secs_f64(until_expiry.max(0.0))).await;
-    let expired = app
-        .get("/api/v1/orders/SF-1003/tracking")
-        .bearer_auth(token)
-        .send()
-        .await
-        .unwrap();
+    let expired = app.order_tracking("SF-1003", token).await;
     assert_eq!(expired.status(), StatusCode::UNAUTHORIZED);
     app.stop().await;
 }
@@ -887,17 +832,9 @@ async fn an_open_stream_hears_of_each_change(database: TestDatabase) {
     let app = spawn(database).await;
     order_with_package(&app, "SF-2008", "LIVE-1").await;
     let (token, _) = open_order(&app, "SF-2008", "shopper@example.com").await;
-    let refused = app
-        .get("/api/v1/orders/SF-2008/events?token=wrong")
-        .send()
-        .await
-        .unwrap();
+    let refused = app.order_events("SF-2008", "wrong").await;
     assert_eq!(refused.status(), StatusCode::UNAUTHORIZED);
-    let mut stream = app
-        .get(&format!("/api/v1/orders/SF-2008/events?token={token}"))
-        .send()
-        .await
-        .unwrap();
+    let mut stream = app.order_events("SF-2008", &token).await;
     assert_eq!(stream.status(), StatusCode::OK);
     assert!(stream.headers()["content-type"]
         .to_str()
@@ -912,7 +849,7 @@ async fn an_open_stream_hears_of_each_change(database: TestDatabase) {
         None,
     );
     assert_eq!(
-        outcome_of(post_easypost(&app, &update).await).await,
+        outcome_of(app.easypost_webhook(EASYPOST_SECRET, &update).await).await,
         "applied"
     );
     await_changes(&mut stream, 1).await;
@@ -922,7 +859,7 @@ async fn an_open_stream_hears_of_each_change(database: TestDatabase) {
 
 async fn the_tracking_routes_are_documented(database: TestDatabase) {
     let app = TestApp::spawn(database).await;
-    let document = openapi_document(&app).await;
+    let document = app.openapi_document().await;
     for path in [
         "/api/v1/orders/lookup",
         "/api/v1/orders/signed-link",
@@ -989,7 +926,7 @@ async fn an_extreme_carrier_time_is_refused_not_a_crash(database: TestDatabase) 
         (estimate, "result.est_delivery_date"),
     ] {
         let error = error_text(
-            post_easypost(&app, &body).await,
+            app.easypost_webhook(EASYPOST_SECRET, &body).await,
             StatusCode::UNPROCESSABLE_ENTITY,
         )
         .await;
@@ -1004,7 +941,7 @@ async fn an_extreme_carrier_time_is_refused_not_a_crash(database: TestDatabase) 
     })
     .to_string();
     let error = error_text(
-        post_aftership(&app, &checkpoint).await,
+        app.aftership_webhook(AFTERSHIP_SECRET, &checkpoint).await,
         StatusCode::UNPROCESSABLE_ENTITY,
     )
     .await;
@@ -1022,9 +959,18 @@ async fn an_extreme_carrier_time_is_refused_not_a_crash(database: TestDatabase) 
 
 async fn webhook_answers_name_no_rust_types(database: TestDatabase) {
     let app = spawn(database).await;
-    let easypost = post_easypost(&app, r#"{"id": 7, "description": "tracker.updated"}"#).await;
-    let aftership = post_aftership(&app, r#"{"event_id": "as_1", "msg": []}"#).await;
-    let missing = post_aftership(&app, r#"{"msg": null}"#).await;
+    let easypost = app
+        .easypost_webhook(
+            EASYPOST_SECRET,
+            r#"{"id": 7, "description": "tracker.updated"}"#,
+        )
+        .await;
+    let aftership = app
+        .aftership_webhook(AFTERSHIP_SECRET, r#"{"event_id": "as_1", "msg": []}"#)
+        .await;
+    let missing = app
+        .aftership_webhook(AFTERSHIP_SECRET, r#"{"msg": null}"#)
+        .await;
     for response in [easypost, aftership, missing] {
         assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
         let text = response.text().await.unwrap();
@@ -1069,7 +1015,7 @@ async fn only_https_carrier_links_are_stored_and_served(database: TestDatabase) 
         "javascript:alert(document.cookie)",
     );
     assert_eq!(
-        outcome_of(post_easypost(&app, &hostile).await).await,
+        outcome_of(app.easypost_webhook(EASYPOST_SECRET, &hostile).await).await,
         "applied"
     );
     assert_eq!(stored().await, None);
@@ -1079,7 +1025,7 @@ async fn only_https_carrier_links_are_stored_and_served(database: TestDatabase) 
         "HTTPS://Track.Example.com/LINK-1",
     );
     assert_eq!(
-        outcome_of(post_easypost(&app, &https).await).await,
+        outcome_of(app.easypost_webhook(EASYPOST_SECRET, &https).await).await,
         "applied"
     );
     assert_eq!(
@@ -1100,7 +1046,7 @@ async fn only_https_carrier_links_are_stored_and_served(database: TestDatabase) 
     ] {
         let update = send_link(id, at, link);
         assert_eq!(
-            outcome_of(post_easypost(&app, &update).await).await,
+            outcome_of(app.easypost_webhook(EASYPOST_SECRET, &update).await).await,
             "applied"
         );
     }
@@ -1175,12 +1121,8 @@ async fn text_with_nul_is_refused_on_every_database(database: TestDatabase) {
     assert!(error["fields"]["email"][0].is_string(), "{error}");
     let (token, _) = open_order(&app, "SF-1001", "ada@example.com").await;
     let response = app
-        .put("/api/v1/orders/SF-1001/notifications")
-        .bearer_auth(&token)
-        .json(&json!({ "email": email }))
-        .send()
-        .await
-        .unwrap();
+        .set_notifications("SF-1001", &token, &json!({ "email": email }))
+        .await;
     let error = error_text(response, StatusCode::UNPROCESSABLE_ENTITY).await;
     assert!(error["fields"]["email"][0].is_string(), "{error}");
 
@@ -1196,7 +1138,7 @@ async fn text_with_nul_is_refused_on_every_database(database: TestDatabase) {
         event["result"]["tracking_details"][0]["message"] = json!("Arrived\u{0}");
     });
     let error = error_text(
-        post_easypost(&app, &event).await,
+        app.easypost_webhook(EASYPOST_SECRET, &event).await,
         StatusCode::UNPROCESSABLE_ENTITY,
     )
     .await;
@@ -1205,15 +1147,6 @@ async fn text_with_nul_is_refused_on_every_database(database: TestDatabase) {
         "{error}"
     );
     app.stop().await;
-}
-
-async fn open_stream(app: &TestApp, order_number: &str, token: &str) -> reqwest::Response {
-    app.get(&format!(
-        "/api/v1/orders/{order_number}/events?token={token}"
-    ))
-    .send()
-    .await
-    .unwrap()
 }
 
 async fn live_streams_are_capped_per_token_and_per_address(database: TestDatabase) {
@@ -1227,12 +1160,12 @@ async fn live_streams_are_capped_per_token_and_per_address(database: TestDatabas
     let (second_token, _) = open_order(&app, "SF-1002", "ben@example.com").await;
     let mut open = Vec::new();
     for _ in 0..2 {
-        let stream = open_stream(&app, "SF-1001", &first_token).await;
+        let stream = app.order_events("SF-1001", &first_token).await;
         assert_eq!(stream.status(), StatusCode::OK);
         open.push(stream);
     }
     let refused = error_text(
-        open_stream(&app, "SF-1001", &first_token).await,
+        app.order_events("SF-1001", &first_token).await,
         StatusCode::TOO_MANY_REQUESTS,
     )
     .await;
@@ -1241,13 +1174,13 @@ async fn live_streams_are_capped_per_token_and_per_address(database: TestDatabas
         .as_str()
         .unwrap()
         .contains("live updates"));
-    let third = open_stream(&app, "SF-1002", &second_token).await;
+    let third = app.order_events("SF-1002", &second_token).await;
     assert_eq!(
         third.status(),
         StatusCode::OK,
         "another token, same address"
     );
-    let by_address = open_stream(&app, "SF-1002", &second_token).await;
+    let by_address = app.order_events("SF-1002", &second_token).await;
     assert_eq!(
         by_address.status(),
         StatusCode::TOO_MANY_REQUESTS,
@@ -1258,7 +1191,7 @@ async fn live_streams_are_capped_per_token_and_per_address(database: TestDatabas
     drop(open.pop());
     let deadline = std::time::Instant::now() + Duration::from_secs(10);
     loop {
-        let again = open_stream(&app, "SF-1001", &first_token).await;
+        let again = app.order_events("SF-1001", &first_token).await;
         if again.status() == StatusCode::OK {
             break;
         }

@@ -1,14 +1,23 @@
-//! Spawns the real server on port 0 with a fresh database for each test.
+//! Spawns the real server on port 0 with a fresh database for each test, and calls its
+//! routes through typed helpers (`app.sign_in(email, password)`, `app.look_up_order(&body)`,
+//! …), one per route, so a test reads as what it does and a route's address is written once.
 //!
 //! Every test is written once and runs against SQLite and PostgreSQL through
 //! [`both_databases!`]. PostgreSQL comes from `DATABASE_URL` (`cargo xtask test` sets it
 //! to the local server when one answers); each test gets its own database, dropped at the end.
 
-#![allow(dead_code)] // each test binary uses a different part of this harness
-
+use serde::Serialize;
+use serde_json::{json, Value};
 use sf_server::config::Config;
 use sf_server::RunningServer;
 use sqlx::{Connection, Executor, PgConnection};
+
+/// An EasyPost `tracker.updated` delivery, in EasyPost's format.
+pub const EASYPOST_FIXTURE: &str =
+    include_str!("../fixtures/webhooks/easypost-tracker-updated.json");
+/// An AfterShip tracking update, in AfterShip's format.
+pub const AFTERSHIP_FIXTURE: &str =
+    include_str!("../fixtures/webhooks/aftership-tracking-update.json");
 
 /// The token key every test server signs with, unless the test sets another.
 pub const TEST_TOKEN_KEY: &str = "integration-test-token-key-0123456789abcdef";
@@ -32,8 +41,14 @@ pub struct TestApp {
 }
 
 enum Cleanup {
-    Sqlite(tempfile::TempDir),
-    Postgres { admin_url: String, name: String },
+    /// Never read: holding the folder keeps the database file until the test ends.
+    Sqlite {
+        _folder: tempfile::TempDir,
+    },
+    Postgres {
+        admin_url: String,
+        name: String,
+    },
 }
 
 impl TestApp {
@@ -48,7 +63,7 @@ impl TestApp {
             TestDatabase::Sqlite => {
                 let dir = tempfile::tempdir().expect("a temporary folder");
                 let url = format!("sqlite://{}?mode=rwc", dir.path().join("test.db").display());
-                (url, Cleanup::Sqlite(dir))
+                (url, Cleanup::Sqlite { _folder: dir })
             }
             TestDatabase::Postgres => {
                 let admin_url = std::env::var("DATABASE_URL").expect(
@@ -107,6 +122,99 @@ impl TestApp {
         self.client.delete(self.url(path))
     }
 
+    /// Sends a request; a transport failure (not an error status) fails the test.
+    async fn send(request: reqwest::RequestBuilder) -> reqwest::Response {
+        request.send().await.expect("the server answers")
+    }
+
+    /// `GET /api/v1/health`.
+    pub async fn health(&self) -> reqwest::Response {
+        Self::send(self.get("/api/v1/health")).await
+    }
+
+    /// `POST /api/v1/agent/session` with this email and password.
+    pub async fn sign_in(&self, email: &str, password: &str) -> reqwest::Response {
+        let body = json!({ "email": email, "password": password });
+        Self::send(self.post("/api/v1/agent/session").json(&body)).await
+    }
+
+    /// `GET /api/v1/agent/me` with this agent token.
+    pub async fn current_agent(&self, token: &str) -> reqwest::Response {
+        Self::send(self.get("/api/v1/agent/me").bearer_auth(token)).await
+    }
+
+    /// `DELETE /api/v1/agent/session` with this agent token.
+    pub async fn sign_out(&self, token: &str) -> reqwest::Response {
+        Self::send(self.delete("/api/v1/agent/session").bearer_auth(token)).await
+    }
+
+    /// `POST /api/v1/orders/lookup` with this body (usually `order_number` and `email`).
+    pub async fn look_up_order(&self, body: &impl Serialize) -> reqwest::Response {
+        Self::send(self.post("/api/v1/orders/lookup").json(body)).await
+    }
+
+    /// `POST /api/v1/orders/signed-link` with this body.
+    pub async fn open_signed_link(&self, body: &impl Serialize) -> reqwest::Response {
+        Self::send(self.post("/api/v1/orders/signed-link").json(body)).await
+    }
+
+    /// `POST /api/v1/orders/signed-customer` with this body.
+    pub async fn open_signed_customer(&self, body: &impl Serialize) -> reqwest::Response {
+        Self::send(self.post("/api/v1/orders/signed-customer").json(body)).await
+    }
+
+    /// `GET /api/v1/orders/{order_number}/tracking` with this order token.
+    pub async fn order_tracking(&self, order_number: &str, token: &str) -> reqwest::Response {
+        let path = format!("/api/v1/orders/{order_number}/tracking");
+        Self::send(self.get(&path).bearer_auth(token)).await
+    }
+
+    /// `PUT /api/v1/orders/{order_number}/notifications` with this order token and body.
+    pub async fn set_notifications(
+        &self,
+        order_number: &str,
+        token: &str,
+        body: &impl Serialize,
+    ) -> reqwest::Response {
+        let path = format!("/api/v1/orders/{order_number}/notifications");
+        Self::send(self.put(&path).bearer_auth(token).json(body)).await
+    }
+
+    /// `GET /api/v1/orders/{order_number}/events?token=…`: the live stream, left open.
+    pub async fn order_events(&self, order_number: &str, token: &str) -> reqwest::Response {
+        let path = format!("/api/v1/orders/{order_number}/events?token={token}");
+        Self::send(self.get(&path)).await
+    }
+
+    /// `POST /api/v1/webhooks/easypost` with this body, signed as EasyPost signs with `secret`.
+    pub async fn easypost_webhook(&self, secret: &str, body: &str) -> reqwest::Response {
+        let request = self
+            .post("/api/v1/webhooks/easypost")
+            .header("content-type", "application/json")
+            .header("x-hmac-signature", easypost_signature(secret, body))
+            .body(body.to_owned());
+        Self::send(request).await
+    }
+
+    /// `POST /api/v1/webhooks/aftership` with this body, signed as AfterShip signs with `secret`.
+    pub async fn aftership_webhook(&self, secret: &str, body: &str) -> reqwest::Response {
+        let request = self
+            .post("/api/v1/webhooks/aftership")
+            .header("content-type", "application/json")
+            .header("aftership-hmac-sha256", aftership_signature(secret, body))
+            .body(body.to_owned());
+        Self::send(request).await
+    }
+
+    /// The server's OpenAPI document (`GET /api/v1/openapi.json`).
+    pub async fn openapi_document(&self) -> Value {
+        Self::send(self.get("/api/v1/openapi.json"))
+            .await
+            .json()
+            .await
+            .expect("the OpenAPI document is JSON")
+    }
+
     /// Stops the server and removes its database.
     pub async fn stop(self) {
         let TestApp {
@@ -125,7 +233,6 @@ impl TestApp {
     }
 }
 
-/// The `error` object of an error response, after checking it has the one error shape.
 /// Asserts a 429 in the error shape that says when to come back (`Retry-After`, at least 1 s).
 pub async fn assert_rate_limited(response: reqwest::Response) {
     assert_eq!(response.status(), reqwest::StatusCode::TOO_MANY_REQUESTS);
@@ -138,17 +245,7 @@ pub async fn assert_rate_limited(response: reqwest::Response) {
     assert_eq!(error_of(response).await["code"], "rate_limited");
 }
 
-/// The server's OpenAPI document.
-pub async fn openapi_document(app: &TestApp) -> serde_json::Value {
-    app.get("/api/v1/openapi.json")
-        .send()
-        .await
-        .expect("the OpenAPI document answers")
-        .json()
-        .await
-        .expect("the OpenAPI document is JSON")
-}
-
+/// The `error` object of an error response, after checking it has the one error shape.
 pub async fn error_of(response: reqwest::Response) -> serde_json::Value {
     let body: serde_json::Value = response.json().await.expect("a JSON error body");
     assert!(body["error"]["code"].is_string(), "error shape: {body}");
@@ -209,15 +306,16 @@ fn with_database_name(url: &str, name: &str) -> String {
     out
 }
 
-/// Writes each named `async fn(TestDatabase)` as two tests, `sqlite::name` and `postgres::name`.
-#[macro_export]
+/// Writes each named `async fn(TestDatabase)` of the calling module as two tests,
+/// `<module>::sqlite::name` and `<module>::postgres::name` (`cargo xtask test` skips the
+/// `postgres::` ones when no PostgreSQL answers).
 macro_rules! both_databases {
     ($($name:ident),* $(,)?) => {
         mod sqlite {
             $(
                 #[tokio::test]
                 async fn $name() {
-                    super::$name($crate::common::TestDatabase::Sqlite).await;
+                    super::$name($crate::helpers::TestDatabase::Sqlite).await;
                 }
             )*
         }
@@ -225,7 +323,7 @@ macro_rules! both_databases {
             $(
                 #[tokio::test]
                 async fn $name() {
-                    super::$name($crate::common::TestDatabase::Postgres).await;
+                    super::$name($crate::helpers::TestDatabase::Postgres).await;
                 }
             )*
         }
