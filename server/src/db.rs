@@ -127,4 +127,116 @@ mod tests {
         );
         assert!(Backend::from_url("mysql://h/db").is_err());
     }
+
+    /// A feature's range of migration numbers, from the table in `migrations/README.md`.
+    struct Range {
+        first: u32,
+        last: u32,
+        feature: String,
+    }
+
+    /// The README's rows `| 1000–1999 | `tracking` | … |`: the one list of ranges, which
+    /// `cargo xtask new-component` extends.
+    fn ranges(readme: &str) -> Vec<Range> {
+        readme
+            .lines()
+            .filter_map(|line| {
+                let mut cells = line.trim().strip_prefix('|')?.split('|').map(str::trim);
+                let (first, last) = cells.next()?.split_once('–')?;
+                let feature = cells.next()?.strip_prefix('`')?.strip_suffix('`')?;
+                Some(Range {
+                    first: first.parse().ok()?,
+                    last: last.parse().ok()?,
+                    feature: feature.to_owned(),
+                })
+            })
+            .collect()
+    }
+
+    /// The file names of one migrations folder, sorted.
+    fn migration_files(folder: &str) -> Vec<String> {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("migrations")
+            .join(folder);
+        let mut names: Vec<String> = std::fs::read_dir(&path)
+            .unwrap_or_else(|error| panic!("{}: {error}", path.display()))
+            .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
+    /// What is wrong with one migration's file name under these ranges, if anything.
+    fn misplaced(name: &str, ranges: &[Range]) -> Option<String> {
+        let Some((number, rest)) = name
+            .strip_suffix(".sql")
+            .and_then(|stem| stem.split_once('_'))
+            .filter(|(number, _)| number.len() == 4)
+        else {
+            return Some(format!("{name}: not named NNNN_<feature>_<what>.sql"));
+        };
+        let Ok(number) = number.parse::<u32>() else {
+            return Some(format!("{name}: not named NNNN_<feature>_<what>.sql"));
+        };
+        let Some(range) = ranges
+            .iter()
+            .find(|range| (range.first..=range.last).contains(&number))
+        else {
+            return Some(format!(
+                "{name}: no feature owns {number} (add its row to migrations/README.md)"
+            ));
+        };
+        // Files in the foundation's range keep the names they shipped with.
+        if range.feature != "foundation" && !rest.starts_with(&format!("{}_", range.feature)) {
+            let owner = ranges
+                .iter()
+                .find(|other| rest.starts_with(&format!("{}_", other.feature)));
+            return Some(match owner {
+                Some(owner) => format!(
+                    "{name}: a `{}` migration numbered in `{}`'s range {}–{}; use {}–{}",
+                    owner.feature, range.feature, range.first, range.last, owner.first, owner.last
+                ),
+                None => format!(
+                    "{name}: {number} is `{}`'s, so the name must start {number:04}_{}_",
+                    range.feature, range.feature
+                ),
+            });
+        }
+        None
+    }
+
+    #[test]
+    fn migrations_stay_in_their_features_ranges() {
+        let readme = include_str!("../migrations/README.md");
+        let ranges = ranges(readme);
+        assert!(
+            ranges.iter().any(|range| range.feature == "tracking"),
+            "the README's table of ranges was not understood"
+        );
+        let sqlite = migration_files("sqlite");
+        let postgres = migration_files("postgres");
+        assert_eq!(
+            sqlite, postgres,
+            "sqlite/ and postgres/ must hold the same migrations"
+        );
+        let problems: Vec<String> = sqlite
+            .iter()
+            .filter_map(|name| misplaced(name, &ranges))
+            .collect();
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
+    }
+
+    #[test]
+    fn a_migration_outside_its_features_range_is_caught() {
+        let ranges = ranges(include_str!("../migrations/README.md"));
+        assert_eq!(misplaced("0002_tracking.sql", &ranges), None, "shipped");
+        assert_eq!(misplaced("1004_tracking_returns_link.sql", &ranges), None);
+        assert_eq!(misplaced("2000_chat_conversations.sql", &ranges), None);
+        let wrong_range = misplaced("1005_chat_conversations.sql", &ranges).unwrap();
+        assert!(wrong_range.contains("use 2000–2999"), "{wrong_range}");
+        assert!(misplaced("2001_conversations.sql", &ranges).is_some());
+        assert!(misplaced("9000_loyalty_points.sql", &ranges).is_some());
+        assert!(misplaced("12_tracking.sql", &ranges).is_some());
+        assert!(misplaced("notes.txt", &ranges).is_some());
+    }
 }
