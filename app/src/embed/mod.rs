@@ -58,6 +58,9 @@ macro_rules! element_module {
     };
 }
 
+/// One of an element's own attributes: its name and its value (`None` when absent).
+type OwnAttribute = (&'static str, RwSignal<Option<String>>);
+
 /// An element's attributes as signals, so a change re-renders only what depends on it.
 #[derive(Clone, Copy, Debug)]
 pub struct ElementAttributes {
@@ -69,7 +72,7 @@ pub struct ElementAttributes {
     /// `theme`: becomes the class `sf-theme-<name>`.
     pub theme: RwSignal<Option<String>>,
     /// The element's own attributes, one signal each, in declaration order.
-    own: StoredValue<Vec<(&'static str, RwSignal<Option<String>>)>>,
+    own: StoredValue<Vec<OwnAttribute>>,
 }
 
 impl ElementAttributes {
