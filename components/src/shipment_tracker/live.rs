@@ -10,10 +10,49 @@ use sf_api::tracking::TRACKING_CHANGED_EVENT;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-/// An open stream and its listener, which must live exactly as long as the stream.
+/// Where the stream of the shown order is (the `EventSource`'s `readyState`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ReadyState {
+    /// Connecting, for the first time or again after a drop.
+    Connecting,
+    /// Connected: changes arrive as they happen.
+    Open,
+    /// No stream: no order shown, or the server refused it for good.
+    #[default]
+    Closed,
+}
+
+impl ReadyState {
+    fn of(source: &web_sys::EventSource) -> Self {
+        match source.ready_state() {
+            web_sys::EventSource::OPEN => ReadyState::Open,
+            web_sys::EventSource::CONNECTING => ReadyState::Connecting,
+            _ => ReadyState::Closed,
+        }
+    }
+}
+
+/// What [`use_order_updates`] reports about the stream.
+#[derive(Clone, Copy, Debug)]
+pub struct UseOrderUpdates {
+    /// The stream's state.
+    pub ready_state: Signal<ReadyState>,
+    /// The connection failed or dropped, and has not been open since.
+    pub error: Signal<bool>,
+}
+
+impl UseOrderUpdates {
+    /// The connection dropped and the browser is connecting again: changes may be late.
+    pub fn reconnecting(self) -> bool {
+        self.error.get() && self.ready_state.get() == ReadyState::Connecting
+    }
+}
+
+/// An open stream and its listeners, which must live exactly as long as the stream.
 struct Subscription {
     source: web_sys::EventSource,
-    _listener: Closure<dyn Fn()>,
+    _changed: Closure<dyn Fn()>,
+    _state: Closure<dyn Fn(web_sys::Event)>,
 }
 
 impl Drop for Subscription {
@@ -24,36 +63,59 @@ impl Drop for Subscription {
 
 /// Calls `changed` whenever the order in `session` changes on the server; follows
 /// `session` (a new order opens a new stream, `None` closes it) and closes on unmount.
-pub(super) fn use_tracking_updates(
+pub(super) fn use_order_updates(
     client: ApiClient,
     session: Signal<Option<OrderSession>>,
     changed: Callback<()>,
-) {
+) -> UseOrderUpdates {
+    let ready_state = RwSignal::new(ReadyState::Closed);
+    let error = RwSignal::new(false);
     let subscription = StoredValue::new_local(None::<Subscription>);
+    let subscribe = move |session: &OrderSession| {
+        let url = client.order_events_url(&session.order_number, &session.token);
+        let source = web_sys::EventSource::new(&url).ok()?;
+        let on_changed = Closure::<dyn Fn()>::new(move || changed.run(()));
+        let watched = source.clone();
+        // One listener for `open` and `error`: either way the state is the source's own.
+        let on_state = Closure::<dyn Fn(web_sys::Event)>::new(move |event: web_sys::Event| {
+            error.set(event.type_() == "error");
+            ready_state.set(ReadyState::of(&watched));
+        });
+        source
+            .add_event_listener_with_callback(
+                TRACKING_CHANGED_EVENT,
+                on_changed.as_ref().unchecked_ref(),
+            )
+            .ok()?;
+        for kind in ["open", "error"] {
+            source
+                .add_event_listener_with_callback(kind, on_state.as_ref().unchecked_ref())
+                .ok()?;
+        }
+        ready_state.set(ReadyState::of(&source));
+        Some(Subscription {
+            source,
+            _changed: on_changed,
+            _state: on_state,
+        })
+    };
     Effect::new(move |previous: Option<Option<OrderSession>>| {
         let current = session.get();
         if previous.as_ref() == Some(&current) {
             return current;
         }
-        let next = current.as_ref().and_then(|session| {
-            let url = client.order_events_url(&session.order_number, &session.token);
-            let source = web_sys::EventSource::new(&url).ok()?;
-            let listener = Closure::<dyn Fn()>::new(move || changed.run(()));
-            source
-                .add_event_listener_with_callback(
-                    TRACKING_CHANGED_EVENT,
-                    listener.as_ref().unchecked_ref(),
-                )
-                .ok()?;
-            Some(Subscription {
-                source,
-                _listener: listener,
-            })
-        });
-        subscription.set_value(next);
+        // Close the old stream before opening the next one.
+        subscription.set_value(None);
+        error.set(false);
+        ready_state.set(ReadyState::Closed);
+        subscription.set_value(current.as_ref().and_then(subscribe));
         current
     });
     on_cleanup(move || {
         subscription.try_update_value(|open| *open = None);
     });
+    UseOrderUpdates {
+        ready_state: ready_state.into(),
+        error: error.into(),
+    }
 }

@@ -167,6 +167,8 @@ catalogue! {
         SessionEnded { en: "For your security this order view has ended. Look up your order again to continue.", es: "Por seguridad, esta vista del pedido ha terminado. Vuelve a buscar tu pedido para continuar.", ar: "لأمانك انتهت جلسة عرض هذا الطلب. ابحث عن طلبك مرة أخرى للمتابعة." }
         /// Announced when a package's status changes; `{package}`, `{status}`.
         StatusChanged { en: "Update for package {package}: {status}", es: "Novedad del paquete {package}: {status}", ar: "تحديث للطرد {package}: {status}" }
+        /// The live-updates connection dropped and the browser is reconnecting.
+        Reconnecting { en: "Reconnecting to live updates…", es: "Reconectando con las novedades en directo…", ar: "جارٍ إعادة الاتصال بالتحديثات المباشرة…" }
         /// A refresh after a live update failed.
         RefreshFailed { en: "We couldn't load the latest tracking.", es: "No pudimos cargar el seguimiento más reciente.", ar: "تعذر تحميل أحدث بيانات التتبع." }
         /// Button to try loading again.

@@ -6,9 +6,10 @@
 //! A shopper signed in to the store arrives already identified (the store signs its own
 //! customer id) and sees their recent orders first.
 //!
-//! The parts, each in its own file: [`lookup`] (the form), [`customer_orders`] (a signed-in
-//! shopper's list), [`order_view`] (what an order
-//! looks like, a pure function of [`OrderTracking`], so it can be tested without a server),
+//! The parts, each in its own file: [`state`] (everything the tracker knows, one value
+//! changed by a pure function of events, tested natively), [`lookup`] (the form),
+//! [`customer_orders`] (a signed-in shopper's list), [`order_view`] (what an order looks
+//! like, a pure function of [`OrderTracking`](sf_api::tracking::OrderTracking), so it can be tested without a server),
 //! [`notifications`] (opting in to updates), [`live`] (the server-push subscription) and
 //! [`messages`] (every text in three languages).
 
@@ -18,20 +19,24 @@ mod lookup;
 mod messages;
 mod notifications;
 mod order_view;
+pub mod state;
 
 use crate::client::{use_api_client, ClientError};
-use crate::i18n::use_i18n;
+use crate::i18n::{use_i18n, I18n};
 use customer_orders::CustomerOrderList;
 use leptos::html;
 use leptos::prelude::*;
-use live::use_tracking_updates;
+use leptos::task::spawn_local;
+use live::use_order_updates;
+pub use live::{ReadyState, UseOrderUpdates};
 use lookup::LookupForm;
 pub use messages::TrackerMsg;
 use notifications::NotificationsForm;
 pub use order_view::{status_message, OrderTrackingView};
 use sf_api::error::ErrorCode;
 use sf_api::identity::{SignedCustomer, SignedOrderLink};
-use sf_api::tracking::{CustomerOrder, OrderAccess, OrderTracking};
+pub use state::OrderSession;
+use state::{apply, Event, PackageUpdate, Refresh, Screen, ShownOrder, TrackerState};
 
 /// The event the tracker's "Chat with us about this order" button dispatches (bubbling, and
 /// `composed` so it leaves the element's shadow root); `detail.orderNumber` names the order.
@@ -42,29 +47,6 @@ pub const CHAT_REQUEST_EVENT: &str = "sf-chat-request";
 pub mod classes {
     /// The component's outer element.
     pub const ROOT: &str = "sf-tracker";
-}
-
-/// The order being shown and the token that reads it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct OrderSession {
-    /// The order number, as the server spells it.
-    pub order_number: String,
-    /// The order-scoped token from the lookup.
-    pub token: String,
-}
-
-/// Where the tracker is: asking for an order, opening a signed link or customer, listing a
-/// signed-in shopper's orders, or showing one.
-#[derive(Clone, Debug, PartialEq, Eq)]
-enum TrackerState {
-    /// The lookup form; `notice` explains why the shopper is here again, when it is not the start.
-    Lookup { notice: Option<TrackerMsg> },
-    /// Something signed is being checked; the message says what.
-    Opening(TrackerMsg),
-    /// A signed-in shopper's orders; `focus` when they came back from one.
-    CustomerOrders { focus: bool },
-    /// An order is shown; `focus` when the shopper just asked for it (not on page load).
-    Showing { session: OrderSession, focus: bool },
 }
 
 /// The shipment tracker: lookup form, then the order with its packages, kept live.
@@ -87,41 +69,39 @@ pub fn ShipmentTracker(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let client = use_api_client();
-    let state = RwSignal::new(TrackerState::Lookup { notice: None });
-    let tracking = RwSignal::new(None::<OrderTracking>);
-    let announcement = RwSignal::new(String::new());
-    let refresh_failed = RwSignal::new(false);
-    // A signed-in shopper's list, kept so an order can lead back to it.
-    let customer_orders = RwSignal::new(None::<Vec<CustomerOrder>>);
-
-    let show = move |access: OrderAccess, focus: bool| {
-        let session = OrderSession {
-            order_number: access.tracking.order_number.clone(),
-            token: access.token,
-        };
-        announcement.set(String::new());
-        refresh_failed.set(false);
-        tracking.set(Some(access.tracking));
-        state.set(TrackerState::Showing { session, focus });
+    // Everything the tracker knows, in one value; only `apply` changes it.
+    let state = RwSignal::new(TrackerState::default());
+    let send = move |event: Event| {
+        state.update(|current| *current = apply(std::mem::take(current), event));
     };
-    let end_session = move || {
-        tracking.set(None);
-        state.set(TrackerState::Lookup {
-            notice: Some(TrackerMsg::SessionEnded),
-        });
-    };
+    // What is on screen, without the tracking that live updates change: the view below is
+    // rebuilt only when the screen itself changes, so focus and typed text survive updates.
+    let screen = Memo::new(move |_| {
+        state.with(|current| match &current.screen {
+            Screen::Order(shown) => Screen::Order(Box::new(ShownOrder {
+                tracking: None,
+                refresh_failed: false,
+                session: shown.session.clone(),
+                ..**shown
+            })),
+            other => other.clone(),
+        })
+    });
+    let tracking = Memo::new(move |_| {
+        state.with(|current| current.shown().and_then(|shown| shown.tracking.clone()))
+    });
+    let refresh_failed = Memo::new(move |_| {
+        state.with(|current| current.shown().is_some_and(|shown| shown.refresh_failed))
+    });
+    let announcement =
+        Memo::new(move |_| state.with(|current| announcement_text(i18n, &current.announcement)));
+    let has_customer_orders =
+        Memo::new(move |_| state.with(|current| current.customer_orders.is_some()));
 
     // Something signed opens at once (a customer's orders, or one order); a wrong or expired
     // signature falls back to the form with a sentence saying why.
-    let open_link =
-        Action::new_local(move |link: &SignedOrderLink| client.open_signed_link(link.clone()));
-    let open_customer = Action::new_local(move |signed: &SignedCustomer| {
-        client.open_signed_customer(signed.clone())
-    });
-    let refuse = move |notice: TrackerMsg| {
-        state.set(TrackerState::Lookup {
-            notice: Some(notice),
-        })
+    let refuse = move |notice: TrackerMsg| Event::ShowLookup {
+        notice: Some(notice),
     };
     Effect::new(move |_| {
         let (Some(expires), Some(signature)) = (expires.get(), signature.get()) else {
@@ -130,100 +110,83 @@ pub fn ShipmentTracker(
         let customer_id = customer.get();
         let parsed_expires = expires.trim().parse();
         match (customer_id, order.get(), parsed_expires) {
-            (Some(_), _, Err(_)) => refuse(TrackerMsg::CustomerInvalid),
-            (None, Some(_), Err(_)) => refuse(TrackerMsg::LinkInvalid),
+            (Some(_), _, Err(_)) => send(refuse(TrackerMsg::CustomerInvalid)),
+            (None, Some(_), Err(_)) => send(refuse(TrackerMsg::LinkInvalid)),
             (Some(customer_id), _, Ok(expires)) => {
-                state.set(TrackerState::Opening(TrackerMsg::OpeningCustomer));
-                open_customer.dispatch(SignedCustomer {
+                send(Event::Opening(TrackerMsg::OpeningCustomer));
+                let request = client.open_signed_customer(SignedCustomer {
                     customer_id,
                     expires,
                     signature,
                 });
+                spawn_local(async move {
+                    send(match request.await {
+                        Ok(listed) => Event::CustomerListed(listed.orders),
+                        Err(_) => refuse(TrackerMsg::CustomerInvalid),
+                    })
+                });
             }
             (None, Some(order_number), Ok(expires)) => {
-                state.set(TrackerState::Opening(TrackerMsg::OpeningLink));
-                open_link.dispatch(SignedOrderLink {
+                send(Event::Opening(TrackerMsg::OpeningLink));
+                let request = client.open_signed_link(SignedOrderLink {
                     order_number,
                     expires,
                     signature,
+                });
+                spawn_local(async move {
+                    send(match request.await {
+                        Ok(access) => Event::Found {
+                            access,
+                            focus: false,
+                        },
+                        Err(_) => refuse(TrackerMsg::LinkInvalid),
+                    })
                 });
             }
             (None, None, _) => {}
         }
     });
-    Effect::new(move |_| match open_link.value().get() {
-        Some(Ok(access)) => show(access, false),
-        Some(Err(_)) => refuse(TrackerMsg::LinkInvalid),
-        None => {}
-    });
-    Effect::new(move |_| match open_customer.value().get() {
-        Some(Ok(listed)) => {
-            customer_orders.set(Some(listed.orders));
-            state.set(TrackerState::CustomerOrders { focus: false });
-        }
-        Some(Err(_)) => refuse(TrackerMsg::CustomerInvalid),
-        None => {}
-    });
 
-    let session = Signal::derive(move || match state.get() {
-        TrackerState::Showing { session, .. } => Some(session),
-        _ => None,
-    });
+    // Fetches the order on screen again; the answer names the showing it is for, so it is
+    // dropped if the shopper has moved on by the time it arrives.
     let refresh = move || {
-        let Some(current) = session.get_untracked() else {
+        let Some((id, session)) = state.with_untracked(|current| {
+            current
+                .shown()
+                .map(|shown| (shown.id, shown.session.clone()))
+        }) else {
             return;
         };
-        let request = client.order_tracking(&current.order_number, current.token);
-        leptos::task::spawn_local(async move {
-            match request.await {
-                Ok(latest) => {
-                    // Only a change a person would notice is announced, not every refetch.
-                    if let Some(previous) = tracking.get_untracked() {
-                        if let Some(text) = describe_changes(i18n, &previous, &latest) {
-                            announcement.set(text);
-                        }
-                    }
-                    refresh_failed.set(false);
-                    tracking.set(Some(latest));
-                }
+        let request = client.order_tracking(&session.order_number, session.token);
+        spawn_local(async move {
+            let result = match request.await {
+                Ok(latest) => Refresh::Latest(Box::new(latest)),
                 Err(ClientError::Api { body, .. })
                     if body.error.code == ErrorCode::Unauthorized =>
                 {
-                    end_session()
+                    Refresh::Unauthorized
                 }
-                Err(_) => refresh_failed.set(true),
-            }
+                Err(_) => Refresh::Failed,
+            };
+            send(Event::Refreshed { id, result });
         });
     };
-    use_tracking_updates(client, session, Callback::new(move |()| refresh()));
+    let session = Signal::derive(move || match screen.get() {
+        Screen::Order(shown) => Some(shown.session),
+        _ => None,
+    });
+    let updates = use_order_updates(client, session, Callback::new(move |()| refresh()));
 
-    let open_listed_order = Callback::new(move |listed: CustomerOrder| {
-        announcement.set(String::new());
-        refresh_failed.set(false);
-        tracking.set(None);
-        state.set(TrackerState::Showing {
-            session: OrderSession {
-                order_number: listed.order_number,
-                token: listed.token,
-            },
-            focus: true,
-        });
+    let open_listed_order = Callback::new(move |listed| {
+        send(Event::OpenListed(listed));
         refresh();
     });
-    let back_to_list = move |_| {
-        tracking.set(None);
-        state.set(TrackerState::CustomerOrders { focus: true });
-    };
-
-    let look_up_another = move |_| {
-        tracking.set(None);
-        state.set(TrackerState::Lookup { notice: None });
-    };
     let heading = NodeRef::<html::H2>::new();
     Effect::new(move |_| {
-        if let (TrackerState::Showing { focus: true, .. }, Some(heading)) =
-            (state.get(), heading.get())
-        {
+        if let (Screen::Order(shown), Some(heading)) = (screen.get(), heading.get()) {
+            if !shown.focus {
+                return;
+            }
             let _ = heading.focus();
         }
     });
@@ -232,40 +195,42 @@ pub fn ShipmentTracker(
         <section class=classes::ROOT aria-label=i18n.text(TrackerMsg::Label)>
             // Present from the first render: live regions added later are not announced.
             <p class="sf-visually-hidden" role="status" aria-live="polite">{move || announcement.get()}</p>
-            {move || match state.get() {
-                TrackerState::Lookup { notice } => {
+            {move || match screen.get() {
+                Screen::Lookup { notice } => {
                     view! {
                         <LookupForm
                             notice=notice
                             order_number=order.get_untracked().unwrap_or_default()
-                            found=Callback::new(move |access| show(access, true))
+                            found=Callback::new(move |access| send(Event::Found { access, focus: true }))
                         />
                     }
                         .into_any()
                 }
-                TrackerState::Opening(message) => {
+                Screen::Opening(message) => {
                     view! { <p class="sf-tracker__loading">{i18n.text(message)}</p> }.into_any()
                 }
-                TrackerState::CustomerOrders { focus } => {
+                Screen::CustomerOrders { focus } => {
                     view! {
                         <CustomerOrderList
-                            orders=customer_orders.get_untracked().unwrap_or_default()
+                            orders=state.with_untracked(|current| current.customer_orders.clone()).unwrap_or_default()
                             focus=focus
                             open=open_listed_order
-                            find_by_number=Callback::new(move |()| {
-                                state.set(TrackerState::Lookup { notice: None })
-                            })
+                            find_by_number=Callback::new(move |()| send(Event::ShowLookup { notice: None }))
                         />
                     }
                         .into_any()
                 }
-                TrackerState::Showing { session, .. } => {
+                Screen::Order(shown) => {
+                    let ShownOrder { id, session, .. } = *shown;
                     let order_number = session.order_number.clone();
                     view! {
                         <div class="sf-tracker__order">
                             <h2 class="sf-tracker__heading" tabindex="-1" node_ref=heading>
                                 {move || i18n.format(TrackerMsg::OrderHeading, &[("number", &order_number)])}
                             </h2>
+                            <Show when=move || updates.reconnecting()>
+                                <p class="sf-notice">{i18n.text(TrackerMsg::Reconnecting)}</p>
+                            </Show>
                             <Show when=move || refresh_failed.get()>
                                 <p class="sf-notice sf-notice--warning">
                                     {i18n.text(TrackerMsg::RefreshFailed)} " "
@@ -286,20 +251,20 @@ pub fn ShipmentTracker(
                                 }
                             }}
                             <NotificationsForm
-                                session=session.clone()
+                                session=session
                                 saved_preferences=Signal::derive(move || {
-                                    tracking.get().map(|current| current.notifications).unwrap_or_default()
+                                    tracking.with(|current| current.as_ref().map(|current| current.notifications.clone())).unwrap_or_default()
                                 })
-                                session_ended=Callback::new(move |()| end_session())
+                                session_ended=Callback::new(move |()| send(Event::SessionEnded { id }))
                             />
                             <p class="sf-tracker__actions">
-                                <Show when=move || customer_orders.with(Option::is_some)>
-                                    <button type="button" class="sf-button sf-button--secondary" on:click=back_to_list>
+                                <Show when=move || has_customer_orders.get()>
+                                    <button type="button" class="sf-button sf-button--secondary" on:click=move |_| send(Event::BackToList)>
                                         {i18n.text(TrackerMsg::BackToYourOrders)}
                                     </button>
                                     " "
                                 </Show>
-                                <button type="button" class="sf-button sf-button--secondary" on:click=look_up_another>
+                                <button type="button" class="sf-button sf-button--secondary" on:click=move |_| send(Event::ShowLookup { notice: None })>
                                     {i18n.text(TrackerMsg::LookUpAnother)}
                                 </button>
                             </p>
@@ -312,31 +277,19 @@ pub fn ShipmentTracker(
     }
 }
 
-/// "Update for package 2: Out for delivery today" for each package whose status changed.
-fn describe_changes(
-    i18n: crate::i18n::I18n,
-    previous: &OrderTracking,
-    latest: &OrderTracking,
-) -> Option<String> {
-    let lines: Vec<String> = latest
-        .packages
+/// "Update for package 2: Out for delivery today" for each package in `updates`.
+fn announcement_text(i18n: I18n, updates: &[PackageUpdate]) -> String {
+    updates
         .iter()
-        .enumerate()
-        .filter(|(_, package)| {
-            previous
-                .packages
-                .iter()
-                .find(|old| old.id == package.id)
-                .is_none_or(|old| old.status != package.status)
-        })
-        .map(|(index, package)| {
-            let number = (index + 1).to_string();
-            let status = i18n.t(status_message(package.status));
+        .map(|update| {
             i18n.format(
                 TrackerMsg::StatusChanged,
-                &[("package", &number), ("status", status)],
+                &[
+                    ("package", &update.position.to_string()),
+                    ("status", i18n.t(status_message(update.status))),
+                ],
             )
         })
-        .collect();
-    (!lines.is_empty()).then(|| lines.join(". "))
+        .collect::<Vec<_>>()
+        .join(". ")
 }
