@@ -396,7 +396,7 @@ const ARTICLES: &[(&str, &str, &str, &str, &str, &str)] = &[
 
 /// Fills an empty database with the demo store; a database with any agent is left alone.
 pub async fn seed_if_empty(db: &Database, bulk_orders: u32) -> Result<(), ApiError> {
-    let (agents,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM agents")
+    let agents: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM agents")
         .fetch_one(&db.pool)
         .await?;
     if agents > 0 {

@@ -104,15 +104,7 @@ async fn advance(
     description: &str,
     location: &str,
 ) -> Result<Option<i64>, ApiError> {
-    let (already,): (i64,) = sqlx::query_as(
-        "SELECT COUNT(*) FROM shipment_events e JOIN shipments s ON s.id = e.shipment_id \
-         WHERE s.tracking_number = $1 AND e.description = $2",
-    )
-    .bind(tracking_number)
-    .bind(description)
-    .fetch_one(&db.pool)
-    .await?;
-    if already > 0 {
+    if store::has_event(db, tracking_number, description).await? {
         return Ok(None);
     }
     let update = CarrierUpdate {

@@ -62,13 +62,13 @@ pub async fn find_order(
     order_number: &str,
     email: &str,
 ) -> Result<Option<i64>, ApiError> {
-    let row: Option<(i64,)> =
-        sqlx::query_as("SELECT id FROM orders WHERE order_number = $1 AND LOWER(email) = $2")
+    Ok(
+        sqlx::query_scalar("SELECT id FROM orders WHERE order_number = $1 AND LOWER(email) = $2")
             .bind(order_number)
             .bind(email)
             .fetch_optional(&db.pool)
-            .await?;
-    Ok(row.map(|(id,)| id))
+            .await?,
+    )
 }
 
 /// The order with this number, whoever asks (for signed links, whose signature proves access).
@@ -76,11 +76,12 @@ pub async fn find_order_by_number(
     db: &Database,
     order_number: &str,
 ) -> Result<Option<i64>, ApiError> {
-    let row: Option<(i64,)> = sqlx::query_as("SELECT id FROM orders WHERE order_number = $1")
-        .bind(order_number)
-        .fetch_optional(&db.pool)
-        .await?;
-    Ok(row.map(|(id,)| id))
+    Ok(
+        sqlx::query_scalar("SELECT id FROM orders WHERE order_number = $1")
+            .bind(order_number)
+            .fetch_optional(&db.pool)
+            .await?,
+    )
 }
 
 /// One of a customer's orders: its id, number, when it was placed, and its packages' statuses.
@@ -96,14 +97,23 @@ pub struct CustomerOrderRow {
     pub package_statuses: Vec<ShipmentStatus>,
 }
 
+/// One package of one of a customer's orders (or the order alone, when nothing shipped).
+#[derive(sqlx::FromRow)]
+struct CustomerPackageRow {
+    order_id: i64,
+    order_number: String,
+    placed_at: String,
+    status: Option<String>,
+}
+
 /// The customer's most recent orders (at most [`MAX_CUSTOMER_ORDERS`]), newest first.
 pub async fn customer_orders(
     db: &Database,
     customer_id: &str,
 ) -> Result<Vec<CustomerOrderRow>, ApiError> {
     // One query for orders and their packages: a LEFT JOIN keeps orders with none shipped.
-    let rows: Vec<(i64, String, String, Option<String>)> = sqlx::query_as(
-        "SELECT o.id, o.order_number, o.placed_at, s.status FROM orders o \
+    let rows: Vec<CustomerPackageRow> = sqlx::query_as(
+        "SELECT o.id AS order_id, o.order_number, o.placed_at, s.status FROM orders o \
          LEFT JOIN shipments s ON s.order_id = o.id \
          WHERE o.id IN (SELECT id FROM orders WHERE customer_id = $1 ORDER BY placed_at DESC, id DESC LIMIT $2) \
          ORDER BY o.placed_at DESC, o.id DESC, s.id",
@@ -113,16 +123,19 @@ pub async fn customer_orders(
     .fetch_all(&db.pool)
     .await?;
     let mut orders: Vec<CustomerOrderRow> = Vec::new();
-    for (order_id, order_number, placed_at, status) in rows {
-        if orders.last().is_none_or(|order| order.order_id != order_id) {
+    for row in rows {
+        if orders
+            .last()
+            .is_none_or(|order| order.order_id != row.order_id)
+        {
             orders.push(CustomerOrderRow {
-                order_id,
-                order_number,
-                placed_at,
+                order_id: row.order_id,
+                order_number: row.order_number,
+                placed_at: row.placed_at,
                 package_statuses: Vec::new(),
             });
         }
-        if let (Some(order), Some(status)) = (orders.last_mut(), status) {
+        if let (Some(order), Some(status)) = (orders.last_mut(), row.status) {
             order
                 .package_statuses
                 .push(ShipmentStatus::parse(&status).unwrap_or(ShipmentStatus::Pending));
@@ -131,39 +144,69 @@ pub async fn customer_orders(
     Ok(orders)
 }
 
-type OrderRow = (
-    String,
-    String,
-    String,
-    Option<String>,
-    Option<String>,
-    Option<String>,
-    Option<String>,
-);
-type ShipmentRow = (
-    i64,
-    String,
-    String,
-    Option<String>,
-    String,
-    Option<String>,
-    Option<String>,
-    Option<String>,
-);
-type EventRow = (i64, i64, String, String, String, Option<String>);
+/// The order itself, with its pickup store when it has one.
+#[derive(sqlx::FromRow)]
+struct OrderRow {
+    order_number: String,
+    placed_at: String,
+    fulfilment: String,
+    pickup_code: Option<String>,
+    store_name: Option<String>,
+    store_address: Option<String>,
+    store_hours: Option<String>,
+}
+
+/// One line of the order, in a package or not shipped yet.
+#[derive(sqlx::FromRow)]
+struct ItemRow {
+    shipment_id: Option<i64>,
+    name: String,
+    quantity: i64,
+}
+
+/// One package of the order.
+#[derive(sqlx::FromRow)]
+struct ShipmentRow {
+    id: i64,
+    carrier: String,
+    tracking_number: String,
+    tracking_url: Option<String>,
+    status: String,
+    status_reason: Option<String>,
+    estimated_delivery: Option<String>,
+    previous_estimated_delivery: Option<String>,
+}
+
+/// One carrier scan of one of the order's packages.
+#[derive(sqlx::FromRow)]
+struct EventRow {
+    id: i64,
+    shipment_id: i64,
+    occurred_at: String,
+    status: String,
+    description: String,
+    location: Option<String>,
+}
+
+/// Where the order's status changes are sent.
+#[derive(Default, sqlx::FromRow)]
+struct NotificationRow {
+    email: Option<String>,
+    sms: Option<String>,
+}
 
 /// Everything the tracker shows about an order, as of now.
 pub async fn load_tracking(db: &Database, order_id: i64) -> Result<OrderTracking, ApiError> {
-    let (order_number, placed_at, fulfilment, pickup_code, store_name, store_address, store_hours): OrderRow =
-        sqlx::query_as(
-            "SELECT o.order_number, o.placed_at, o.fulfilment, o.pickup_code, s.name, s.address, s.opening_hours \
-             FROM orders o LEFT JOIN stores s ON s.id = o.pickup_store_id WHERE o.id = $1",
-        )
-        .bind(order_id)
-        .fetch_optional(&db.pool)
-        .await?
-        .ok_or(ApiError::NotFound)?;
-    let items: Vec<(Option<i64>, String, i64)> = sqlx::query_as(
+    let order: OrderRow = sqlx::query_as(
+        "SELECT o.order_number, o.placed_at, o.fulfilment, o.pickup_code, s.name AS store_name, \
+         s.address AS store_address, s.opening_hours AS store_hours \
+         FROM orders o LEFT JOIN stores s ON s.id = o.pickup_store_id WHERE o.id = $1",
+    )
+    .bind(order_id)
+    .fetch_optional(&db.pool)
+    .await?
+    .ok_or(ApiError::NotFound)?;
+    let items: Vec<ItemRow> = sqlx::query_as(
         "SELECT i.shipment_id, p.name, i.quantity FROM order_items i \
          JOIN products p ON p.id = i.product_id WHERE i.order_id = $1 ORDER BY i.id",
     )
@@ -185,7 +228,7 @@ pub async fn load_tracking(db: &Database, order_id: i64) -> Result<OrderTracking
     .bind(order_id)
     .fetch_all(&db.pool)
     .await?;
-    let notifications: Option<(Option<String>, Option<String>)> =
+    let notifications: Option<NotificationRow> =
         sqlx::query_as("SELECT email, sms FROM notification_subscriptions WHERE order_id = $1")
             .bind(order_id)
             .fetch_optional(&db.pool)
@@ -194,10 +237,10 @@ pub async fn load_tracking(db: &Database, order_id: i64) -> Result<OrderTracking
     let items_in = |shipment: Option<i64>| -> Vec<OrderItem> {
         items
             .iter()
-            .filter(|(in_shipment, _, _)| *in_shipment == shipment)
-            .map(|(_, name, quantity)| OrderItem {
-                name: name.clone(),
-                quantity: *quantity,
+            .filter(|item| item.shipment_id == shipment)
+            .map(|item| OrderItem {
+                name: item.name.clone(),
+                quantity: item.quantity,
             })
             .collect()
     };
@@ -205,55 +248,61 @@ pub async fn load_tracking(db: &Database, order_id: i64) -> Result<OrderTracking
         db::timestamp(OffsetDateTime::now_utc() - Duration::hours(STALE_AFTER_HOURS));
     let packages = shipments
         .into_iter()
-        .map(
-            |(id, carrier, tracking_number, tracking_url, status, reason, estimate, previous)| {
-                let status = ShipmentStatus::parse(&status).unwrap_or(ShipmentStatus::Pending);
-                let events: Vec<TrackingEvent> = events
-                    .iter()
-                    .filter(|event| event.1 == id)
-                    .map(
-                        |(event_id, _, occurred_at, status, description, location)| TrackingEvent {
-                            id: *event_id,
-                            occurred_at: occurred_at.clone(),
-                            status: ShipmentStatus::parse(status)
-                                .unwrap_or(ShipmentStatus::Pending),
-                            description: description.clone(),
-                            location: location.clone(),
-                        },
-                    )
-                    .collect();
-                let last_event_at = events.first().map(|event| event.occurred_at.clone());
-                Package {
-                    id,
-                    carrier,
-                    tracking_number,
-                    // Rows stored before links were checked must not be served either.
-                    carrier_url: tracking_url.as_deref().and_then(normalise::carrier_link),
-                    status,
-                    status_reason: reason.as_deref().and_then(StatusReason::parse),
-                    estimated_delivery: estimate,
-                    previous_estimated_delivery: previous,
-                    stale: is_stale(status, last_event_at.as_deref(), &stale_before),
-                    last_event_at,
-                    items: items_in(Some(id)),
-                    events,
-                }
-            },
-        )
+        .map(|shipment| {
+            let status = ShipmentStatus::parse(&shipment.status).unwrap_or(ShipmentStatus::Pending);
+            let events: Vec<TrackingEvent> = events
+                .iter()
+                .filter(|event| event.shipment_id == shipment.id)
+                .map(|event| TrackingEvent {
+                    id: event.id,
+                    occurred_at: event.occurred_at.clone(),
+                    status: ShipmentStatus::parse(&event.status).unwrap_or(ShipmentStatus::Pending),
+                    description: event.description.clone(),
+                    location: event.location.clone(),
+                })
+                .collect();
+            let last_event_at = events.first().map(|event| event.occurred_at.clone());
+            Package {
+                id: shipment.id,
+                carrier: shipment.carrier,
+                tracking_number: shipment.tracking_number,
+                // Rows stored before links were checked must not be served either.
+                carrier_url: shipment
+                    .tracking_url
+                    .as_deref()
+                    .and_then(normalise::carrier_link),
+                status,
+                status_reason: shipment
+                    .status_reason
+                    .as_deref()
+                    .and_then(StatusReason::parse),
+                estimated_delivery: shipment.estimated_delivery,
+                previous_estimated_delivery: shipment.previous_estimated_delivery,
+                stale: is_stale(status, last_event_at.as_deref(), &stale_before),
+                last_event_at,
+                items: items_in(Some(shipment.id)),
+                events,
+            }
+        })
         .collect();
-    let pickup = match (fulfilment.as_str(), store_name, store_address, store_hours) {
+    let pickup = match (
+        order.fulfilment.as_str(),
+        order.store_name,
+        order.store_address,
+        order.store_hours,
+    ) {
         ("pickup", Some(store_name), Some(address), Some(opening_hours)) => Some(StorePickup {
             store_name,
             address,
             opening_hours,
-            pickup_code: pickup_code.unwrap_or_default(),
+            pickup_code: order.pickup_code.unwrap_or_default(),
         }),
         _ => None,
     };
-    let (email, sms) = notifications.unwrap_or_default();
+    let NotificationRow { email, sms } = notifications.unwrap_or_default();
     Ok(OrderTracking {
-        order_number,
-        placed_at,
+        order_number: order.order_number,
+        placed_at: order.placed_at,
         pickup,
         unshipped_items: items_in(None),
         packages,
@@ -285,6 +334,13 @@ struct TrackedShipment {
     previous_estimated_delivery: Option<String>,
 }
 
+/// The newest event of a package, by event time: it sets the package's status.
+#[derive(sqlx::FromRow)]
+struct LatestEvent {
+    status: String,
+    status_reason: Option<String>,
+}
+
 /// Stores a carrier's report on a package: new events once each (a repeated delivery adds
 /// nothing), the status of the latest event by *event time* (so a late-arriving old event
 /// cannot roll the status back), the estimate only from a report at least as new as what we
@@ -310,8 +366,8 @@ pub async fn apply_update(
     else {
         return Ok(Applied::Unmatched);
     };
-    let (latest_known,): (Option<String>,) =
-        sqlx::query_as("SELECT MAX(occurred_at) FROM shipment_events WHERE shipment_id = $1")
+    let latest_known: Option<String> =
+        sqlx::query_scalar("SELECT MAX(occurred_at) FROM shipment_events WHERE shipment_id = $1")
             .bind(shipment_id)
             .fetch_one(&mut **tx)
             .await?;
@@ -347,14 +403,20 @@ pub async fn apply_update(
     };
     let estimate_changed = estimate != old_estimate;
 
-    let latest: Option<(String, Option<String>)> = sqlx::query_as(
+    let latest: Option<LatestEvent> = sqlx::query_as(
         "SELECT status, status_reason FROM shipment_events WHERE shipment_id = $1 \
          ORDER BY occurred_at DESC, id DESC LIMIT 1",
     )
     .bind(shipment_id)
     .fetch_optional(&mut **tx)
     .await?;
-    let (status, reason) = latest.unwrap_or((old_status.clone(), None));
+    let LatestEvent {
+        status,
+        status_reason: reason,
+    } = latest.unwrap_or_else(|| LatestEvent {
+        status: old_status.clone(),
+        status_reason: None,
+    });
     sqlx::query(
         "UPDATE shipments SET status = $1, status_reason = $2, estimated_delivery = $3, \
          previous_estimated_delivery = $4, tracking_url = COALESCE($5, tracking_url), updated_at = $6 \
@@ -407,6 +469,24 @@ async fn record_notifications(
             .await?;
     }
     Ok(())
+}
+
+/// Whether the package with this tracking number already has an event with these words
+/// (the demo carrier's way to play each step once).
+pub async fn has_event(
+    db: &Database,
+    tracking_number: &str,
+    description: &str,
+) -> Result<bool, ApiError> {
+    let count: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM shipment_events e JOIN shipments s ON s.id = e.shipment_id \
+         WHERE s.tracking_number = $1 AND e.description = $2",
+    )
+    .bind(tracking_number)
+    .bind(description)
+    .fetch_one(&db.pool)
+    .await?;
+    Ok(count > 0)
 }
 
 /// Saves where this order's status changes go (both `None`: no notifications).
