@@ -1,5 +1,8 @@
 //! The one error type of the API. Every handler returns `Result<_, ApiError>`, and every
 //! error leaves the server in the JSON shape of [`sf_api::error::ErrorBody`].
+//!
+//! It knows no feature: a feature with errors of its own keeps them in its own enum (such as
+//! [`crate::tracking::TrackingError`]) and converts them with `From`, choosing the words.
 
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -32,18 +35,19 @@ pub enum ApiError {
     /// Too many attempts; the client may retry after this long.
     #[error("rate limited for {0:?}")]
     RateLimited(Duration),
-    /// Too many live streams open for one order token or from one client address.
-    #[error("too many open streams")]
-    TooManyStreams,
+    /// Too many of something held open at once (not attempts, so no `Retry-After`: the
+    /// client closes one first); the words say what to close.
+    #[error("too many open: {0}")]
+    TooManyOpen(&'static str),
     /// A webhook or signed link whose signature is missing, wrong or expired.
     #[error("bad signature")]
     BadSignature,
     /// No such route or record.
     #[error("not found")]
     NotFound,
-    /// No order matches the number and email given (the same whichever was wrong).
-    #[error("order not found")]
-    OrderNotFound,
+    /// Nothing matches what the client gave; the words say what to check.
+    #[error("nothing matches: {0}")]
+    NothingMatches(&'static str),
     /// The route does not take this method.
     #[error("method not allowed")]
     MethodNotAllowed,
@@ -93,21 +97,19 @@ impl ApiError {
                 ErrorCode::RateLimited,
                 "Too many attempts. Wait a moment, then try again.",
             ),
-            ApiError::TooManyStreams => (
+            ApiError::TooManyOpen(message) => (
                 StatusCode::TOO_MANY_REQUESTS,
                 ErrorCode::RateLimited,
-                "Too many live updates are open for this order or from this device. Close another tracking page, then try again.",
+                message,
             ),
             ApiError::BadSignature => (
                 StatusCode::UNAUTHORIZED,
                 ErrorCode::Unauthorized,
                 "The signature is missing, wrong or expired.",
             ),
-            ApiError::OrderNotFound => (
-                StatusCode::NOT_FOUND,
-                ErrorCode::NotFound,
-                "We couldn't find an order with those details. Check the order number and the email address you ordered with.",
-            ),
+            ApiError::NothingMatches(message) => {
+                (StatusCode::NOT_FOUND, ErrorCode::NotFound, message)
+            }
             ApiError::NotFound => (
                 StatusCode::NOT_FOUND,
                 ErrorCode::NotFound,
@@ -201,6 +203,23 @@ mod tests {
         assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
         let text = body_text(response).await;
         assert!(!text.contains("src/lib.rs"), "{text}");
+    }
+
+    #[tokio::test]
+    async fn a_features_words_reach_the_client() {
+        let response = ApiError::NothingMatches("Check the parcel number.").into_response();
+        assert_eq!(response.status(), StatusCode::NOT_FOUND);
+        let text = body_text(response).await;
+        assert!(
+            text.contains("\"message\":\"Check the parcel number.\""),
+            "{text}"
+        );
+        let response = ApiError::TooManyOpen("Close a chat first.").into_response();
+        assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS);
+        assert!(
+            response.headers().get(header::RETRY_AFTER).is_none(),
+            "waiting does not help: closing one does"
+        );
     }
 
     #[tokio::test]

@@ -22,6 +22,7 @@ pub mod store;
 pub mod webhooks;
 
 use crate::config::{configured_secret, Config};
+use crate::error::ApiError;
 use crate::limiter::{FailureLimiter, StreamLimiter};
 use crate::AppState;
 use axum::extract::DefaultBodyLimit;
@@ -37,6 +38,30 @@ pub use routes::{WebhookOutcome, WebhookReceipt};
 
 /// Webhook bodies may be larger than shoppers' requests: a long journey has many events.
 pub const WEBHOOK_MAX_BODY_BYTES: usize = 1024 * 1024;
+
+/// What only shipment tracking refuses; each becomes an [`ApiError`] with tracking's words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum TrackingError {
+    /// No order matches the number and email given (the same whichever was wrong).
+    #[error("order not found")]
+    OrderNotFound,
+    /// Too many live streams open for one order token or from one client address.
+    #[error("too many open streams")]
+    TooManyStreams,
+}
+
+impl From<TrackingError> for ApiError {
+    fn from(error: TrackingError) -> Self {
+        match error {
+            TrackingError::OrderNotFound => ApiError::NothingMatches(
+                "We couldn't find an order with those details. Check the order number and the email address you ordered with.",
+            ),
+            TrackingError::TooManyStreams => ApiError::TooManyOpen(
+                "Too many live updates are open for this order or from this device. Close another tracking page, then try again.",
+            ),
+        }
+    }
+}
 
 /// What shipment tracking keeps between requests.
 #[derive(Clone, Debug)]

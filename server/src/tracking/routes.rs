@@ -4,7 +4,7 @@
 use super::access::OrderShopper;
 use super::store::{self, Applied};
 use super::webhooks::Provider;
-use super::TrackingState;
+use super::{TrackingError, TrackingState};
 use crate::db::{self, Database};
 use crate::error::{ApiError, FieldErrors};
 use crate::extract::{ApiJson, ApiPath, ApiQuery, JsonBytes};
@@ -89,7 +89,7 @@ pub(super) async fn look_up_order(
         tracking
             .lookup_limiter
             .record_failure(client_ip, Instant::now());
-        return Err(ApiError::OrderNotFound);
+        return Err(TrackingError::OrderNotFound.into());
     };
     order_access(&db, &keys, order_id, None).await.map(Json)
 }
@@ -324,7 +324,7 @@ pub(super) async fn order_events(
     let slots = tracking
         .stream_limiter
         .open(token.trim(), client.ip())
-        .ok_or(ApiError::TooManyStreams)?;
+        .ok_or(TrackingError::TooManyStreams)?;
     let stream = tracking
         .hub
         .changes_of(shopper.order_id, shutdown)
