@@ -166,43 +166,72 @@ mod tests {
         names
     }
 
-    /// What is wrong with one migration's file name under these ranges, if anything.
-    fn misplaced(name: &str, ranges: &[Range]) -> Option<String> {
-        let Some((number, rest)) = name
-            .strip_suffix(".sql")
-            .and_then(|stem| stem.split_once('_'))
-            .filter(|(number, _)| number.len() == 4)
-        else {
-            return Some(format!("{name}: not named NNNN_<feature>_<what>.sql"));
-        };
-        let Ok(number) = number.parse::<u32>() else {
-            return Some(format!("{name}: not named NNNN_<feature>_<what>.sql"));
-        };
-        let Some(range) = ranges
-            .iter()
-            .find(|range| (range.first..=range.last).contains(&number))
-        else {
-            return Some(format!(
-                "{name}: no feature owns {number} (add its row to migrations/README.md)"
-            ));
-        };
-        // Files in the foundation's range keep the names they shipped with.
-        if range.feature != "foundation" && !rest.starts_with(&format!("{}_", range.feature)) {
+    /// Whether a file's name after its number (`rest`) is `feature`'s.
+    fn names_feature(rest: &str, feature: &str) -> bool {
+        rest == feature || rest.starts_with(&format!("{feature}_"))
+    }
+
+    /// What is wrong with these migration file names under these ranges. A feature without
+    /// a row yet (just scaffolded into the next free thousand) owns the thousand its first
+    /// file opens, named by that file.
+    fn misplaced(names: &[String], ranges: &[Range]) -> Vec<String> {
+        let mut problems = Vec::new();
+        // Unlisted thousands: (thousand, the feature its first file names).
+        let mut unlisted: Vec<(u32, String)> = Vec::new();
+        let mut sorted: Vec<&String> = names.iter().collect();
+        sorted.sort();
+        for name in sorted {
+            let parsed = name
+                .strip_suffix(".sql")
+                .and_then(|stem| stem.split_once('_'))
+                .filter(|(number, _)| number.len() == 4)
+                .and_then(|(number, rest)| Some((number.parse::<u32>().ok()?, rest)));
+            let Some((number, rest)) = parsed else {
+                problems.push(format!("{name}: not named NNNN_<feature>_<what>.sql"));
+                continue;
+            };
             let owner = ranges
                 .iter()
-                .find(|other| rest.starts_with(&format!("{}_", other.feature)));
-            return Some(match owner {
-                Some(owner) => format!(
-                    "{name}: a `{}` migration numbered in `{}`'s range {}–{}; use {}–{}",
-                    owner.feature, range.feature, range.first, range.last, owner.first, owner.last
-                ),
-                None => format!(
+                .find(|range| (range.first..=range.last).contains(&number));
+            let named = ranges
+                .iter()
+                .filter(|range| range.feature != "foundation")
+                .find(|range| names_feature(rest, &range.feature));
+            match (owner, named) {
+                // The foundation's files keep the names they shipped with.
+                (Some(owner), _) if owner.feature == "foundation" => {}
+                (Some(owner), _) if names_feature(rest, &owner.feature) => {}
+                (_, Some(named)) => problems.push(format!(
+                    "{name}: a `{}` migration must be numbered {}–{}",
+                    named.feature, named.first, named.last
+                )),
+                (Some(owner), None) => problems.push(format!(
                     "{name}: {number} is `{}`'s, so the name must start {number:04}_{}_",
-                    range.feature, range.feature
-                ),
-            });
+                    owner.feature, owner.feature
+                )),
+                (None, None) => {
+                    let thousand = number / 1000;
+                    let claimed = unlisted.iter().find(|(t, _)| *t == thousand);
+                    let elsewhere = unlisted
+                        .iter()
+                        .find(|(t, feature)| *t != thousand && names_feature(rest, feature));
+                    match (claimed, elsewhere) {
+                        (Some((_, feature)), _) if !names_feature(rest, feature) => {
+                            problems.push(format!(
+                                "{name}: {}000–{}999 is `{feature}`'s (its first file says so)",
+                                thousand, thousand
+                            ))
+                        }
+                        (_, Some((t, feature))) => problems.push(format!(
+                            "{name}: `{feature}` already numbers in {t}000–{t}999"
+                        )),
+                        (Some(_), None) => {}
+                        (None, None) => unlisted.push((thousand, rest.to_owned())),
+                    }
+                }
+            }
         }
-        None
+        problems
     }
 
     #[test]
@@ -219,24 +248,34 @@ mod tests {
             sqlite, postgres,
             "sqlite/ and postgres/ must hold the same migrations"
         );
-        let problems: Vec<String> = sqlite
-            .iter()
-            .filter_map(|name| misplaced(name, &ranges))
-            .collect();
+        let problems = misplaced(&sqlite, &ranges);
         assert!(problems.is_empty(), "{}", problems.join("\n"));
     }
 
     #[test]
     fn a_migration_outside_its_features_range_is_caught() {
         let ranges = ranges(include_str!("../migrations/README.md"));
-        assert_eq!(misplaced("0002_tracking.sql", &ranges), None, "shipped");
-        assert_eq!(misplaced("1004_tracking_returns_link.sql", &ranges), None);
-        assert_eq!(misplaced("2000_chat_conversations.sql", &ranges), None);
-        let wrong_range = misplaced("1005_chat_conversations.sql", &ranges).unwrap();
-        assert!(wrong_range.contains("use 2000–2999"), "{wrong_range}");
-        assert!(misplaced("2001_conversations.sql", &ranges).is_some());
-        assert!(misplaced("9000_loyalty_points.sql", &ranges).is_some());
-        assert!(misplaced("12_tracking.sql", &ranges).is_some());
-        assert!(misplaced("notes.txt", &ranges).is_some());
+        let check = |names: &[&str]| {
+            let names: Vec<String> = names.iter().map(|name| name.to_string()).collect();
+            misplaced(&names, &ranges)
+        };
+        assert!(check(&["0002_tracking.sql", "0003_order_tokens.sql"]).is_empty());
+        assert!(check(&["1004_tracking_returns_link.sql"]).is_empty());
+        assert!(check(&["2000_live_chat.sql", "2001_live_chat_read_receipts.sql"]).is_empty());
+        let wrong_range = check(&["1005_live_chat_messages.sql"]);
+        assert!(wrong_range[0].contains("2000–2999"), "{wrong_range:?}");
+        assert_eq!(
+            check(&["2001_conversations.sql"]).len(),
+            1,
+            "unnamed feature"
+        );
+        // A feature without a row owns the free thousand its first file opens.
+        assert!(check(&["6000_loyalty.sql", "6001_loyalty_tiers.sql"]).is_empty());
+        assert_eq!(check(&["6000_loyalty.sql", "6001_wishlist.sql"]).len(), 1);
+        assert_eq!(
+            check(&["6000_loyalty.sql", "7000_loyalty_tiers.sql"]).len(),
+            1
+        );
+        assert_eq!(check(&["12_tracking.sql", "notes.txt"]).len(), 2);
     }
 }
