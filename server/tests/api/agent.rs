@@ -1,6 +1,6 @@
 //! The desk agents' routes: signing in and out, who is signed in, and slowing guessers down.
 
-use crate::helpers::{assert_rate_limited, error_of, TestApp, TestDatabase};
+use crate::common::{assert_rate_limited, error_of, TestApp, TestDatabase};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 use sf_server::demo::{DEMO_AGENT_EMAIL, DEMO_AGENT_PASSWORD};

@@ -6,7 +6,7 @@
 //!
 //! The requests come from a fixed seed, so a failure names a case that fails again.
 
-use crate::helpers::{
+use crate::common::{
     aftership_signature, easypost_signature, hmac_sha256, TestApp, TestDatabase, AFTERSHIP_FIXTURE,
     EASYPOST_FIXTURE,
 };

@@ -1,7 +1,7 @@
 //! The service itself: health, the OpenAPI document, the one error shape for whatever a
 //! request gets wrong, CORS, and the demo store.
 
-use crate::helpers::{error_of, TestApp, TestDatabase};
+use crate::common::{error_of, TestApp, TestDatabase};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 

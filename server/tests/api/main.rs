@@ -2,10 +2,11 @@
 //! server are compiled and linked once): each test starts the real server on port 0 with a
 //! fresh database, once on SQLite and once on PostgreSQL (`both_databases!`).
 //!
-//! A new feature adds its module here and its routes' typed helpers to [`helpers::TestApp`].
+//! A new feature adds its module here and its routes' typed helpers to [`common::TestApp`]
+//! (`cargo xtask new-component` adds the module after `mod common;`).
 
 #[macro_use]
-mod helpers;
+mod common;
 
 mod agent;
 mod fuzz;

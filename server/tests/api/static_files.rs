@@ -3,7 +3,7 @@
 //! types, year-long caching for content-hashed files, ETag revalidation for the rest, and
 //! CORS for merchants' pages on other origins.
 
-use crate::helpers::{error_of, TestApp, TestDatabase};
+use crate::common::{error_of, TestApp, TestDatabase};
 use reqwest::header::{
     ACCEPT_ENCODING, CACHE_CONTROL, CONTENT_ENCODING, CONTENT_TYPE, ETAG, IF_NONE_MATCH,
 };

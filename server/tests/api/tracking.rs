@@ -2,7 +2,7 @@
 //! carrier webhooks (signatures, both providers' formats, duplicates, out-of-order events),
 //! notifications and the live stream.
 
-use crate::helpers::{
+use crate::common::{
     aftership_signature, assert_rate_limited, easypost_signature, error_of, hmac_sha256, TestApp,
     TestDatabase, AFTERSHIP_FIXTURE, EASYPOST_FIXTURE, TEST_TOKEN_KEY,
 };

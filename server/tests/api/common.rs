@@ -315,7 +315,7 @@ macro_rules! both_databases {
             $(
                 #[tokio::test]
                 async fn $name() {
-                    super::$name($crate::helpers::TestDatabase::Sqlite).await;
+                    super::$name($crate::common::TestDatabase::Sqlite).await;
                 }
             )*
         }
@@ -323,7 +323,7 @@ macro_rules! both_databases {
             $(
                 #[tokio::test]
                 async fn $name() {
-                    super::$name($crate::helpers::TestDatabase::Postgres).await;
+                    super::$name($crate::common::TestDatabase::Postgres).await;
                 }
             )*
         }
