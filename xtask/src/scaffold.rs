@@ -74,7 +74,8 @@ pub fn new_component(args: &[String]) -> Result {
         return Err("usage: cargo xtask new-component NAME (e.g. live-chat)".into());
     };
     let root = process::root();
-    let names = Names::parse(name, next_migration_range(&root)?)?;
+    let feature = Names::parse(name, 0)?.snake;
+    let names = Names::parse(name, migration_range_of(&root, &feature)?)?;
     let files = planned_files(&names);
     if let Some((path, _)) = files.iter().find(|(path, _)| root.join(path).exists()) {
         return Err(format!(
@@ -103,27 +104,52 @@ pub fn new_component(args: &[String]) -> Result {
         "
   <sf-{kebab}> is registered everywhere: the element table, the loader, the portal's CSS,
   the API and its OpenAPI document, the bench (every declared element gets a row), and the
-  three test layers. Next: `cargo xtask test`, then write the component (see README,
+  three test layers. If the feature has no row in server/migrations/README.md yet, add one.
+  Next: `cargo xtask test`, then write the component (see README,
   \"Adding a component\").",
         kebab = names.kebab
     );
     Ok(())
 }
 
-/// The first number of the next free thousand among the migrations.
-fn next_migration_range(root: &Path) -> Result<u32> {
+/// The first migration number of `feature`'s range: its row in
+/// `server/migrations/README.md` when it has one (live chat, help centre… are reserved),
+/// else the lowest thousand that no row reserves and no file uses.
+fn migration_range_of(root: &Path, feature: &str) -> Result<u32> {
+    let table_path = root.join("server/migrations/README.md");
+    let table = std::fs::read_to_string(&table_path)
+        .map_err(|error| format!("cannot read {}: {error}", table_path.display()))?;
+    // Rows look like `| 2000–2999 | `live_chat` | live chat |`.
+    let rows: Vec<(u32, String)> = table
+        .lines()
+        .filter_map(|line| {
+            let mut cells = line.split('|').map(str::trim).skip(1);
+            let start = cells.next()?.split(['–', '-']).next()?.parse().ok()?;
+            let name = cells.next()?.trim_matches('`').to_owned();
+            Some((start, name))
+        })
+        .collect();
+    if let Some((start, _)) = rows.iter().find(|(_, name)| name == feature) {
+        return Ok(*start);
+    }
     let folder = root.join("server/migrations/sqlite");
-    let highest = std::fs::read_dir(&folder)
+    let used: Vec<u32> = std::fs::read_dir(&folder)
         .map_err(|error| format!("cannot read {}: {error}", folder.display()))?
         .flatten()
         .filter_map(|entry| {
             let name = entry.file_name().to_string_lossy().into_owned();
             name.split('_').next()?.parse::<u32>().ok()
         })
-        .max()
-        .unwrap_or(0);
-    // 0001-0999 is the foundation, 1000-1999 the tracker: a new feature starts at 2000 or later.
-    Ok((highest / MIGRATION_RANGE + 1).max(2) * MIGRATION_RANGE)
+        .map(|number| number / MIGRATION_RANGE * MIGRATION_RANGE)
+        .chain(
+            rows.iter()
+                .map(|(start, _)| start / MIGRATION_RANGE * MIGRATION_RANGE),
+        )
+        .collect();
+    Ok((1..)
+        .map(|thousand| thousand * MIGRATION_RANGE)
+        .find(|start| !used.contains(start))
+        .unwrap_or(u32::MAX))
 }
 
 /// The new files, by path, with their templates.
@@ -323,6 +349,14 @@ mod tests {
                 registration.anchor
             );
         }
+    }
+
+    #[test]
+    fn a_reserved_feature_gets_its_range_and_a_new_one_the_next_free_thousand() {
+        let root = process::root();
+        assert_eq!(migration_range_of(&root, "live_chat").unwrap(), 2000);
+        assert_eq!(migration_range_of(&root, "reviews").unwrap(), 5000);
+        assert_eq!(migration_range_of(&root, "gift_cards").unwrap(), 6000);
     }
 
     #[test]
