@@ -15,11 +15,14 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+/// What the page's listener saw: the typed value, whether it was composed, the raw detail.
+type Received = (Option<ChatRequest>, bool, JsValue);
+
 #[wasm_bindgen_test]
 fn a_chat_request_bubbles_to_the_page_composed_and_reads_back_typed() {
     let inner = document().create_element("button").unwrap();
     container().append_child(&inner).unwrap();
-    let received: Rc<RefCell<Vec<(Option<ChatRequest>, bool, JsValue)>>> = Rc::default();
+    let received: Rc<RefCell<Vec<Received>>> = Rc::default();
     let listener = {
         let received = received.clone();
         Closure::<dyn Fn(web_sys::Event)>::new(move |event: web_sys::Event| {
