@@ -11,7 +11,8 @@ use sf_api::tracking::{
     NotificationPreferences, OrderItem, OrderTracking, Package, ShipmentStatus, StatusReason,
     StorePickup, TrackingEvent,
 };
-use sf_components::shipment_tracker::{OrderTrackingView, CHAT_REQUEST_EVENT};
+use sf_components::events::{ChatRequest, PageEvent};
+use sf_components::shipment_tracker::OrderTrackingView;
 use sf_components::{Locale, ShipmentTracker, SupportRoot};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -223,24 +224,23 @@ async fn a_changed_estimate_says_what_it_was_and_stale_tracking_offers_the_chat(
     let advice = query(&root, ".sf-tracker__advice").expect("stale tracking is explained");
     assert!(text_of(&advice).contains("more than 3 days"));
 
-    let requested = std::rc::Rc::new(std::cell::RefCell::new(None::<String>));
+    let requested = std::rc::Rc::new(std::cell::RefCell::new(None::<ChatRequest>));
     let listener = {
         let requested = requested.clone();
-        Closure::<dyn Fn(web_sys::CustomEvent)>::new(move |event: web_sys::CustomEvent| {
-            let order = js_sys::Reflect::get(&event.detail(), &"orderNumber".into()).unwrap();
-            *requested.borrow_mut() = order.as_string();
+        Closure::<dyn Fn(web_sys::Event)>::new(move |event: web_sys::Event| {
+            *requested.borrow_mut() = ChatRequest::from_event(&event);
         })
     };
     document()
-        .add_event_listener_with_callback(CHAT_REQUEST_EVENT, listener.as_ref().unchecked_ref())
+        .add_event_listener_with_callback(ChatRequest::NAME, listener.as_ref().unchecked_ref())
         .unwrap();
     query(&advice, "button").unwrap().click();
     document()
-        .remove_event_listener_with_callback(CHAT_REQUEST_EVENT, listener.as_ref().unchecked_ref())
+        .remove_event_listener_with_callback(ChatRequest::NAME, listener.as_ref().unchecked_ref())
         .unwrap();
     assert_eq!(
-        requested.borrow().as_deref(),
-        Some("SF-2001"),
+        requested.borrow().as_ref(),
+        Some(&ChatRequest::about_order("SF-2001")),
         "the event bubbles to the document"
     );
 }

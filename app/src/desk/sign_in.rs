@@ -62,7 +62,7 @@ pub fn SignInForm(
             <h2 id="desk-sign-in-heading">{i18n.text(DeskMsg::SignInHeading)}</h2>
             <TextField
                 id=EMAIL_ID
-                label=Signal::derive(move || i18n.t(CommonMsg::EmailLabel).to_owned())
+                label=i18n.text(CommonMsg::EmailLabel)
                 value=email
                 error=form.errors.for_field(EMAIL_ID)
                 input_type="email"
@@ -70,7 +70,7 @@ pub fn SignInForm(
             />
             <TextField
                 id=PASSWORD_ID
-                label=Signal::derive(move || i18n.t(DeskMsg::PasswordLabel).to_owned())
+                label=i18n.text(DeskMsg::PasswordLabel)
                 value=password
                 error=form.errors.for_field(PASSWORD_ID)
                 input_type="password"

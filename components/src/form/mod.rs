@@ -90,9 +90,9 @@ pub fn Form(
     /// The submit button's text.
     #[prop(into)]
     submit_label: Signal<&'static str>,
-    /// The button's text while the form is sent.
-    #[prop(into)]
-    pending_label: Signal<&'static str>,
+    /// The button's text while the form is sent (else it keeps `submit_label`).
+    #[prop(into, optional)]
+    pending_label: Option<Signal<&'static str>>,
     /// Called when the shopper submits (the browser's own submission is prevented).
     on_submit: Callback<()>,
     /// The heading and the fields.
@@ -112,7 +112,10 @@ pub fn Form(
         >
             {children()}
             <button type="submit" class="sf-button" aria-disabled=move || pending.get().then_some("true")>
-                {move || if pending.get() { pending_label.get() } else { submit_label.get() }}
+                {move || match pending_label {
+                    Some(busy) if pending.get() => busy.get(),
+                    _ => submit_label.get(),
+                }}
             </button>
         </form>
     }

@@ -3,13 +3,14 @@
 
 use super::TrackerMsg;
 use crate::client::{use_api_client, ClientError};
-use crate::error_summary::{field_errors_from, use_form_errors, ErrorSummary, FieldError};
+use crate::error_summary::{field_errors_from, FieldError};
+use crate::form::{use_form, Form};
 use crate::i18n::{email_problem, use_i18n, CommonMsg, I18n};
 use crate::text_field::TextField;
 use leptos::prelude::*;
 use sf_api::error::ErrorCode;
 use sf_api::tracking::{OrderAccess, OrderLookupRequest};
-use sf_api::validation::{EmailAddress, FieldProblem, OrderNumber};
+use sf_api::validation::{FieldProblem, FieldRefusal};
 
 const ORDER_NUMBER_ID: &str = "sf-tracker-order-number";
 const EMAIL_ID: &str = "sf-tracker-email";
@@ -28,67 +29,60 @@ pub(super) fn LookupForm(
     let client = use_api_client();
     let order_number = RwSignal::new(order_number);
     let email = RwSignal::new(String::new());
-    let errors = use_form_errors();
-    let look_up = Action::new_local(move |request: &OrderLookupRequest| {
-        client.look_up_order(request.clone())
-    });
-    Effect::new(move |_| match look_up.value().get() {
-        Some(Ok(access)) => found.run(access),
-        Some(Err(error)) => errors.set(server_errors(i18n, &error)),
-        None => {}
-    });
-    let on_submit = move |event: leptos::ev::SubmitEvent| {
-        event.prevent_default();
+    let form = use_form(
+        move |request| client.look_up_order(request),
+        move |access| found.run(access),
+        move |error| server_errors(i18n, error),
+    );
+    let on_submit = Callback::new(move |()| {
         let request = OrderLookupRequest {
             order_number: order_number.get_untracked(),
             email: email.get_untracked(),
         };
-        if errors.passes(local_errors(i18n, &request)) {
-            look_up.dispatch(request);
-        }
-    };
+        form.submit(request, |refusal| local_error(i18n, refusal));
+    });
     view! {
         {notice.map(|msg| view! { <p class="sf-notice" role="status">{i18n.text(msg)}</p> })}
-        <ErrorSummary errors=errors.all />
-        <form class="sf-form sf-tracker__lookup" novalidate on:submit=on_submit aria-labelledby="sf-tracker-lookup-heading">
+        <Form
+            errors=form.errors
+            pending=form.pending()
+            heading_id="sf-tracker-lookup-heading"
+            class="sf-tracker__lookup"
+            submit_label=i18n.text(TrackerMsg::FindButton)
+            pending_label=i18n.text(TrackerMsg::Finding)
+            on_submit=on_submit
+        >
             <h2 id="sf-tracker-lookup-heading">{i18n.text(TrackerMsg::LookupHeading)}</h2>
             <p class="sf-form__intro">{i18n.text(TrackerMsg::LookupIntro)}</p>
             <TextField
                 id=ORDER_NUMBER_ID
-                label=Signal::derive(move || i18n.t(TrackerMsg::OrderNumberLabel).to_owned())
+                label=i18n.text(TrackerMsg::OrderNumberLabel)
                 value=order_number
-                error=errors.for_field(ORDER_NUMBER_ID)
+                error=form.errors.for_field(ORDER_NUMBER_ID)
             />
             <TextField
                 id=EMAIL_ID
-                label=Signal::derive(move || i18n.t(CommonMsg::EmailLabel).to_owned())
+                label=i18n.text(CommonMsg::EmailLabel)
                 value=email
-                error=errors.for_field(EMAIL_ID)
+                error=form.errors.for_field(EMAIL_ID)
                 input_type="email"
                 autocomplete="email"
             />
-            <button type="submit" class="sf-button" aria-disabled=move || look_up.pending().get().then_some("true")>
-                {move || if look_up.pending().get() { i18n.t(TrackerMsg::Finding) } else { i18n.t(TrackerMsg::FindButton) }}
-            </button>
-        </form>
+        </Form>
     }
 }
 
-/// The server's rules, applied before a round trip (the server applies them again).
-fn local_errors(i18n: I18n, request: &OrderLookupRequest) -> Vec<FieldError> {
-    let mut errors = Vec::new();
-    if let Err(problem) = OrderNumber::parse(&request.order_number) {
-        let msg = match problem {
-            FieldProblem::Missing => TrackerMsg::OrderNumberMissing,
-            FieldProblem::TooLong(_) => TrackerMsg::OrderNumberTooLong,
-            _ => TrackerMsg::OrderNumberInvalid,
-        };
-        errors.push(FieldError::new(ORDER_NUMBER_ID, i18n.t(msg)));
+/// What a field refused by the server's own rules says, before any round trip.
+fn local_error(i18n: I18n, refusal: &FieldRefusal) -> FieldError {
+    if refusal.field == "email" {
+        return FieldError::new(EMAIL_ID, i18n.t(email_problem(refusal.problem)));
     }
-    if let Err(problem) = EmailAddress::parse(&request.email) {
-        errors.push(FieldError::new(EMAIL_ID, i18n.t(email_problem(problem))));
-    }
-    errors
+    let msg = match refusal.problem {
+        FieldProblem::Missing => TrackerMsg::OrderNumberMissing,
+        FieldProblem::TooLong(_) => TrackerMsg::OrderNumberTooLong,
+        _ => TrackerMsg::OrderNumberInvalid,
+    };
+    FieldError::new(ORDER_NUMBER_ID, i18n.t(msg))
 }
 
 fn server_errors(i18n: I18n, error: &ClientError) -> Vec<FieldError> {

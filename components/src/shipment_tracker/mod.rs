@@ -38,11 +38,6 @@ use sf_api::identity::{SignedCustomer, SignedOrderLink};
 pub use state::OrderSession;
 use state::{apply, Event, PackageUpdate, Refresh, Screen, ShownOrder, TrackerState};
 
-/// The event the tracker's "Chat with us about this order" button dispatches (bubbling, and
-/// `composed` so it leaves the element's shadow root); `detail.orderNumber` names the order.
-/// The chat component listens for it; a merchant's page may too.
-pub const CHAT_REQUEST_EVENT: &str = "sf-chat-request";
-
 /// Class names shared with the stylesheet (`style/shipment-tracker.css`).
 pub mod classes {
     /// The component's outer element.

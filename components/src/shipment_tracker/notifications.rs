@@ -3,13 +3,14 @@
 
 use super::{OrderSession, TrackerMsg};
 use crate::client::{use_api_client, ClientError};
-use crate::error_summary::{field_errors_from, use_form_errors, ErrorSummary, FieldError};
+use crate::error_summary::{field_errors_from, FieldError};
+use crate::form::{use_form, Form};
 use crate::i18n::{email_problem, use_i18n, CommonMsg, I18n};
 use crate::text_field::TextField;
 use leptos::prelude::*;
 use sf_api::error::ErrorCode;
 use sf_api::tracking::NotificationPreferences;
-use sf_api::validation::{EmailAddress, PhoneNumber};
+use sf_api::validation::FieldRefusal;
 
 const EMAIL_ID: &str = "sf-tracker-notify-email";
 const SMS_ID: &str = "sf-tracker-notify-sms";
@@ -29,18 +30,17 @@ pub(super) fn NotificationsForm(
     let initial = saved_preferences.get_untracked();
     let email = RwSignal::new(initial.email.unwrap_or_default());
     let sms = RwSignal::new(initial.sms.unwrap_or_default());
-    let errors = use_form_errors();
     let confirmation = RwSignal::new(None::<TrackerMsg>);
     let session = StoredValue::new(session);
-    let save = Action::new_local(move |preferences: &NotificationPreferences| {
-        let OrderSession {
-            order_number,
-            token,
-        } = session.get_value();
-        client.set_notifications(&order_number, token, preferences.clone())
-    });
-    Effect::new(move |_| match save.value().get() {
-        Some(Ok(saved)) => {
+    let form = use_form(
+        move |preferences| {
+            let OrderSession {
+                order_number,
+                token,
+            } = session.get_value();
+            client.set_notifications(&order_number, token, preferences)
+        },
+        move |saved: NotificationPreferences| {
             let any = saved.email.is_some() || saved.sms.is_some();
             // Show what the server kept (trimmed, lower-cased, digits only).
             email.set(saved.email.unwrap_or_default());
@@ -50,69 +50,68 @@ pub(super) fn NotificationsForm(
             } else {
                 TrackerMsg::NotificationsOff
             }));
-        }
-        Some(Err(ClientError::Api { body, .. })) if body.error.code == ErrorCode::Unauthorized => {
-            session_ended.run(())
-        }
-        Some(Err(error)) => errors.set(field_errors_from(i18n, &error, |field| match field {
-            "email" => EMAIL_ID,
-            "sms" => SMS_ID,
-            _ => "",
-        })),
-        None => {}
-    });
-    let on_submit = move |event: leptos::ev::SubmitEvent| {
-        event.prevent_default();
+        },
+        move |error| match error {
+            ClientError::Api { body, .. } if body.error.code == ErrorCode::Unauthorized => {
+                session_ended.run(());
+                Vec::new()
+            }
+            other => field_errors_from(i18n, other, |field| match field {
+                "email" => EMAIL_ID,
+                "sms" => SMS_ID,
+                _ => "",
+            }),
+        },
+    );
+    let on_submit = Callback::new(move |()| {
         confirmation.set(None);
         let given = |value: String| Some(value.trim().to_owned()).filter(|value| !value.is_empty());
         let preferences = NotificationPreferences {
             email: given(email.get_untracked()),
             sms: given(sms.get_untracked()),
         };
-        if errors.passes(local_errors(i18n, &preferences)) {
-            save.dispatch(preferences);
-        }
-    };
+        form.submit(preferences, |refusal| local_error(i18n, refusal));
+    });
     view! {
         <section class="sf-tracker__notify" aria-labelledby="sf-tracker-notify-heading">
             <h3 id="sf-tracker-notify-heading">{i18n.text(TrackerMsg::NotifyHeading)}</h3>
-            <ErrorSummary errors=errors.all />
-            <form class="sf-form" novalidate on:submit=on_submit aria-labelledby="sf-tracker-notify-heading">
+            <Form
+                errors=form.errors
+                pending=form.pending()
+                heading_id="sf-tracker-notify-heading"
+                submit_label=i18n.text(TrackerMsg::SaveNotifications)
+                on_submit=on_submit
+            >
                 <p class="sf-form__intro">{i18n.text(TrackerMsg::NotifyIntro)}</p>
                 <TextField
                     id=EMAIL_ID
-                    label=Signal::derive(move || i18n.t(CommonMsg::EmailLabel).to_owned())
+                    label=i18n.text(CommonMsg::EmailLabel)
                     value=email
-                    error=errors.for_field(EMAIL_ID)
+                    error=form.errors.for_field(EMAIL_ID)
                     input_type="email"
                     autocomplete="email"
                 />
                 <TextField
                     id=SMS_ID
-                    label=Signal::derive(move || i18n.t(TrackerMsg::SmsLabel).to_owned())
+                    label=i18n.text(TrackerMsg::SmsLabel)
                     value=sms
-                    error=errors.for_field(SMS_ID)
+                    error=form.errors.for_field(SMS_ID)
                     input_type="tel"
                     autocomplete="tel"
                 />
-                <button type="submit" class="sf-button" aria-disabled=move || save.pending().get().then_some("true")>
-                    {i18n.text(TrackerMsg::SaveNotifications)}
-                </button>
-                <p class="sf-tracker__saved" role="status">
-                    {move || confirmation.get().map(|msg| i18n.t(msg))}
-                </p>
-            </form>
+            </Form>
+            <p class="sf-tracker__saved" role="status">
+                {move || confirmation.get().map(|msg| i18n.t(msg))}
+            </p>
         </section>
     }
 }
 
-fn local_errors(i18n: I18n, preferences: &NotificationPreferences) -> Vec<FieldError> {
-    let mut errors = Vec::new();
-    if let Some(Err(problem)) = preferences.email.as_deref().map(EmailAddress::parse) {
-        errors.push(FieldError::new(EMAIL_ID, i18n.t(email_problem(problem))));
+/// What a field refused by the server's own rules says, before any round trip.
+fn local_error(i18n: I18n, refusal: &FieldRefusal) -> FieldError {
+    if refusal.field == "email" {
+        FieldError::new(EMAIL_ID, i18n.t(email_problem(refusal.problem)))
+    } else {
+        FieldError::new(SMS_ID, i18n.t(TrackerMsg::SmsInvalid))
     }
-    if let Some(Err(_)) = preferences.sms.as_deref().map(PhoneNumber::parse) {
-        errors.push(FieldError::new(SMS_ID, i18n.t(TrackerMsg::SmsInvalid)));
-    }
-    errors
 }

@@ -1,14 +1,14 @@
 //! What an order looks like: the store-pickup panel, items not shipped yet, and one card
 //! per package. Pure view of an [`OrderTracking`], so tests can render any state.
 
-use super::{TrackerMsg, CHAT_REQUEST_EVENT};
+use super::TrackerMsg;
+use crate::events::{dispatch, ChatRequest};
 use crate::i18n::{format_date, use_i18n, DateStyle};
 use leptos::prelude::*;
 use sf_api::tracking::{
     OrderItem, OrderTracking, Package, ShipmentStatus, StatusReason, StorePickup, TrackingEvent,
     TrackingStep,
 };
-use wasm_bindgen::JsCast;
 
 /// The words for a status.
 pub fn status_message(status: ShipmentStatus) -> TrackerMsg {
@@ -318,7 +318,8 @@ fn Advice(msg: TrackerMsg, order_number: String) -> impl IntoView {
     let i18n = use_i18n();
     let ask_chat = move |event: leptos::ev::MouseEvent| {
         if let Some(button) = event.current_target() {
-            request_chat(&button, &order_number);
+            // The chat (or the merchant's page) opens with the order attached.
+            dispatch(&button, &ChatRequest::about_order(order_number.as_str()));
         }
     };
     view! {
@@ -328,19 +329,6 @@ fn Advice(msg: TrackerMsg, order_number: String) -> impl IntoView {
                 {i18n.text(TrackerMsg::ChatAboutOrder)}
             </button>
         </div>
-    }
-}
-
-/// Dispatches [`CHAT_REQUEST_EVENT`] from `target`; `composed` lets it out of a shadow root.
-fn request_chat(target: &web_sys::EventTarget, order_number: &str) {
-    let detail = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&detail, &"orderNumber".into(), &order_number.into());
-    let init = web_sys::CustomEventInit::new();
-    init.set_bubbles(true);
-    init.set_composed(true);
-    init.set_detail(&detail);
-    if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(CHAT_REQUEST_EVENT, &init) {
-        let _ = target.dispatch_event(event.unchecked_ref());
     }
 }
 

@@ -11,9 +11,9 @@ pub fn TextField(
     /// The input's `id`, also the target of the error summary's link.
     #[prop(into)]
     id: String,
-    /// The visible label.
+    /// The visible label: the catalogue's text (`i18n.text(…)`).
     #[prop(into)]
-    label: Signal<String>,
+    label: Signal<&'static str>,
     /// The value, two-way bound.
     value: RwSignal<String>,
     /// What to fix, when the value was refused.
@@ -34,7 +34,7 @@ pub fn TextField(
     };
     view! {
         <div class="sf-field" class:sf-field--error=move || error.get().is_some()>
-            <label class="sf-field__label" for=id.clone()>{move || label.get()}</label>
+            <label class="sf-field__label" for=id.clone()>{label}</label>
             {move || {
                 error
                     .get()
