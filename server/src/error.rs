@@ -59,6 +59,21 @@ pub enum ApiError {
     Internal(String),
 }
 
+/// Fields refused by the rules shared with the browser (`sf_api::validation::Validate`),
+/// each with the server's English sentence.
+impl From<Vec<sf_api::validation::FieldRefusal>> for ApiError {
+    fn from(refusals: Vec<sf_api::validation::FieldRefusal>) -> Self {
+        let mut fields = FieldErrors::new();
+        for refusal in refusals {
+            fields
+                .entry(refusal.field.to_owned())
+                .or_default()
+                .push(refusal.problem.english(refusal.label));
+        }
+        ApiError::Validation(fields)
+    }
+}
+
 impl ApiError {
     /// A validation error on a single field.
     pub fn field(name: &str, message: impl Into<String>) -> Self {

@@ -3,16 +3,16 @@
 use super::auth::{self, SignedInAgent};
 use super::AgentState;
 use crate::db::Database;
-use crate::error::{ApiError, FieldErrors};
+use crate::error::ApiError;
 use crate::extract::ApiJson;
 use crate::routes::openapi::RateLimited;
 use crate::tokens::Credential;
 use axum::extract::{ConnectInfo, State};
 use axum::http::StatusCode;
 use axum::Json;
-use sf_api::agent::{AgentProfile, AgentSession, SignInRequest};
+use sf_api::agent::{AgentProfile, AgentSession, SignInRequest, ValidSignIn};
 use sf_api::error::ErrorBody;
-use sf_api::validation::{EmailAddress, Password};
+use sf_api::validation::Validate;
 use std::net::SocketAddr;
 use std::time::Instant;
 
@@ -36,7 +36,7 @@ pub(super) async fn sign_in(
     ConnectInfo(client): ConnectInfo<SocketAddr>,
     ApiJson(request): ApiJson<SignInRequest>,
 ) -> Result<(StatusCode, Json<AgentSession>), ApiError> {
-    let (email, password) = parse_sign_in(&request)?;
+    let ValidSignIn { email, password } = request.validate()?;
     let client_ip = client.ip();
     agents
         .sign_in_limiter
@@ -62,24 +62,6 @@ pub(super) async fn sign_in(
             agent,
         }),
     ))
-}
-
-fn parse_sign_in(request: &SignInRequest) -> Result<(EmailAddress, Password), ApiError> {
-    let email = EmailAddress::parse(&request.email);
-    let password = Password::parse(&request.password);
-    match (email, password) {
-        (Ok(email), Ok(password)) => Ok((email, password)),
-        (email, password) => {
-            let mut fields = FieldErrors::new();
-            if let Err(problem) = email {
-                fields.insert("email".into(), vec![problem.english("email address")]);
-            }
-            if let Err(problem) = password {
-                fields.insert("password".into(), vec![problem.english("password")]);
-            }
-            Err(ApiError::Validation(fields))
-        }
-    }
 }
 
 /// Sign out: the token stops working at once.

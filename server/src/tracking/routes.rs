@@ -6,7 +6,7 @@ use super::store::{self, Applied};
 use super::webhooks::Provider;
 use super::{TrackingError, TrackingState};
 use crate::db::{self, Database};
-use crate::error::{ApiError, FieldErrors};
+use crate::error::ApiError;
 use crate::extract::{ApiJson, ApiPath, ApiQuery, JsonBytes};
 use crate::identity::{self, Signer};
 use crate::routes::openapi::RateLimited;
@@ -23,9 +23,9 @@ use sf_api::error::ErrorBody;
 use sf_api::identity::{SignedCustomer, SignedOrderLink};
 use sf_api::tracking::{
     CustomerOrder, CustomerOrders, NotificationPreferences, OrderAccess, OrderLookupRequest,
-    OrderTracking,
+    OrderTracking, ValidNotificationPreferences, ValidOrderLookup,
 };
-use sf_api::validation::{CustomerId, EmailAddress, FieldProblem, OrderNumber, PhoneNumber};
+use sf_api::validation::{CustomerId, Validate};
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -33,11 +33,6 @@ use time::OffsetDateTime;
 use tokio::sync::watch;
 use tracing::field::Empty;
 use tracing::Span;
-
-fn field_problem(fields: &mut FieldErrors, name: &str, label: &str, problem: FieldProblem) {
-    fields.insert(name.to_owned(), vec![problem.english(label)]);
-}
-
 /// Find an order by its number and the email it was placed with.
 ///
 /// Answers a token that reads only this order. A wrong pair answers 404 with the same
@@ -62,22 +57,10 @@ pub(super) async fn look_up_order(
     ConnectInfo(client): ConnectInfo<SocketAddr>,
     ApiJson(request): ApiJson<OrderLookupRequest>,
 ) -> Result<Json<OrderAccess>, ApiError> {
-    let (order_number, email) = match (
-        OrderNumber::parse(&request.order_number),
-        EmailAddress::parse(&request.email),
-    ) {
-        (Ok(number), Ok(email)) => (number, email),
-        (number, email) => {
-            let mut fields = FieldErrors::new();
-            if let Err(problem) = number {
-                field_problem(&mut fields, "order_number", "order number", problem);
-            }
-            if let Err(problem) = email {
-                field_problem(&mut fields, "email", "email address", problem);
-            }
-            return Err(ApiError::Validation(fields));
-        }
-    };
+    let ValidOrderLookup {
+        order_number,
+        email,
+    } = request.validate()?;
     let client_ip = client.ip();
     tracking
         .lookup_limiter
@@ -172,11 +155,8 @@ pub(super) async fn open_signed_customer(
     State(secrets): State<Arc<Secrets>>,
     ApiJson(signed): ApiJson<SignedCustomer>,
 ) -> Result<Json<CustomerOrders>, ApiError> {
-    let customer_id = CustomerId::parse(&signed.customer_id).map_err(|problem| {
-        let mut fields = FieldErrors::new();
-        field_problem(&mut fields, "customer_id", "customer id", problem);
-        ApiError::Validation(fields)
-    })?;
+    let customer_id = CustomerId::parse(&signed.customer_id)
+        .map_err(|problem| ApiError::field("customer_id", problem.english("customer id")))?;
     let customer = identity::verify(
         &secrets,
         Signer::Customers,
@@ -251,27 +231,7 @@ pub(super) async fn set_notifications(
     ApiJson(preferences): ApiJson<NotificationPreferences>,
 ) -> Result<Json<NotificationPreferences>, ApiError> {
     let shopper = shopper.for_order(&order_number)?;
-    let given = |value: &Option<String>| {
-        value
-            .as_deref()
-            .map(str::trim)
-            .filter(|value| !value.is_empty())
-            .map(str::to_owned)
-    };
-    let mut fields = FieldErrors::new();
-    let email = given(&preferences.email).and_then(|raw| {
-        EmailAddress::parse(&raw)
-            .map_err(|problem| field_problem(&mut fields, "email", "email address", problem))
-            .ok()
-    });
-    let sms = given(&preferences.sms).and_then(|raw| {
-        PhoneNumber::parse(&raw)
-            .map_err(|problem| field_problem(&mut fields, "sms", "mobile number", problem))
-            .ok()
-    });
-    if !fields.is_empty() {
-        return Err(ApiError::Validation(fields));
-    }
+    let ValidNotificationPreferences { email, sms } = preferences.validate()?;
     let saved = NotificationPreferences {
         email: email.map(|email| email.as_str().to_owned()),
         sms: sms.map(|sms| sms.as_str().to_owned()),
