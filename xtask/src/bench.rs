@@ -30,8 +30,97 @@ pub fn run() -> Result {
     let load = load_test(&server)?;
     print_sizes(&sizes);
     print_transfers(&transfers);
+    print_where_bytes_go(&transfers);
     print_load(&load);
     Ok(())
+}
+
+/// For each element over the aim: its module's code and data by crate, and its own
+/// component's code by part (twiggy on the module as wasm-bindgen left it, names kept; the
+/// shares carry over to the optimised module, the bytes shrink by wasm-opt's third or so).
+fn print_where_bytes_go(transfers: &serde_json::Value) {
+    for row in transfers["rows"].as_array().into_iter().flatten() {
+        let element = row["element"].as_str().unwrap_or_default();
+        if !element.starts_with("sf-") || row["bytes"].as_u64().unwrap_or(0) <= ELEMENT_AIM_BYTES {
+            continue;
+        }
+        let module = build::target_dir()
+            .join("sf-bindgen")
+            .join(element)
+            .join(format!("{element}_bg.wasm"));
+        let Some(items) = twiggy_items(&module) else {
+            println!(
+                "\n    (twiggy could not read {}: no breakdown)",
+                module.display()
+            );
+            continue;
+        };
+        let total: u64 = items.iter().map(|(_, size)| size).sum();
+        let mut by_crate = std::collections::BTreeMap::<String, u64>::new();
+        let mut by_part = std::collections::BTreeMap::<String, u64>::new();
+        for (name, size) in &items {
+            let owner = owning_crate(name);
+            if owner == "sf_components" {
+                if let Some(part) = name.split("::").nth(1) {
+                    *by_part.entry(part.to_owned()).or_default() += size;
+                }
+            }
+            *by_crate.entry(owner).or_default() += size;
+        }
+        println!(
+            "\n==> Where {element}'s bytes go (over the aim): shares of its module before wasm-opt"
+        );
+        for (label, table) in [("by crate", by_crate), ("sf_components by part", by_part)] {
+            let mut rows: Vec<_> = table.into_iter().collect();
+            rows.sort_by_key(|(_, size)| std::cmp::Reverse(*size));
+            let line: Vec<String> = rows
+                .iter()
+                .take(10)
+                .map(|(name, size)| format!("{name} {:.1}%", 100.0 * *size as f64 / total as f64))
+                .collect();
+            println!("    {label:<22} {}", line.join(", "));
+        }
+    }
+}
+
+/// Every item of a wasm module with its size, without the names section (it is stripped
+/// from what is shipped).
+fn twiggy_items(module: &Path) -> Option<Vec<(String, u64)>> {
+    let output = process::command("twiggy")
+        .args(["top", "-n", "1000000", "--format", "json"])
+        .arg(module)
+        .output()
+        .ok()?;
+    let items: serde_json::Value = serde_json::from_slice(&output.stdout).ok()?;
+    Some(
+        items
+            .as_array()?
+            .iter()
+            .filter_map(|item| {
+                let name = item["name"].as_str()?;
+                let size = item["shallow_size"].as_u64()?;
+                (!name.contains("subsection") && !name.starts_with("custom section"))
+                    .then(|| (name.to_owned(), size))
+            })
+            .collect(),
+    )
+}
+
+/// The crate a demangled item name belongs to (`<&mut serde_json::de::…>` → `serde_json`);
+/// data segments are the texts, CSS and tables; everything else is glue and the allocator.
+fn owning_crate(name: &str) -> String {
+    if name.starts_with("data segment") || name.starts_with("data[") {
+        return "data (texts, CSS, tables)".to_owned();
+    }
+    let path = name
+        .trim_start_matches(['<', '&', ' '])
+        .trim_start_matches("mut ");
+    match path.split_once("::") {
+        Some((first, _)) if first.chars().all(|c| c.is_alphanumeric() || c == '_') => {
+            first.to_owned()
+        }
+        _ => "other (glue, allocator)".to_owned(),
+    }
 }
 
 /// Runs `tests/bench/transfer.mjs`: a shop page of another origin per element, in Chromium.
@@ -336,4 +425,23 @@ fn cores() -> usize {
     std::thread::available_parallelism()
         .map(usize::from)
         .unwrap_or(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::owning_crate;
+
+    #[test]
+    fn items_are_attributed_to_their_crate() {
+        for (name, owner) in [
+            ("<&mut serde_json::de::Deserializer<R> as serde_core::de::Deserializer>::deserialize_seq::h1", "serde_json"),
+            ("sf_components::form::Form::hc3e", "sf_components"),
+            ("tachys::reactive_graph::<impl tachys::view::Render for F>::build", "tachys"),
+            ("data segment \".rodata\"", "data (texts, CSS, tables)"),
+            ("mount", "other (glue, allocator)"),
+            ("<dlmalloc[e24a]::dlmalloc::Dlmalloc<_>>::malloc", "other (glue, allocator)"),
+        ] {
+            assert_eq!(owning_crate(name), owner, "{name}");
+        }
+    }
 }

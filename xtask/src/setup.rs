@@ -9,6 +9,8 @@ use std::process::Command;
 
 /// The load generator `cargo xtask bench` uses.
 pub const OHA_VERSION: &str = "1.16.0";
+/// The wasm size profiler `cargo xtask bench` uses to say where an element's bytes go.
+pub const TWIGGY_VERSION: &str = "0.8.0";
 
 /// Which tools a command needs.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -30,7 +32,8 @@ pub fn ensure_all(needs: Needs) -> Result {
         ensure_chromium()?;
     }
     if needs == Needs::Everything {
-        ensure_oha()?;
+        ensure_cargo_tool("oha", "oha", OHA_VERSION, "the load generator")?;
+        ensure_cargo_tool("twiggy", "twiggy", TWIGGY_VERSION, "the wasm size profiler")?;
     }
     step("Fetching crates");
     process::run(process::command("cargo").args(["fetch", "--locked"]))
@@ -139,18 +142,19 @@ fn ensure_chromium() -> Result {
     })
 }
 
-fn ensure_oha() -> Result {
-    if process::version_of("oha").is_some_and(|version| version.contains(OHA_VERSION)) {
+/// Installs `krate` at `version` from crates.io unless `program --version` already says it.
+fn ensure_cargo_tool(program: &str, krate: &str, version: &str, what: &str) -> Result {
+    if process::version_of(program).is_some_and(|have| have.contains(version)) {
         return Ok(());
     }
     step(&format!(
-        "Installing the load generator oha {OHA_VERSION} (compiles from crates.io, a few minutes, once)"
+        "Installing {what} {krate} {version} (compiles from crates.io, a few minutes, once)"
     ));
     process::run(process::command("cargo").args([
         "install",
-        "oha",
+        krate,
         "--version",
-        OHA_VERSION,
+        version,
         "--locked",
         "--force",
     ]))
