@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{api_base, container, customer_secret, query, text_of, wait_until};
+use common::{container, customer_secret, mount_with_api, query, text_of, wait_until, Mounted};
 use leptos::prelude::*;
 use sf_api::tracking::{
     NotificationPreferences, OrderItem, OrderTracking, Package, ShipmentStatus, StatusReason,
@@ -67,7 +67,7 @@ fn order(packages: Vec<Package>, pickup: Option<StorePickup>) -> OrderTracking {
     }
 }
 
-fn render(tracking: OrderTracking, locale: Locale) -> (HtmlElement, impl Drop) {
+fn render(tracking: OrderTracking, locale: Locale) -> (HtmlElement, Mounted) {
     let root = container();
     let mounted = leptos::mount::mount_to(root.clone(), move || {
         view! {
@@ -76,15 +76,7 @@ fn render(tracking: OrderTracking, locale: Locale) -> (HtmlElement, impl Drop) {
             </SupportRoot>
         }
     });
-    (root, DropMounted(Some(mounted)))
-}
-
-/// Unmounts on drop, so each case leaves the page as it found it.
-struct DropMounted<M>(Option<M>);
-impl<M> Drop for DropMounted<M> {
-    fn drop(&mut self) {
-        self.0.take();
-    }
+    (root, Mounted(Box::new(mounted)))
 }
 
 fn all(root: &HtmlElement, selector: &str) -> Vec<HtmlElement> {
@@ -303,17 +295,8 @@ fn type_into(root: &HtmlElement, selector: &str, value: &str) {
         .unwrap();
 }
 
-fn mount_tracker() -> (HtmlElement, impl Drop) {
-    let root = container();
-    let base = api_base();
-    let mounted = leptos::mount::mount_to(root.clone(), move || {
-        view! {
-            <SupportRoot api_base=base locale=Locale::En>
-                <ShipmentTracker />
-            </SupportRoot>
-        }
-    });
-    (root, DropMounted(Some(mounted)))
+fn mount_tracker() -> (HtmlElement, Mounted) {
+    mount_with_api(|| view! { <ShipmentTracker /> })
 }
 
 #[wasm_bindgen_test]
@@ -372,19 +355,12 @@ fn signed_customer(customer_id: &str, secret: &str) -> (String, String) {
     )
 }
 
-fn mount_signed_in_tracker(customer_id: &str, secret: &str) -> (HtmlElement, impl Drop) {
-    let root = container();
-    let base = api_base();
+fn mount_signed_in_tracker(customer_id: &str, secret: &str) -> (HtmlElement, Mounted) {
     let customer = customer_id.to_owned();
     let (expires, signature) = signed_customer(customer_id, secret);
-    let mounted = leptos::mount::mount_to(root.clone(), move || {
-        view! {
-            <SupportRoot api_base=base locale=Locale::En>
-                <ShipmentTracker customer=customer expires=expires signature=signature />
-            </SupportRoot>
-        }
-    });
-    (root, DropMounted(Some(mounted)))
+    mount_with_api(move || {
+        view! { <ShipmentTracker customer=customer expires=expires signature=signature /> }
+    })
 }
 
 fn is_focused(element: &HtmlElement) -> bool {

@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{api_base, container, query, text_of, wait_until};
+use common::{api_base, container, mount_with_api, query, text_of, wait_until};
 use leptos::prelude::*;
 use sf_components::{ErrorSummary, FieldError, Locale, ServiceStatus, SupportRoot, TextField};
 use wasm_bindgen::JsCast;
@@ -15,15 +15,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 #[wasm_bindgen_test]
 async fn service_status_reports_online_from_the_real_api() {
-    let root = container();
-    let base = api_base();
-    let _mounted = leptos::mount::mount_to(root.clone(), move || {
-        view! {
-            <SupportRoot api_base=base locale=Locale::En>
-                <ServiceStatus />
-            </SupportRoot>
-        }
-    });
+    let (root, _mounted) = mount_with_api(|| view! { <ServiceStatus /> });
     // A polite live region from the first render, so the change is announced.
     let live = query(&root, "[role=status]").expect("a status live region");
     wait_until("the online status", || {

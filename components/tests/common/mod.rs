@@ -27,6 +27,27 @@ pub fn customer_secret() -> &'static str {
     }
 }
 
+/// A mounted component; dropping it unmounts the component, so each test leaves the page as
+/// it found it.
+pub struct Mounted(pub Box<dyn std::any::Any>);
+
+/// Mounts `component` in a fresh container, inside a `SupportRoot` that talks to the test
+/// API in English; returns the container to query and the mount to keep alive.
+pub fn mount_with_api<V: IntoView + 'static>(
+    component: impl FnOnce() -> V + Send + 'static,
+) -> (HtmlElement, Mounted) {
+    let root = container();
+    let base = api_base();
+    let mounted = leptos::mount::mount_to(root.clone(), move || {
+        view! {
+            <sf_components::SupportRoot api_base=base locale=sf_components::Locale::En>
+                {component()}
+            </sf_components::SupportRoot>
+        }
+    });
+    (root, Mounted(Box::new(mounted)))
+}
+
 /// A fresh element in the page to mount into.
 pub fn container() -> HtmlElement {
     let element: HtmlElement = document().create_element("div").unwrap().unchecked_into();
