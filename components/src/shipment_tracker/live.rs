@@ -39,13 +39,8 @@ pub struct UseOrderUpdates {
     pub ready_state: Signal<ReadyState>,
     /// The connection failed or dropped, and has not been open since.
     pub error: Signal<bool>,
-}
-
-impl UseOrderUpdates {
     /// The connection dropped and the browser is connecting again: changes may be late.
-    pub fn reconnecting(self) -> bool {
-        self.error.get() && self.ready_state.get() == ReadyState::Connecting
-    }
+    pub reconnecting: Signal<bool>,
 }
 
 /// An open stream and its listeners, which must live exactly as long as the stream.
@@ -117,5 +112,10 @@ pub(super) fn use_order_updates(
     UseOrderUpdates {
         ready_state: ready_state.into(),
         error: error.into(),
+        // A memo: the notice changes only when this does, not on every `open`/`error` event.
+        reconnecting: Memo::new(move |_| {
+            error.get() && ready_state.get() == ReadyState::Connecting
+        })
+        .into(),
     }
 }

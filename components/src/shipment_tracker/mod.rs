@@ -223,7 +223,7 @@ pub fn ShipmentTracker(
                             <h2 class="sf-tracker__heading" tabindex="-1" node_ref=heading>
                                 {move || i18n.format(TrackerMsg::OrderHeading, &[("number", &order_number)])}
                             </h2>
-                            <Show when=move || updates.reconnecting()>
+                            <Show when=move || updates.reconnecting.get()>
                                 <p class="sf-notice">{i18n.text(TrackerMsg::Reconnecting)}</p>
                             </Show>
                             <Show when=move || refresh_failed.get()>
