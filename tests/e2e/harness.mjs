@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createRequire } from "node:module";
 import assert from "node:assert/strict";
-import { after, before } from "node:test";
+import { after, afterEach, before, beforeEach } from "node:test";
 import { chromium } from "playwright-core";
 
 const require = createRequire(import.meta.url);
@@ -173,18 +173,26 @@ export async function tabTo(page, target, limit = 30) {
 }
 
 /**
- * One server and one browser for the whole test file, started before its first test and
- * stopped after its last. Read `env.server` and `env.browser` inside tests.
+ * One browser for the whole test file, and a server: one for the file, or with
+ * `{ freshServerEachTest: true }` a new one (a fresh, seeded database) for each test, so tests
+ * that change data never depend on running in a given order. Read `env.server` and
+ * `env.browser` inside tests.
  */
-export function useServerAndBrowser() {
+export function useServerAndBrowser({ freshServerEachTest = false } = {}) {
   const env = {};
+  const [startHook, stopHook] = freshServerEachTest ? [beforeEach, afterEach] : [before, after];
   before(async () => {
-    env.server = await startServer();
     env.browser = await launchBrowser();
+  });
+  startHook(async () => {
+    env.server = await startServer();
+  });
+  stopHook(async () => {
+    await env.server?.stop();
+    env.server = undefined;
   });
   after(async () => {
     await env.browser?.close();
-    await env.server?.stop();
   });
   return env;
 }
