@@ -81,10 +81,11 @@ pub struct Config {
     #[arg(long, env = "SF_SIMULATE_CARRIERS_EVERY", default_value_t = 0)]
     pub simulate_carriers_every: u64,
 
-    /// How many live tracking streams one order token may hold open at once (a shopper with
-    /// a few tabs open); more answer 429.
-    #[arg(long, env = "SF_MAX_STREAMS_PER_TOKEN", default_value_t = Config::DEFAULT_MAX_STREAMS_PER_TOKEN)]
-    pub max_streams_per_token: usize,
+    /// How many live tracking streams one order may have open at once, whichever tokens
+    /// they use (a shopper with a few tabs open); more answer 429. Counted per order, not per
+    /// token: tokens are stateless, and a new lookup mints another for free.
+    #[arg(long, env = "SF_MAX_STREAMS_PER_ORDER", default_value_t = Config::DEFAULT_MAX_STREAMS_PER_ORDER)]
+    pub max_streams_per_order: usize,
 
     /// How many live tracking streams one client address may hold open at once, whatever
     /// the tokens (a household or office behind one address); more answer 429.
@@ -106,8 +107,8 @@ pub enum LogFormat {
 }
 
 impl Config {
-    /// The default of `--max-streams-per-token`.
-    pub const DEFAULT_MAX_STREAMS_PER_TOKEN: usize = 5;
+    /// The default of `--max-streams-per-order`.
+    pub const DEFAULT_MAX_STREAMS_PER_ORDER: usize = 5;
     /// The default of `--max-streams-per-address`.
     pub const DEFAULT_MAX_STREAMS_PER_ADDRESS: usize = 20;
 
@@ -128,7 +129,7 @@ impl Config {
             token_key: None,
             token_key_previous: Vec::new(),
             simulate_carriers_every: 0,
-            max_streams_per_token: Self::DEFAULT_MAX_STREAMS_PER_TOKEN,
+            max_streams_per_order: Self::DEFAULT_MAX_STREAMS_PER_ORDER,
             max_streams_per_address: Self::DEFAULT_MAX_STREAMS_PER_ADDRESS,
             log_format: LogFormat::Text,
         }

@@ -134,31 +134,31 @@ impl SignInLimiter {
     }
 }
 
-/// Caps how many live streams are open at once, per order token and per client address, so
-/// one token (or one client) cannot hold unlimited connections open.
+/// Caps how many live streams are open at once, per order and per client address, so one
+/// order (whatever tokens its shopper holds) or one client cannot hold unlimited connections.
 #[derive(Debug)]
 pub struct StreamLimiter {
-    by_token: StreamSlots<String>,
+    by_order: StreamSlots<i64>,
     by_address: StreamSlots<IpAddr>,
 }
 
 impl StreamLimiter {
-    /// At most `per_token` streams per token and `per_address` per client address.
-    pub fn new(per_token: usize, per_address: usize) -> Self {
+    /// At most `per_order` streams per order and `per_address` per client address.
+    pub fn new(per_order: usize, per_address: usize) -> Self {
         Self {
-            by_token: StreamSlots::new(per_token),
+            by_order: StreamSlots::new(per_order),
             by_address: StreamSlots::new(per_address),
         }
     }
 
-    /// Slots for one more stream of `token` from `client`, held until dropped; `None` when
+    /// Slots for one more stream of order `order_id` from `client`, held until dropped; `None` when
     /// either is at its cap.
-    pub fn open(&self, token: &str, client: IpAddr) -> Option<OpenStream> {
-        // Taking the token's slot first is harmless: it is released if the address is full.
-        let token = self.by_token.acquire(token.to_owned())?;
+    pub fn open(&self, order_id: i64, client: IpAddr) -> Option<OpenStream> {
+        // Taking the order's slot first is harmless: it is released if the address is full.
+        let order = self.by_order.acquire(order_id)?;
         let address = self.by_address.acquire(client)?;
         Some(OpenStream {
-            _token: token,
+            _order: order,
             _address: address,
         })
     }
@@ -168,7 +168,7 @@ impl StreamLimiter {
 /// server stopped) frees them.
 #[derive(Debug)]
 pub struct OpenStream {
-    _token: StreamSlot<String>,
+    _order: StreamSlot<i64>,
     _address: StreamSlot<IpAddr>,
 }
 
@@ -286,21 +286,19 @@ mod tests {
     }
 
     #[test]
-    fn streams_are_capped_per_token_and_per_address_and_freed_on_drop() {
+    fn streams_are_capped_per_order_and_per_address_and_freed_on_drop() {
         let limiter = StreamLimiter::new(2, 3);
         let here = IpAddr::from([192, 0, 2, 1]);
-        let first = limiter.open("token-a", here).expect("a first stream");
-        let second = limiter.open("token-a", here).expect("a second stream");
-        assert!(limiter.open("token-a", here).is_none(), "the token's cap");
-        let other = limiter.open("token-b", here).expect("another token");
-        assert!(limiter.open("token-c", here).is_none(), "the address's cap");
-        assert!(limiter
-            .open("token-c", IpAddr::from([192, 0, 2, 2]))
-            .is_some());
+        let first = limiter.open(1, here).expect("a first stream");
+        let second = limiter.open(1, here).expect("a second stream");
+        assert!(limiter.open(1, here).is_none(), "the order's cap");
+        let other = limiter.open(2, here).expect("another order");
+        assert!(limiter.open(3, here).is_none(), "the address's cap");
+        assert!(limiter.open(3, IpAddr::from([192, 0, 2, 2])).is_some());
         drop(first);
-        let again = limiter.open("token-a", here).expect("a freed slot");
+        let again = limiter.open(1, here).expect("a freed slot");
         drop((second, other, again));
-        assert!(limiter.by_token.open.lock().unwrap().is_empty());
+        assert!(limiter.by_order.open.lock().unwrap().is_empty());
         assert!(limiter.by_address.open.lock().unwrap().is_empty());
     }
 }

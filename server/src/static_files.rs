@@ -40,14 +40,14 @@ pub fn routes(static_dir: &Path) -> Router<AppState> {
             "no built app here: only the API is served (build it with `cargo xtask run`)"
         );
     }
-    let portal = ServeDir::new(&portal_dir)
+    let portal_files = ServeDir::new(&portal_dir)
         .precompressed_br()
-        .precompressed_gzip()
-        .fallback(
-            ServeFile::new(portal_dir.join("index.html"))
-                .precompressed_br()
-                .precompressed_gzip(),
-        );
+        .precompressed_gzip();
+    let portal_app = portal_files.clone().fallback(
+        ServeFile::new(portal_dir.join("index.html"))
+            .precompressed_br()
+            .precompressed_gzip(),
+    );
     let embed = ServeDir::new(static_dir.join("embed"))
         .precompressed_br()
         .precompressed_gzip();
@@ -55,13 +55,26 @@ pub fn routes(static_dir: &Path) -> Router<AppState> {
     Router::new()
         .nest_service("/embed", embed)
         .fallback(move |request: Request| {
-            let portal = portal.clone();
+            let (portal_files, portal_app) = (portal_files.clone(), portal_app.clone());
             async move {
+                let path = request.uri().path();
                 // An API path that matched nothing is an API error, never the app's HTML.
-                if request.uri().path().starts_with("/api/") {
+                if path.starts_with("/api/") {
                     return ApiError::NotFound.into_response();
                 }
-                match portal.oneshot(request).await {
+                // A deep link into the app (`/track`) gets the app; a missing file
+                // (`/start.<old hash>.js`) a 404, never the app's HTML under a name that
+                // browsers would then cache for a year.
+                let is_file = path
+                    .rsplit('/')
+                    .next()
+                    .is_some_and(|name| name.contains('.'));
+                let answer = if is_file {
+                    portal_files.oneshot(request).await
+                } else {
+                    portal_app.oneshot(request).await
+                };
+                match answer {
                     Ok(response) => response.into_response(),
                     Err(never) => match never {},
                 }

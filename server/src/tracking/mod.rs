@@ -93,7 +93,7 @@ impl TrackingState {
             hub: TrackingHub::default(),
             lookup_limiter: Arc::default(),
             stream_limiter: Arc::new(StreamLimiter::new(
-                config.max_streams_per_token,
+                config.max_streams_per_order,
                 config.max_streams_per_address,
             )),
             webhook_secrets: Arc::new(WebhookSecrets {

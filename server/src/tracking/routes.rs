@@ -283,7 +283,7 @@ pub(super) async fn order_events(
     Span::current().record("order_id", shopper.order_id);
     let slots = tracking
         .stream_limiter
-        .open(token.trim(), client.ip())
+        .open(shopper.order_id, client.ip())
         .ok_or(TrackingError::TooManyStreams)?;
     let stream = tracking
         .hub

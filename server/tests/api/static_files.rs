@@ -10,6 +10,7 @@ use reqwest::header::{
 use reqwest::StatusCode;
 
 both_databases!(
+    a_missing_hashed_file_is_a_404_not_the_app,
     responses_carry_a_strict_security_policy,
     the_app_is_served_with_deep_links_and_its_script_hash,
     hashed_modules_are_served_precompressed_and_cached_for_a_year,
@@ -180,5 +181,20 @@ async fn the_app_is_served_with_deep_links_and_its_script_hash(database: TestDat
     let missing_api = app.get("/api/v1/nope").send().await.unwrap();
     assert_eq!(missing_api.status(), StatusCode::NOT_FOUND);
     assert_eq!(error_of(missing_api).await["code"], "not_found");
+    app.stop().await;
+}
+
+async fn a_missing_hashed_file_is_a_404_not_the_app(database: TestDatabase) {
+    let (app, _dist) = app_with_built_files(database).await;
+    let missing = app.get("/start.0123456789abcdef.js").send().await.unwrap();
+    assert_eq!(missing.status(), StatusCode::NOT_FOUND);
+    assert!(!missing.headers().contains_key(CACHE_CONTROL));
+    let deep_link = app.get("/track").send().await.unwrap();
+    assert_eq!(deep_link.status(), StatusCode::OK);
+    assert!(deep_link
+        .text()
+        .await
+        .unwrap()
+        .contains("<title>Portal</title>"));
     app.stop().await;
 }

@@ -36,7 +36,7 @@ both_databases!(
     only_https_carrier_links_are_stored_and_served,
     url_rejections_answer_in_the_error_shape,
     text_with_nul_is_refused_on_every_database,
-    live_streams_are_capped_per_token_and_per_address,
+    live_streams_are_capped_per_order_and_per_address,
 );
 
 const EASYPOST_SECRET: &str = "demo-ﬁle-secret"; // the ligature checks NFKD normalisation
@@ -1149,10 +1149,10 @@ async fn text_with_nul_is_refused_on_every_database(database: TestDatabase) {
     app.stop().await;
 }
 
-async fn live_streams_are_capped_per_token_and_per_address(database: TestDatabase) {
+async fn live_streams_are_capped_per_order_and_per_address(database: TestDatabase) {
     let app = TestApp::spawn_with(database, |config| {
         config.seed_demo = true;
-        config.max_streams_per_token = 2;
+        config.max_streams_per_order = 2;
         config.max_streams_per_address = 3;
     })
     .await;
@@ -1174,11 +1174,18 @@ async fn live_streams_are_capped_per_token_and_per_address(database: TestDatabas
         .as_str()
         .unwrap()
         .contains("live updates"));
+    // A new lookup mints another token for free: the cap is the order's, not the token's.
+    let (fresh_token, _) = open_order(&app, "SF-1001", "ada@example.com").await;
+    assert_eq!(
+        app.order_events("SF-1001", &fresh_token).await.status(),
+        StatusCode::TOO_MANY_REQUESTS,
+        "a fresh token for the same order"
+    );
     let third = app.order_events("SF-1002", &second_token).await;
     assert_eq!(
         third.status(),
         StatusCode::OK,
-        "another token, same address"
+        "another order, same address"
     );
     let by_address = app.order_events("SF-1002", &second_token).await;
     assert_eq!(
