@@ -214,13 +214,13 @@ struct FileSize {
     brotli: usize,
 }
 
-fn compressed_sizes(label: String, bytes: &[u8]) -> FileSize {
-    FileSize {
+fn compressed_sizes(label: String, bytes: &[u8]) -> Result<FileSize> {
+    Ok(FileSize {
         label,
         raw: bytes.len(),
-        gzip: compress::gzip(bytes).len(),
-        brotli: compress::brotli(bytes).len(),
-    }
+        gzip: compress::gzip(bytes)?.len(),
+        brotli: compress::brotli(bytes)?.len(),
+    })
 }
 
 /// Every file a merchant's page downloads from `dist/embed` (the wasm, the glue, the
@@ -248,7 +248,7 @@ fn bundle_sizes() -> Result<Vec<FileSize>> {
                 .unwrap_or(path)
                 .to_string_lossy()
                 .into_owned();
-            Ok(compressed_sizes(label, &bytes))
+            compressed_sizes(label, &bytes)
         })
         .collect()
 }

@@ -9,23 +9,25 @@ use std::path::Path;
 const COMPRESSIBLE: [&str; 6] = ["js", "wasm", "css", "html", "svg", "json"];
 
 /// `bytes` compressed with gzip at level 9.
-pub fn gzip(bytes: &[u8]) -> Vec<u8> {
+pub fn gzip(bytes: &[u8]) -> Result<Vec<u8>> {
     let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-    // Writing into a Vec cannot fail.
-    let _ = encoder.write_all(bytes);
-    encoder.finish().unwrap_or_default()
+    encoder
+        .write_all(bytes)
+        .and_then(|()| encoder.finish())
+        .map_err(|error| format!("gzip failed: {error}"))
 }
 
 /// `bytes` compressed with brotli at quality 11 and a 4 MiB window.
-pub fn brotli(bytes: &[u8]) -> Vec<u8> {
+pub fn brotli(bytes: &[u8]) -> Result<Vec<u8>> {
     let mut compressed = Vec::new();
     let params = brotli::enc::BrotliEncoderParams {
         quality: 11,
         lgwin: 22,
         ..Default::default()
     };
-    let _ = brotli::BrotliCompress(&mut &bytes[..], &mut compressed, &params);
-    compressed
+    brotli::BrotliCompress(&mut &bytes[..], &mut compressed, &params)
+        .map_err(|error| format!("brotli failed: {error}"))?;
+    Ok(compressed)
 }
 
 /// Writes `FILE.br` and `FILE.gz` beside every compressible file under `folder`.
@@ -47,7 +49,8 @@ pub fn precompress_folder(folder: &Path) -> Result {
         }
         let bytes = std::fs::read(&path)
             .map_err(|error| format!("cannot read {}: {error}", path.display()))?;
-        for (suffix, compressed) in [("br", brotli(&bytes)), ("gz", gzip(&bytes))] {
+        // A failed compression must stop the build: an empty `.br` would be served as the file.
+        for (suffix, compressed) in [("br", brotli(&bytes)?), ("gz", gzip(&bytes)?)] {
             let mut name = path.as_os_str().to_owned();
             name.push(".");
             name.push(suffix);

@@ -25,6 +25,8 @@ function loadModule(tag) {
       sheet.replaceSync(module.stylesheet());
       return { module, sheet };
     });
+    // A failed download (offline for a moment) is tried again by the next element.
+    loading.catch(() => modules.delete(tag));
     modules.set(tag, loading);
   }
   return loading;
@@ -54,9 +56,14 @@ for (const [tag, { attributes }] of Object.entries(ELEMENTS)) {
       }
 
       disconnectedCallback() {
-        const mounting = this._sfMount;
-        this._sfMount = null;
-        mounting?.then((mounted) => mounted?.free(), () => {});
+        // A framework moving the element (removed and added back in one task) keeps its
+        // component, with what the shopper typed and any open live stream.
+        queueMicrotask(() => {
+          if (this.isConnected) return;
+          const mounting = this._sfMount;
+          this._sfMount = null;
+          mounting?.then((mounted) => mounted?.free(), () => {});
+        });
       }
 
       attributeChangedCallback(name, oldValue, newValue) {

@@ -56,8 +56,12 @@ where
 
 impl<Request: Validate + Clone + 'static> UseForm<Request> {
     /// Checks `request` with the server's rules, shows what is wrong (each refusal in words,
-    /// with its input, by `describe`), and sends it when nothing is.
+    /// with its input, by `describe`), and sends it when nothing is. While one is in flight
+    /// another is ignored: `aria-disabled` does not stop Enter or a second click.
     pub fn submit(self, request: Request, describe: impl Fn(&FieldRefusal) -> FieldError) {
+        if self.action.pending().get_untracked() {
+            return;
+        }
         let problems = match request.validate() {
             Ok(_) => Vec::new(),
             Err(refusals) => refusals.iter().map(describe).collect(),
