@@ -119,7 +119,7 @@ fn owning_crate(name: &str) -> String {
         Some((first, _)) if first.chars().all(|c| c.is_alphanumeric() || c == '_') => {
             first.to_owned()
         }
-        _ => "other (glue, allocator)".to_owned(),
+        _ => "other (generic impls, glue, allocator)".to_owned(),
     }
 }
 
@@ -438,8 +438,8 @@ mod tests {
             ("sf_components::form::Form::hc3e", "sf_components"),
             ("tachys::reactive_graph::<impl tachys::view::Render for F>::build", "tachys"),
             ("data segment \".rodata\"", "data (texts, CSS, tables)"),
-            ("mount", "other (glue, allocator)"),
-            ("<dlmalloc[e24a]::dlmalloc::Dlmalloc<_>>::malloc", "other (glue, allocator)"),
+            ("mount", "other (generic impls, glue, allocator)"),
+            ("<dlmalloc[e24a]::dlmalloc::Dlmalloc<_>>::malloc", "other (generic impls, glue, allocator)"),
         ] {
             assert_eq!(owning_crate(name), owner, "{name}");
         }
