@@ -99,6 +99,11 @@ test("shopper finds an order by keyboard alone and watches it update live", asyn
   await heading.waitFor();
   await page.waitForFunction(() => document.activeElement?.classList.contains("sf-tracker__heading"));
   assert.equal((await focused(page)).text, "Order SF-1004");
+  // The region that will say "Reconnecting…" is there, empty, before anything happens, so
+  // screen readers announce it when it fills.
+  const connection = page.locator(".sf-tracker__connection[role=status]");
+  assert.equal(await connection.count(), 1);
+  assert.equal((await connection.textContent()).trim(), "");
 
   // Two packages, each with its steps, status and history newest first.
   const packages = page.locator(".sf-package");

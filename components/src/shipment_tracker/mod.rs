@@ -223,17 +223,21 @@ pub fn ShipmentTracker(
                             <h2 class="sf-tracker__heading" tabindex="-1" node_ref=heading>
                                 {move || i18n.format(TrackerMsg::OrderHeading, &[("number", &order_number)])}
                             </h2>
-                            <Show when=move || updates.reconnecting.get()>
-                                <p class="sf-notice">{i18n.text(TrackerMsg::Reconnecting)}</p>
-                            </Show>
-                            <Show when=move || refresh_failed.get()>
-                                <p class="sf-notice sf-notice--warning">
-                                    {i18n.text(TrackerMsg::RefreshFailed)} " "
-                                    <button type="button" class="sf-button sf-button--link" on:click=move |_| refresh()>
-                                        {i18n.text(TrackerMsg::TryAgain)}
-                                    </button>
-                                </p>
-                            </Show>
+                            // One polite region, there as long as the order is, so "Reconnecting…"
+                            // and a failed refresh are announced when they appear.
+                            <div class="sf-tracker__connection" role="status">
+                                <Show when=move || updates.reconnecting.get()>
+                                    <p class="sf-notice">{i18n.text(TrackerMsg::Reconnecting)}</p>
+                                </Show>
+                                <Show when=move || refresh_failed.get()>
+                                    <p class="sf-notice sf-notice--warning">
+                                        {i18n.text(TrackerMsg::RefreshFailed)} " "
+                                        <button type="button" class="sf-button sf-button--link" on:click=move |_| refresh()>
+                                            {i18n.text(TrackerMsg::TryAgain)}
+                                        </button>
+                                    </p>
+                                </Show>
+                            </div>
                             {move || match tracking.get() {
                                 Some(current) => view! { <OrderTrackingView tracking=current /> }.into_any(),
                                 None => {
