@@ -55,6 +55,18 @@ async fn service_status_explains_an_unreachable_service_and_offers_a_retry() {
     let retry = query(&root, "button").expect("a retry button");
     assert_eq!(text_of(&retry), "Check again");
     assert_eq!(retry.get_attribute("type").as_deref(), Some("button"));
+
+    // Checking again says so, keeps focus on the status line, then says the answer.
+    retry.focus().unwrap();
+    retry.click();
+    leptos::task::tick().await;
+    let line = query(&root, "[role=status]").unwrap();
+    assert!(text_of(&line).contains("Checking"), "{}", text_of(&line));
+    assert_eq!(document().active_element().as_ref(), Some(line.as_ref()));
+    wait_until("the unreachable status again", || {
+        text_of(&root).contains("Support cannot be reached right now")
+    })
+    .await;
 }
 
 #[wasm_bindgen_test]

@@ -22,7 +22,7 @@ pub mod classes {
 /// What the component knows about the service.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Status {
-    /// No answer yet (only before the first one: a new check keeps the last answer shown).
+    /// Asking: before the first answer, and again while a retry is on its way.
     Checking,
     /// All fine.
     Online,
@@ -69,6 +69,16 @@ pub fn ServiceStatus() -> impl IntoView {
     // Only the newest check may set the status: an older answer (say, for an `api-base` the
     // merchant has since changed) arriving late is dropped.
     let latest = StoredValue::new(0_u32);
+    let line = NodeRef::<leptos::html::P>::new();
+    // The button goes while checking: focus moves to the status line first, so it is not
+    // lost, and "Checking…" then the answer are announced where the shopper is.
+    let retry = move |_| {
+        if let Some(line) = line.get_untracked() {
+            let _ = line.focus();
+        }
+        status.set(Status::Checking);
+        retries.update(|count| *count += 1);
+    };
     Effect::new(move |_| {
         retries.track();
         // Reads (and so tracks) the API base before the request starts.
@@ -90,12 +100,12 @@ pub fn ServiceStatus() -> impl IntoView {
     view! {
         <section class=classes::ROOT aria-label=i18n.text(StatusMsg::Label)>
             // role=status makes each change (checking → online) a polite announcement.
-            <p role="status" class="sf-service-status__line">
+            <p role="status" class="sf-service-status__line" tabindex="-1" node_ref=line>
                 <span class="sf-service-status__indicator" data-state=move || status.get().state() aria-hidden="true"></span>
                 <span class="sf-service-status__text">{move || i18n.t(status.get().message())}</span>
                 <Show when=move || status.get().offers_retry()>
                     " "
-                    <button type="button" class="sf-button sf-button--link" on:click=move |_| retries.update(|count| *count += 1)>
+                    <button type="button" class="sf-button sf-button--link" on:click=retry>
                         {i18n.text(StatusMsg::Retry)}
                     </button>
                 </Show>

@@ -115,6 +115,9 @@ async fn embed_files_can_be_loaded_from_other_origins(database: TestDatabase) {
         response.headers()["cross-origin-resource-policy"],
         "cross-origin"
     );
+    // A policy means nothing on a script: it is left off, the bytes are every shop's.
+    assert!(!response.headers().contains_key("content-security-policy"));
+    assert_eq!(response.headers()["x-content-type-options"], "nosniff");
     // The API itself stays limited to the configured storefronts.
     let api = app
         .get("/api/v1/health")
