@@ -326,6 +326,18 @@ mod tests {
         state.shown().expect("an order on screen").id
     }
 
+    /// A failed refresh for showing `id` leaves `state` exactly as it is.
+    fn assert_refresh_of_ignored(state: &TrackerState, id: u32) {
+        let after = apply(
+            state.clone(),
+            Event::Refreshed {
+                id,
+                result: Refresh::Failed,
+            },
+        );
+        assert_eq!(&after, state);
+    }
+
     #[test]
     fn starts_at_the_form_without_a_notice() {
         assert_eq!(
@@ -519,14 +531,7 @@ mod tests {
 
         // Away from any order, an answer changes nothing either.
         let at_form = apply(state, Event::ShowLookup { notice: None });
-        let after = apply(
-            at_form.clone(),
-            Event::Refreshed {
-                id: second,
-                result: Refresh::Failed,
-            },
-        );
-        assert_eq!(after, at_form);
+        assert_refresh_of_ignored(&at_form, second);
     }
 
     #[test]
@@ -539,14 +544,7 @@ mod tests {
         let state = apply(state, Event::BackToList);
         let state = apply(state, Event::OpenListed(listed("SF-1")));
         assert_ne!(shown_id(&state), first);
-        let after = apply(
-            state.clone(),
-            Event::Refreshed {
-                id: first,
-                result: Refresh::Failed,
-            },
-        );
-        assert_eq!(after, state);
+        assert_refresh_of_ignored(&state, first);
     }
 
     #[test]

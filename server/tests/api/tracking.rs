@@ -61,6 +61,15 @@ async fn outcome_of(response: reqwest::Response) -> String {
     body["outcome"].as_str().unwrap().to_owned()
 }
 
+/// The outcome of delivering the AfterShip fixture, correctly signed.
+async fn deliver_aftership_fixture(app: &TestApp) -> String {
+    outcome_of(
+        app.aftership_webhook(AFTERSHIP_SECRET, AFTERSHIP_FIXTURE)
+            .await,
+    )
+    .await
+}
+
 async fn look_up(app: &TestApp, order_number: &str, email: &str) -> reqwest::Response {
     app.look_up_order(&json!({ "order_number": order_number, "email": email }))
         .await
@@ -330,14 +339,7 @@ async fn easypost_tracker_updated_is_applied(database: TestDatabase) {
 async fn aftership_exception_is_applied_with_its_reason(database: TestDatabase) {
     let app = spawn(database).await;
     order_with_package(&app, "SF-2002", "9400111899223345678901").await;
-    assert_eq!(
-        outcome_of(
-            app.aftership_webhook(AFTERSHIP_SECRET, AFTERSHIP_FIXTURE)
-                .await
-        )
-        .await,
-        "applied"
-    );
+    assert_eq!(deliver_aftership_fixture(&app).await, "applied");
     let (_, tracking) = open_order(&app, "SF-2002", "shopper@example.com").await;
     let package = &tracking["packages"][0];
     assert_eq!(package["status"], "exception");
@@ -438,23 +440,9 @@ async fn bad_or_missing_signatures_are_refused_and_nothing_is_stored(database: T
 async fn a_redelivered_event_is_stored_once(database: TestDatabase) {
     let app = spawn(database).await;
     order_with_package(&app, "SF-2004", "9400111899223345678901").await;
-    assert_eq!(
-        outcome_of(
-            app.aftership_webhook(AFTERSHIP_SECRET, AFTERSHIP_FIXTURE)
-                .await
-        )
-        .await,
-        "applied"
-    );
+    assert_eq!(deliver_aftership_fixture(&app).await, "applied");
     let events_after_first = count(&app, "SELECT COUNT(*) FROM shipment_events").await;
-    assert_eq!(
-        outcome_of(
-            app.aftership_webhook(AFTERSHIP_SECRET, AFTERSHIP_FIXTURE)
-                .await
-        )
-        .await,
-        "duplicate"
-    );
+    assert_eq!(deliver_aftership_fixture(&app).await, "duplicate");
     assert_eq!(
         count(&app, "SELECT COUNT(*) FROM shipment_events").await,
         events_after_first
