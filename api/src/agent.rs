@@ -35,6 +35,13 @@ impl Validate for SignInRequest {
             .map(|(email, password)| ValidSignIn { email, password });
         refusals.finish(valid)
     }
+
+    fn refusals(&self) -> Vec<FieldRefusal> {
+        let mut refusals = Refusals::default();
+        refusals.check("email", "email address", EmailAddress::check(&self.email));
+        refusals.check("password", "password", Password::parse(&self.password));
+        refusals.into_vec()
+    }
 }
 
 /// A signed-in agent: the bearer token to send as `Authorization: Bearer …` and who it is.

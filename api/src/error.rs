@@ -52,6 +52,41 @@ pub enum ErrorCode {
     Internal,
 }
 
+impl ErrorCode {
+    /// Every code.
+    pub const ALL: [ErrorCode; 9] = [
+        ErrorCode::MalformedJson,
+        ErrorCode::ValidationFailed,
+        ErrorCode::UnsupportedMediaType,
+        ErrorCode::PayloadTooLarge,
+        ErrorCode::Unauthorized,
+        ErrorCode::RateLimited,
+        ErrorCode::NotFound,
+        ErrorCode::MethodNotAllowed,
+        ErrorCode::Internal,
+    ];
+
+    /// The wire name (`validation_failed`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::MalformedJson => "malformed_json",
+            ErrorCode::ValidationFailed => "validation_failed",
+            ErrorCode::UnsupportedMediaType => "unsupported_media_type",
+            ErrorCode::PayloadTooLarge => "payload_too_large",
+            ErrorCode::Unauthorized => "unauthorized",
+            ErrorCode::RateLimited => "rate_limited",
+            ErrorCode::NotFound => "not_found",
+            ErrorCode::MethodNotAllowed => "method_not_allowed",
+            ErrorCode::Internal => "internal",
+        }
+    }
+
+    /// Parses a wire name; unknown names are `None`.
+    pub fn parse(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|code| code.as_str() == name)
+    }
+}
+
 impl ErrorBody {
     /// An error without per-field messages.
     pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
@@ -61,6 +96,20 @@ impl ErrorBody {
                 message: message.into(),
                 fields: BTreeMap::new(),
             },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_code_is_read_back_from_the_name_serde_writes() {
+        for code in ErrorCode::ALL {
+            let written = serde_json::to_value(code).unwrap();
+            assert_eq!(written, code.as_str());
+            assert_eq!(ErrorCode::parse(code.as_str()), Some(code));
         }
     }
 }

@@ -243,6 +243,17 @@ impl Validate for OrderLookupRequest {
             });
         refusals.finish(valid)
     }
+
+    fn refusals(&self) -> Vec<FieldRefusal> {
+        let mut refusals = Refusals::default();
+        refusals.check(
+            "order_number",
+            "order number",
+            OrderNumber::parse(&self.order_number),
+        );
+        refusals.check("email", "email address", EmailAddress::check(&self.email));
+        refusals.into_vec()
+    }
 }
 
 /// How many of a customer's orders are listed, newest first.
@@ -429,5 +440,20 @@ impl Validate for NotificationPreferences {
             .zip(sms)
             .map(|(email, sms)| ValidNotificationPreferences { email, sms });
         refusals.finish(valid)
+    }
+
+    fn refusals(&self) -> Vec<FieldRefusal> {
+        let mut refusals = Refusals::default();
+        refusals.check(
+            "email",
+            "email address",
+            given(&self.email).map(EmailAddress::check).transpose(),
+        );
+        refusals.check(
+            "sms",
+            "mobile number",
+            given(&self.sms).map(PhoneNumber::parse).transpose(),
+        );
+        refusals.into_vec()
     }
 }

@@ -217,3 +217,27 @@ async fn text_field_ties_its_error_to_the_input_and_binds_its_value() {
     assert_eq!(input.get_attribute("aria-describedby"), None);
     assert!(query(&root, ".sf-field__error").is_none());
 }
+
+/// A component's requests go with it: what is in flight when its owner is cleaned up is
+/// aborted (and answers as a network failure), while the same request from a live owner is
+/// answered by the real API.
+#[wasm_bindgen_test]
+async fn requests_in_flight_are_aborted_when_their_component_goes() {
+    let in_owner = || {
+        let owner = Owner::new();
+        let request = owner.with(|| {
+            sf_components::client::provide_api_client(api_base());
+            sf_components::use_api_client().health()
+        });
+        (owner, request)
+    };
+    let (_kept_owner, kept) = in_owner();
+    let (gone_owner, gone) = in_owner();
+    // Before either answer can arrive: nothing has been awaited yet.
+    gone_owner.cleanup();
+    assert!(
+        kept.await.is_ok(),
+        "the live owner's request reaches the real API"
+    );
+    assert_eq!(gone.await, Err(sf_components::ClientError::Network));
+}

@@ -3,13 +3,15 @@
 //! Components ask for it with [`use_api_client`] and call one method per route; they get
 //! `sf_api` types back, or a [`ClientError`] that says what a person can do about it.
 
+mod read;
+
 use crate::i18n::CommonMsg;
 use leptos::prelude::*;
-use serde::de::DeserializeOwned;
+use read::FromJson;
 use serde::Serialize;
 use sf_api::agent::{AgentProfile, AgentSession, SignInRequest};
 use sf_api::error::{ErrorBody, ErrorCode};
-use sf_api::health::{Health, HealthStatus};
+use sf_api::health::Health;
 use sf_api::identity::{SignedCustomer, SignedOrderLink};
 use sf_api::tracking::{
     CustomerOrders, NotificationPreferences, OrderAccess, OrderLookupRequest, OrderTracking,
@@ -54,15 +56,44 @@ impl ClientError {
 }
 
 /// A handle on the support API at some base URL; `Copy`, so closures can take it freely.
+///
+/// The client a component gets from [`use_api_client`] belongs to that component: what it
+/// has in flight is aborted when the component goes, so no answer arrives for a view that
+/// is no longer there and no connection is held for it.
 #[derive(Clone, Copy, Debug)]
 pub struct ApiClient {
     base: Signal<String>,
+    /// Aborts this client's requests; `None` for a client no component owns.
+    abort: Option<StoredValue<web_sys::AbortSignal, LocalStorage>>,
+}
+
+/// Where one request goes, and what aborts it.
+struct Target {
+    url: String,
+    abort: Option<web_sys::AbortSignal>,
 }
 
 impl ApiClient {
     /// A client for the API at `base` (`""` for the page's own origin, or `https://support.example`).
     pub fn new(base: impl Into<Signal<String>>) -> Self {
-        Self { base: base.into() }
+        Self {
+            base: base.into(),
+            abort: None,
+        }
+    }
+
+    /// This client for the current component: its requests are aborted when the component
+    /// is cleaned up.
+    fn owned_by_current_component(self) -> Self {
+        let Ok(controller) = web_sys::AbortController::new() else {
+            return self;
+        };
+        let signal = controller.signal();
+        on_cleanup(move || controller.abort());
+        Self {
+            abort: Some(StoredValue::new_local(signal)),
+            ..self
+        }
     }
 
     /// The base URL, tracked: resources that read it refetch when it changes.
@@ -74,26 +105,35 @@ impl ApiClient {
         format!("{}{}{}", self.base(), sf_api::API_PREFIX, path)
     }
 
+    fn target(&self, path: &str) -> Target {
+        Target {
+            url: self.url(path),
+            abort: self
+                .abort
+                .and_then(|abort| abort.try_with_value(Clone::clone)),
+        }
+    }
+
     // Each method reads the base URL *before* its future starts, so a resource calling it
     // tracks `api-base` and refetches when the attribute changes.
 
     /// `GET /health`; a failure is always [`ClientError::Network`] or
     /// [`ClientError::UnexpectedResponse`].
     pub fn health(self) -> impl Future<Output = Result<Health, ClientError>> {
-        let url = self.url("/health");
+        let target = self.target("/health");
         async move {
             // A degraded service answers 503 with a health body: that is an answer, not a
             // failure. Any other failure is only "not reachable" to whoever asks, so it is not
             // read as the API's error shape (which would ship that parser in modules that
             // only ask this).
-            let answer = send("GET", &url, None, None).await?;
+            let answer = send("GET", target, None, None).await?;
             if !answer.ok() && answer.status != 503 {
                 return Err(ClientError::UnexpectedResponse(answer.status));
             }
             answer
                 .body
                 .as_deref()
-                .and_then(health_from)
+                .and_then(parse)
                 .ok_or(ClientError::UnexpectedResponse(answer.status))
         }
     }
@@ -103,9 +143,9 @@ impl ApiClient {
         self,
         request: SignInRequest,
     ) -> impl Future<Output = Result<AgentSession, ClientError>> {
-        let url = self.url("/agent/session");
+        let target = self.target("/agent/session");
         let body = to_json(&request);
-        async move { send("POST", &url, None, body?).await?.into_result() }
+        async move { send("POST", target, None, body?).await?.into_result() }
     }
 
     /// `GET /agent/me`.
@@ -113,15 +153,15 @@ impl ApiClient {
         self,
         token: String,
     ) -> impl Future<Output = Result<AgentProfile, ClientError>> {
-        let url = self.url("/agent/me");
-        async move { send("GET", &url, Some(&token), None).await?.into_result() }
+        let target = self.target("/agent/me");
+        async move { send("GET", target, Some(&token), None).await?.into_result() }
     }
 
     /// `DELETE /agent/session`.
     pub fn sign_out(self, token: String) -> impl Future<Output = Result<(), ClientError>> {
-        let url = self.url("/agent/session");
+        let target = self.target("/agent/session");
         async move {
-            let answer = send("DELETE", &url, Some(&token), None).await?;
+            let answer = send("DELETE", target, Some(&token), None).await?;
             if answer.ok() {
                 Ok(())
             } else {
@@ -137,9 +177,9 @@ impl ApiClient {
         self,
         request: OrderLookupRequest,
     ) -> impl Future<Output = Result<OrderAccess, ClientError>> {
-        let url = self.url("/orders/lookup");
+        let target = self.target("/orders/lookup");
         let body = to_json(&request);
-        async move { send("POST", &url, None, body?).await?.into_result() }
+        async move { send("POST", target, None, body?).await?.into_result() }
     }
 
     /// `POST /orders/signed-link`: the order a link from the store's email names.
@@ -147,9 +187,9 @@ impl ApiClient {
         self,
         link: SignedOrderLink,
     ) -> impl Future<Output = Result<OrderAccess, ClientError>> {
-        let url = self.url("/orders/signed-link");
+        let target = self.target("/orders/signed-link");
         let body = to_json(&link);
-        async move { send("POST", &url, None, body?).await?.into_result() }
+        async move { send("POST", target, None, body?).await?.into_result() }
     }
 
     /// `POST /orders/signed-customer`: the recent orders of a shopper the store signed in.
@@ -157,9 +197,9 @@ impl ApiClient {
         self,
         customer: SignedCustomer,
     ) -> impl Future<Output = Result<CustomerOrders, ClientError>> {
-        let url = self.url("/orders/signed-customer");
+        let target = self.target("/orders/signed-customer");
         let body = to_json(&customer);
-        async move { send("POST", &url, None, body?).await?.into_result() }
+        async move { send("POST", target, None, body?).await?.into_result() }
     }
 
     /// `GET /orders/{number}/tracking` with the order's token.
@@ -168,8 +208,8 @@ impl ApiClient {
         order_number: &str,
         token: String,
     ) -> impl Future<Output = Result<OrderTracking, ClientError>> {
-        let url = self.order_url(order_number, "/tracking");
-        async move { send("GET", &url, Some(&token), None).await?.into_result() }
+        let target = self.order_target(order_number, "/tracking");
+        async move { send("GET", target, Some(&token), None).await?.into_result() }
     }
 
     /// `PUT /orders/{number}/notifications`: where status changes are sent; answers with
@@ -180,21 +220,32 @@ impl ApiClient {
         token: String,
         preferences: NotificationPreferences,
     ) -> impl Future<Output = Result<NotificationPreferences, ClientError>> {
-        let url = self.order_url(order_number, "/notifications");
+        let target = self.order_target(order_number, "/notifications");
         let body = to_json(&preferences);
-        async move { send("PUT", &url, Some(&token), body?).await?.into_result() }
+        async move {
+            send("PUT", target, Some(&token), body?)
+                .await?
+                .into_result()
+        }
     }
 
     /// The address of the order's server-sent-events stream. The token goes in the query
     /// because `EventSource` cannot send an `Authorization` header.
     pub fn order_events_url(self, order_number: &str, token: &str) -> String {
         let token = String::from(js_sys::encode_uri_component(token));
-        format!("{}?token={token}", self.order_url(order_number, "/events"))
+        format!(
+            "{}?token={token}",
+            self.url(&Self::order_path(order_number, "/events"))
+        )
     }
 
-    fn order_url(&self, order_number: &str, rest: &str) -> String {
+    fn order_path(order_number: &str, rest: &str) -> String {
         let number = String::from(js_sys::encode_uri_component(order_number));
-        self.url(&format!("/orders/{number}{rest}"))
+        format!("/orders/{number}{rest}")
+    }
+
+    fn order_target(&self, order_number: &str, rest: &str) -> Target {
+        self.target(&Self::order_path(order_number, rest))
     }
 }
 
@@ -214,17 +265,13 @@ impl Answer {
         (200..300).contains(&self.status)
     }
 
-    /// The body as `T`, when it is one. The browser's `JSON.parse` does the parsing and
-    /// serde-wasm-bindgen only walks its result: serde_json's own parser (with its error
-    /// messages) cost the tracker's module about 2 KB brotli more. Requests are still written
-    /// with serde_json, whose writer is small.
-    fn parse<T: DeserializeOwned>(&self) -> Option<T> {
-        let value = js_sys::JSON::parse(self.body.as_deref()?).ok()?;
-        serde_wasm_bindgen::from_value(value).ok()
+    /// The body as `T`, when it is one (see [`read`]).
+    fn parse<T: FromJson>(&self) -> Option<T> {
+        parse(self.body.as_deref()?)
     }
 
     /// The body as `T` for a success, else the API's error.
-    fn into_result<T: DeserializeOwned>(self) -> Result<T, ClientError> {
+    fn into_result<T: FromJson>(self) -> Result<T, ClientError> {
         if !self.ok() {
             return Err(self.error());
         }
@@ -245,33 +292,10 @@ impl Answer {
     }
 }
 
-/// `body` as a [`Health`], read with the browser's `JSON.parse` and accepted exactly when
-/// serde would accept it (an object with the string fields `status` and `version` and no
-/// other). `<sf-service-status>` makes no other request, so this keeps serde_json out of its
-/// module altogether (about 6 KB brotli of the smallest element).
-fn health_from(body: &str) -> Option<Health> {
-    let value = js_sys::JSON::parse(body).ok()?;
-    if js_sys::Array::is_array(&value) {
-        return None;
-    }
-    let object = value.dyn_ref::<js_sys::Object>()?;
-    if js_sys::Object::keys(object).length() != 2 {
-        return None;
-    }
-    let field = |name: &str| {
-        js_sys::Reflect::get(object, &JsValue::from_str(name))
-            .ok()?
-            .as_string()
-    };
-    let status = match field("status")?.as_str() {
-        "ok" => HealthStatus::Ok,
-        "degraded" => HealthStatus::Degraded,
-        _ => return None,
-    };
-    Some(Health {
-        status,
-        version: field("version")?,
-    })
+/// `body` as `T`: the browser's `JSON.parse` does the parsing (its parser is already there,
+/// and a Rust one would be downloaded), and [`read`] takes the parts.
+fn parse<T: FromJson>(body: &str) -> Option<T> {
+    T::from_json(&js_sys::JSON::parse(body).ok()?)
 }
 
 /// A request body as JSON; serialised before the request starts, as the wrapper did.
@@ -284,7 +308,7 @@ fn to_json(body: &impl Serialize) -> Result<Option<String>, ClientError> {
 /// One request; only a failure to get any answer is an error here.
 async fn send(
     method: &str,
-    url: &str,
+    target: Target,
     token: Option<&str>,
     json: Option<String>,
 ) -> Result<Answer, ClientError> {
@@ -304,10 +328,12 @@ async fn send(
         init.set_body(&JsValue::from(json));
     }
     init.set_headers(&headers);
-    let response: web_sys::Response = JsFuture::from(window().fetch_with_str_and_init(url, &init))
-        .await
-        .map_err(network)?
-        .unchecked_into();
+    init.set_signal(target.abort.as_ref());
+    let response: web_sys::Response =
+        JsFuture::from(window().fetch_with_str_and_init(&target.url, &init))
+            .await
+            .map_err(network)?
+            .unchecked_into();
     let retry_after_seconds = response
         .headers()
         .get("retry-after")
@@ -335,7 +361,10 @@ pub fn provide_api_client(base: impl Into<Signal<String>>) -> ApiClient {
     client
 }
 
-/// The client provided above; one for the page's own origin when nothing provided one.
+/// The client provided above (one for the page's own origin when nothing provided one),
+/// owned by the calling component: its requests in flight are aborted when it goes.
 pub fn use_api_client() -> ApiClient {
-    use_context::<ApiClient>().unwrap_or_else(|| ApiClient::new(String::new()))
+    use_context::<ApiClient>()
+        .unwrap_or_else(|| ApiClient::new(String::new()))
+        .owned_by_current_component()
 }

@@ -10,12 +10,14 @@ use leptos::prelude::*;
 use sf_api::validation::{FieldRefusal, Validate};
 use std::future::Future;
 
-/// One form's submission: its problems and the request in flight.
+/// One form's submission: its problems and whether one is in flight.
 pub struct UseForm<Request: 'static> {
     /// What the error summary lists and each field shows.
     pub errors: FormErrors,
-    /// The submission; `pending` while the server has not answered.
-    pub action: Action<Request, ()>,
+    /// Whether the server has not answered the submission yet.
+    pending: RwSignal<bool>,
+    /// Sends one request and settles its answer (see [`use_form`]).
+    send: StoredValue<Box<dyn Fn(Request)>, LocalStorage>,
 }
 
 impl<Request: 'static> Clone for UseForm<Request> {
@@ -29,51 +31,64 @@ impl<Request: 'static> Copy for UseForm<Request> {}
 /// A form that sends `Request`s with `send`: on success `succeeded` gets the answer, on a
 /// refusal `refused` says which fields to fix (after the form's own special cases, usually
 /// ending in [`crate::error_summary::field_errors_from`]).
+///
+/// A plain task and one `pending` signal rather than an `Action`: the action's input, value
+/// and version signals were kilobytes of every element's module that no form read.
 pub fn use_form<Request, Answer, Sending>(
     send: impl Fn(Request) -> Sending + 'static,
-    succeeded: impl Fn(Answer) + Send + Sync + 'static,
-    refused: impl Fn(&ClientError) -> Vec<FieldError> + Send + Sync + 'static,
+    succeeded: impl Fn(Answer) + 'static,
+    refused: impl Fn(&ClientError) -> Vec<FieldError> + 'static,
 ) -> UseForm<Request>
 where
-    Request: Clone + 'static,
+    Request: 'static,
     Answer: 'static,
     Sending: Future<Output = Result<Answer, ClientError>> + 'static,
 {
     let errors = use_form_errors();
-    let succeeded = Callback::new(succeeded);
-    let refused = Callback::new(move |error: ClientError| refused(&error));
-    let action = Action::new_local(move |request: &Request| {
-        let answer = send(request.clone());
-        async move {
-            match answer.await {
-                Ok(answer) => succeeded.run(answer),
-                Err(error) => errors.set(refused.run(error)),
+    let pending = RwSignal::new(false);
+    let succeeded = std::rc::Rc::new(succeeded);
+    let refused = std::rc::Rc::new(refused);
+    let send = move |request: Request| {
+        let answer = send(request);
+        let (succeeded, refused) = (succeeded.clone(), refused.clone());
+        pending.set(true);
+        leptos::task::spawn_local(async move {
+            let answer = answer.await;
+            // The form may have gone while the server answered (the shopper moved on); its
+            // signal then hands the value back instead of taking it.
+            if pending.try_set(false).is_some() {
+                return;
             }
-        }
-    });
-    UseForm { errors, action }
+            match answer {
+                Ok(answer) => succeeded(answer),
+                Err(error) => errors.set(refused(&error)),
+            }
+        });
+    };
+    UseForm {
+        errors,
+        pending,
+        send: StoredValue::new_local(Box::new(send)),
+    }
 }
 
-impl<Request: Validate + Clone + 'static> UseForm<Request> {
+impl<Request: Validate + 'static> UseForm<Request> {
     /// Checks `request` with the server's rules, shows what is wrong (each refusal in words,
     /// with its input, by `describe`), and sends it when nothing is. While one is in flight
     /// another is ignored: `aria-disabled` does not stop Enter or a second click.
     pub fn submit(self, request: Request, describe: impl Fn(&FieldRefusal) -> FieldError) {
-        if self.action.pending().get_untracked() {
+        if self.pending.get_untracked() {
             return;
         }
-        let problems = match request.validate() {
-            Ok(_) => Vec::new(),
-            Err(refusals) => refusals.iter().map(describe).collect(),
-        };
+        let problems = request.refusals().iter().map(describe).collect();
         if self.errors.passes(problems) {
-            self.action.dispatch_local(request);
+            self.send.with_value(|send| send(request));
         }
     }
 
     /// Whether the server is still answering.
     pub fn pending(self) -> Signal<bool> {
-        self.action.pending().into()
+        self.pending.into()
     }
 }
 

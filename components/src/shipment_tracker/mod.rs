@@ -66,8 +66,10 @@ pub fn ShipmentTracker(
     let client = use_api_client();
     // Everything the tracker knows, in one value; only `apply` changes it.
     let state = RwSignal::new(TrackerState::default());
+    // `try_update`: an answer that settles after the tracker has gone changes nothing (its
+    // requests are aborted then, and the abort itself arrives as a failed request).
     let send = move |event: Event| {
-        state.update(|current| *current = apply(std::mem::take(current), event));
+        state.try_update(|current| *current = apply(std::mem::take(current), event));
     };
     // What is on screen, without the tracking that live updates change: the view below is
     // rebuilt only when the screen itself changes, so focus and typed text survive updates.

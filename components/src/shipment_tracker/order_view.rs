@@ -108,17 +108,14 @@ pub fn OrderTrackingView(
                         .into_any()
                 })
         }}
-        <For
-            each=packages
-            // A package is rebuilt only when something shown about it changed, so focus
-            // inside the others survives a live update.
-            key=|(index, count, package)| {
-                (*index, *count, package.id, package.status, package.stale, package.events.len(), package.estimated_delivery.clone())
-            }
-            let((index, count, package))
-        >
-            <PackageCard index=index count=count package=package pickup=is_pickup() order_number=tracking.with_untracked(|order| order.order_number.clone()) />
-        </For>
+        {move || {
+            let pickup = is_pickup();
+            let order_number = tracking.with_untracked(|order| order.order_number.clone());
+            packages()
+                .into_iter()
+                .map(|(index, count, package)| view! { <PackageCard index=index count=count package=package pickup=pickup order_number=order_number.clone() /> })
+                .collect_view()
+        }}
     }
 }
 
