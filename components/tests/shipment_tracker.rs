@@ -323,6 +323,33 @@ async fn looking_up_a_demo_order_shows_its_packages_from_the_real_api() {
 }
 
 #[wasm_bindgen_test]
+async fn a_shown_order_changes_language_in_place() {
+    let language = RwSignal::new(None);
+    let (root, _mounted) = mount_with_api(move || {
+        language.set(Some(sf_components::use_i18n()));
+        view! { <ShipmentTracker /> }
+    });
+    leptos::task::tick().await;
+    type_into(&root, "#sf-tracker-order-number", "SF-1004");
+    type_into(&root, "#sf-tracker-email", "dev@example.com");
+    query(&root, "button[type=submit]").unwrap().click();
+    wait_until("the order", || text_of(&root).contains("Package 2 of 2")).await;
+    let first_card = query(&root, ".sf-package").unwrap();
+
+    language.get_untracked().unwrap().locale.set(Locale::Es);
+    wait_until("the order in Spanish", || {
+        text_of(&root).contains("Pedido SF-1004") && text_of(&root).contains("Paquete 2 de 2")
+    })
+    .await;
+    assert!(!text_of(&root).contains("Package 1 of 2"));
+    assert_eq!(
+        query(&root, ".sf-package").unwrap(),
+        first_card,
+        "the package's element is kept, so focus inside it is too"
+    );
+}
+
+#[wasm_bindgen_test]
 async fn a_wrong_pair_and_bad_input_are_explained_without_saying_which_field_is_wrong() {
     let (root, _mounted) = mount_tracker();
     leptos::task::tick().await;

@@ -241,7 +241,11 @@ pub fn ShipmentTracker(
                                 </Show>
                             </div>
                             {move || match tracking.get() {
-                                Some(current) => view! { <OrderTrackingView tracking=current /> }.into_any(),
+                                Some(current) => {
+                                    // Drawn again in the new language when it changes.
+                                    i18n.locale.track();
+                                    view! { <OrderTrackingView tracking=current /> }.into_any()
+                                }
                                 None => {
                                     view! {
                                         <Show when=move || !refresh_failed.get()>

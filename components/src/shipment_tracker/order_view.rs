@@ -60,69 +60,60 @@ fn advice(package: &Package) -> Option<TrackerMsg> {
 }
 
 /// An order: pickup details, unshipped items, and its packages.
+///
+/// Drawn once, in the language of the moment: the tracker draws it again (in place, so focus
+/// stays where it was) when the order or the language changes. Nothing inside is reactive,
+/// which keeps the element small: every reactive text is its own copy of the renderer.
 #[component]
 pub fn OrderTrackingView(
-    /// The order as the API reported it; packages re-render only when they change.
-    #[prop(into)]
-    tracking: Signal<OrderTracking>,
+    /// The order as the API reported it.
+    tracking: OrderTracking,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let placed = move || {
-        let date = format_date(
-            &tracking.with(|order| order.placed_at.clone()),
-            i18n.locale.get(),
-            DateStyle::DayAndTime,
-        );
-        i18n.format(TrackerMsg::PlacedOn, &[("date", &date)])
-    };
-    let is_pickup = move || tracking.with(|order| order.pickup.is_some());
-    let packages = move || {
-        let order = tracking.get();
-        let count = order.packages.len();
-        order
-            .packages
-            .into_iter()
-            .enumerate()
-            .map(move |(index, package)| (index + 1, count, package))
-            .collect::<Vec<_>>()
-    };
+    let locale = i18n.locale.get_untracked();
+    let OrderTracking {
+        order_number,
+        placed_at,
+        pickup,
+        unshipped_items,
+        packages,
+        ..
+    } = tracking;
+    let placed = format_date(&placed_at, locale, DateStyle::DayAndTime);
+    let is_pickup = pickup.is_some();
+    let nothing_shipped = packages.is_empty() && unshipped_items.is_empty();
+    let unshipped = (!unshipped_items.is_empty()).then(|| {
+        view! {
+            <section class="sf-tracker__unshipped" aria-labelledby="sf-tracker-unshipped">
+                <h3 id="sf-tracker-unshipped">{i18n.t(TrackerMsg::UnshippedHeading)}</h3>
+                <ItemList items=unshipped_items />
+            </section>
+        }
+    });
+    let count = packages.len();
+    let pickup = pickup.map(|pickup| {
+        let status = packages.first().map(|package| package.status);
+        view! { <PickupPanel pickup=pickup status=status /> }
+    });
+    let cards = packages
+        .into_iter()
+        .enumerate()
+        .map(|(index, package)| {
+            view! { <PackageCard index=index + 1 count=count package=package pickup=is_pickup order_number=order_number.clone() /> }
+        })
+        .collect_view();
     view! {
-        <p class="sf-tracker__placed">{placed}</p>
-        {move || {
-            let order = tracking.get();
-            order.pickup.map(|pickup| view! { <PickupPanel pickup=pickup packages=order.packages /> })
-        }}
-        {move || {
-            let order = tracking.get();
-            if order.packages.is_empty() && order.unshipped_items.is_empty() {
-                return Some(view! { <p>{i18n.text(TrackerMsg::NothingShipped)}</p> }.into_any());
-            }
-            (!order.unshipped_items.is_empty())
-                .then(|| {
-                    view! {
-                        <section class="sf-tracker__unshipped" aria-labelledby="sf-tracker-unshipped">
-                            <h3 id="sf-tracker-unshipped">{i18n.text(TrackerMsg::UnshippedHeading)}</h3>
-                            <ItemList items=order.unshipped_items />
-                        </section>
-                    }
-                        .into_any()
-                })
-        }}
-        {move || {
-            let pickup = is_pickup();
-            let order_number = tracking.with_untracked(|order| order.order_number.clone());
-            packages()
-                .into_iter()
-                .map(|(index, count, package)| view! { <PackageCard index=index count=count package=package pickup=pickup order_number=order_number.clone() /> })
-                .collect_view()
-        }}
+        <p class="sf-tracker__placed">{i18n.format(TrackerMsg::PlacedOn, &[("date", &placed)])}</p>
+        {pickup}
+        {nothing_shipped.then(|| view! { <p>{i18n.t(TrackerMsg::NothingShipped)}</p> })}
+        {unshipped}
+        {cards}
     }
 }
 
 #[component]
-fn PickupPanel(pickup: StorePickup, packages: Vec<Package>) -> impl IntoView {
+fn PickupPanel(pickup: StorePickup, status: Option<ShipmentStatus>) -> impl IntoView {
     let i18n = use_i18n();
-    let status = packages.first().map(|package| package.status);
     let StorePickup {
         store_name,
         address,
@@ -138,27 +129,24 @@ fn PickupPanel(pickup: StorePickup, packages: Vec<Package>) -> impl IntoView {
     view! {
         <section class="sf-tracker__pickup" aria-labelledby="sf-tracker-pickup">
             <h3 id="sf-tracker-pickup">
-                {
-                    let store_name = store_name.clone();
-                    move || match headline {
-                        Some(msg) => i18n.format(msg, &[("store", &store_name)]),
-                        None => store_name.clone(),
-                    }
-                }
+                {match headline {
+                    Some(msg) => i18n.format(msg, &[("store", &store_name)]),
+                    None => store_name,
+                }}
             </h3>
             <dl class="sf-tracker__facts">
-                <dt>{i18n.text(TrackerMsg::AddressTerm)}</dt>
+                <dt>{i18n.t(TrackerMsg::AddressTerm)}</dt>
                 <dd>{address}</dd>
-                <dt>{i18n.text(TrackerMsg::OpeningHoursTerm)}</dt>
+                <dt>{i18n.t(TrackerMsg::OpeningHoursTerm)}</dt>
                 <dd>{opening_hours}</dd>
                 {(!collected)
                     .then(|| {
                         view! {
-                            <dt>{i18n.text(TrackerMsg::PickupCodeTerm)}</dt>
+                            <dt>{i18n.t(TrackerMsg::PickupCodeTerm)}</dt>
                             <dd>
                                 <strong class="sf-tracker__code">{pickup_code}</strong>
                                 " "
-                                {i18n.text(TrackerMsg::PickupCodeHint)}
+                                {i18n.t(TrackerMsg::PickupCodeHint)}
                             </dd>
                         }
                     })}
@@ -176,11 +164,7 @@ fn ItemList(items: Vec<OrderItem>) -> impl IntoView {
                 .into_iter()
                 .map(|item| {
                     let quantity = item.quantity.to_string();
-                    view! {
-                        <li>
-                            {move || i18n.format(TrackerMsg::ItemLine, &[("quantity", &quantity), ("name", &item.name)])}
-                        </li>
-                    }
+                    view! { <li>{i18n.format(TrackerMsg::ItemLine, &[("quantity", &quantity), ("name", &item.name)])}</li> }
                 })
                 .collect_view()}
         </ul>
@@ -212,8 +196,8 @@ fn PackageCard(
             view! {
                 <p>
                     <a href=url target="_blank" rel="noopener noreferrer">
-                        {move || i18n.format(TrackerMsg::CarrierLink, &[("carrier", &carrier)])}
-                        <span class="sf-visually-hidden">" " {i18n.text(TrackerMsg::OpensInNewTab)}</span>
+                        {i18n.format(TrackerMsg::CarrierLink, &[("carrier", &carrier)])}
+                        <span class="sf-visually-hidden">" " {i18n.t(TrackerMsg::OpensInNewTab)}</span>
                     </a>
                 </p>
             }
@@ -221,7 +205,7 @@ fn PackageCard(
     let estimate = package.estimated_delivery.clone().filter(|_| !status.is_final()).map(|estimate| {
         let previous = package.previous_estimated_delivery.clone();
         view! {
-            <dt>{i18n.text(TrackerMsg::EstimateTerm)}</dt>
+            <dt>{i18n.t(TrackerMsg::EstimateTerm)}</dt>
             <dd>
                 <DateText iso=estimate style=DateStyle::Day />
                 {previous.map(|previous| {
@@ -229,10 +213,10 @@ fn PackageCard(
                         " "
                         <span class="sf-tracker__was">
                             "("
-                            {move || {
-                                let date = format_date(&previous, i18n.locale.get(), DateStyle::Day);
+                            {
+                                let date = format_date(&previous, i18n.locale.get_untracked(), DateStyle::Day);
                                 i18n.format(TrackerMsg::EstimateWas, &[("date", &date)])
-                            }}
+                            }
                             ")"
                         </span>
                     }
@@ -243,23 +227,23 @@ fn PackageCard(
     view! {
         <article class="sf-package" data-status=status.as_str() aria-labelledby=labelled_by>
             <h3 id=heading_id>
-                {move || i18n.format(TrackerMsg::PackageHeading, &[("index", &index), ("count", &count)])}
+                {i18n.format(TrackerMsg::PackageHeading, &[("index", &index), ("count", &count)])}
             </h3>
             <dl class="sf-tracker__facts">
-                <dt>{i18n.text(TrackerMsg::StatusTerm)}</dt>
-                <dd class="sf-package__status">{move || i18n.t(status_message(status))}</dd>
+                <dt>{i18n.t(TrackerMsg::StatusTerm)}</dt>
+                <dd class="sf-package__status">{i18n.t(status_message(status))}</dd>
                 {estimate}
-                <dt>{i18n.text(TrackerMsg::CarrierTerm)}</dt>
+                <dt>{i18n.t(TrackerMsg::CarrierTerm)}</dt>
                 <dd>{package.carrier.clone()}</dd>
-                <dt>{i18n.text(TrackerMsg::TrackingNumberTerm)}</dt>
+                <dt>{i18n.t(TrackerMsg::TrackingNumberTerm)}</dt>
                 <dd class="sf-package__tracking-number">{package.tracking_number.clone()}</dd>
             </dl>
             {carrier_link}
             <Steps status=status pickup=pickup />
             {advice.map(|msg| view! { <Advice msg=msg order_number=order_number /> })}
-            <h4>{i18n.text(TrackerMsg::ItemsHeading)}</h4>
+            <h4>{i18n.t(TrackerMsg::ItemsHeading)}</h4>
             <ItemList items=package.items />
-            <h4>{i18n.text(TrackerMsg::TimelineHeading)}</h4>
+            <h4>{i18n.t(TrackerMsg::TimelineHeading)}</h4>
             <Timeline events=package.events />
         </article>
     }
@@ -279,7 +263,7 @@ fn Steps(status: ShipmentStatus, pickup: bool) -> impl IntoView {
     let current_index = steps.iter().position(|step| *step == current).unwrap_or(0);
     let finished = status == ShipmentStatus::Delivered;
     view! {
-        <ol class="sf-steps" aria-label=i18n.text(TrackerMsg::ProgressLabel)>
+        <ol class="sf-steps" aria-label=i18n.t(TrackerMsg::ProgressLabel)>
             {steps
                 .iter()
                 .enumerate()
@@ -299,8 +283,8 @@ fn Steps(status: ShipmentStatus, pickup: bool) -> impl IntoView {
                     view! {
                         <li class="sf-steps__step" data-state=state aria-current=is_current.then_some("step")>
                             <span class="sf-steps__marker" aria-hidden="true"></span>
-                            <span class="sf-steps__label">{i18n.text(msg)}</span>
-                            {done.then(|| view! { <span class="sf-visually-hidden">" " {i18n.text(TrackerMsg::StepDone)}</span> })}
+                            <span class="sf-steps__label">{i18n.t(msg)}</span>
+                            {done.then(|| view! { <span class="sf-visually-hidden">" " {i18n.t(TrackerMsg::StepDone)}</span> })}
                         </li>
                     }
                 })
@@ -321,9 +305,9 @@ fn Advice(msg: TrackerMsg, order_number: String) -> impl IntoView {
     };
     view! {
         <div class="sf-tracker__advice">
-            <p>{i18n.text(msg)}</p>
+            <p>{i18n.t(msg)}</p>
             <button type="button" class="sf-button sf-button--secondary" on:click=ask_chat>
-                {i18n.text(TrackerMsg::ChatAboutOrder)}
+                {i18n.t(TrackerMsg::ChatAboutOrder)}
             </button>
         </div>
     }
@@ -333,7 +317,7 @@ fn Advice(msg: TrackerMsg, order_number: String) -> impl IntoView {
 fn Timeline(events: Vec<TrackingEvent>) -> impl IntoView {
     let i18n = use_i18n();
     if events.is_empty() {
-        return view! { <p>{i18n.text(TrackerMsg::NoEvents)}</p> }.into_any();
+        return view! { <p>{i18n.t(TrackerMsg::NoEvents)}</p> }.into_any();
     }
     view! {
         <ol class="sf-timeline">
@@ -358,9 +342,6 @@ fn Timeline(events: Vec<TrackingEvent>) -> impl IntoView {
 #[component]
 fn DateText(iso: String, style: DateStyle) -> impl IntoView {
     let i18n = use_i18n();
-    let text = {
-        let iso = iso.clone();
-        move || format_date(&iso, i18n.locale.get(), style)
-    };
+    let text = format_date(&iso, i18n.locale.get_untracked(), style);
     view! { <time datetime=iso>{text}</time> }
 }
