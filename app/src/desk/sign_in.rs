@@ -93,7 +93,10 @@ fn local_error(i18n: I18n, refusal: &FieldRefusal) -> FieldError {
 }
 fn server_errors(i18n: I18n, error: &ClientError) -> Vec<FieldError> {
     match error {
-        ClientError::Api { body, .. } if body.error.code == ErrorCode::Unauthorized => {
+        ClientError::Api {
+            code: ErrorCode::Unauthorized,
+            ..
+        } => {
             vec![FieldError::new(EMAIL_ID, i18n.t(DeskMsg::WrongCredentials))]
         }
         other => field_errors_from(i18n, other, |field| match field {

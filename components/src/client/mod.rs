@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use read::FromJson;
 use serde::Serialize;
 use sf_api::agent::{AgentProfile, AgentSession, SignInRequest};
-use sf_api::error::{ErrorBody, ErrorCode};
+use sf_api::error::ErrorCode;
 use sf_api::health::Health;
 use sf_api::identity::{SignedCustomer, SignedOrderLink};
 use sf_api::tracking::{
@@ -26,13 +26,19 @@ pub enum ClientError {
     /// No answer: offline, DNS, CORS, or the server is down.
     #[error("the support service could not be reached")]
     Network,
-    /// The API answered with its error shape.
-    #[error("{} ({status})", .body.error.message)]
+    /// The API answered with its error shape (`sf_api::error::ErrorBody`).
+    #[error("{message} ({status})")]
     Api {
         /// The HTTP status code.
         status: u16,
-        /// The error as the API described it.
-        body: ErrorBody,
+        /// The stable code to branch on.
+        code: ErrorCode,
+        /// The server's sentence (English).
+        message: String,
+        /// Each refused field's name in the request with one of its messages, in the
+        /// server's order (a list, not the wire's map: a map's code is kilobytes of every
+        /// module, for a handful of entries read once).
+        fields: Vec<(String, String)>,
         /// Seconds from `Retry-After`, when the API sent one.
         retry_after_seconds: Option<u32>,
     },
@@ -47,9 +53,10 @@ impl ClientError {
     pub fn generic_message(&self) -> CommonMsg {
         match self {
             ClientError::Network => CommonMsg::NetworkError,
-            ClientError::Api { body, .. } if body.error.code == ErrorCode::RateLimited => {
-                CommonMsg::TooManyAttempts
-            }
+            ClientError::Api {
+                code: ErrorCode::RateLimited,
+                ..
+            } => CommonMsg::TooManyAttempts,
             _ => CommonMsg::ServerError,
         }
     }
@@ -281,10 +288,16 @@ impl Answer {
 
     /// The failure this answer describes.
     fn error(&self) -> ClientError {
-        match self.parse::<ErrorBody>() {
-            Some(body) => ClientError::Api {
+        match self.parse::<read::ErrorAnswer>() {
+            Some(read::ErrorAnswer {
+                code,
+                message,
+                fields,
+            }) => ClientError::Api {
                 status: self.status,
-                body,
+                code,
+                message,
+                fields,
                 retry_after_seconds: self.retry_after_seconds,
             },
             None => ClientError::UnexpectedResponse(self.status),

@@ -10,13 +10,12 @@
 //! `None`, which the client reports as an unexpected answer.
 
 use sf_api::agent::{AgentProfile, AgentSession};
-use sf_api::error::{ErrorBody, ErrorCode, ErrorDetail};
+use sf_api::error::ErrorCode;
 use sf_api::health::{Health, HealthStatus};
 use sf_api::tracking::{
     CustomerOrder, CustomerOrders, NotificationPreferences, OrderAccess, OrderItem, OrderTracking,
     Package, ShipmentStatus, StatusReason, StorePickup, TrackingEvent,
 };
-use std::collections::BTreeMap;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// A type the client reads from an answer.
@@ -103,23 +102,29 @@ impl FromJson for Health {
     }
 }
 
-impl FromJson for ErrorBody {
+/// What [`ClientError::Api`](super::ClientError::Api) takes from an `ErrorBody`.
+pub(crate) struct ErrorAnswer {
+    pub code: ErrorCode,
+    pub message: String,
+    pub fields: Vec<(String, String)>,
+}
+
+impl FromJson for ErrorAnswer {
     fn from_json(value: &JsValue) -> Option<Self> {
         let error = Fields::of(&Fields::of(value)?.get("error"))?;
-        let mut fields = BTreeMap::new();
+        let mut fields = Vec::new();
         if let Some(by_field) = Fields::of(&error.get("fields")) {
             for name in js_sys::Object::keys(&by_field.0).iter() {
                 let name = name.as_string()?;
-                let messages = by_field.list(&name, JsValue::as_string)?;
-                fields.insert(name, messages);
+                for message in by_field.list(&name, JsValue::as_string)? {
+                    fields.push((name.clone(), message));
+                }
             }
         }
-        Some(ErrorBody {
-            error: ErrorDetail {
-                code: ErrorCode::parse(&error.text("code")?)?,
-                message: error.text("message")?,
-                fields,
-            },
+        Some(ErrorAnswer {
+            code: ErrorCode::parse(&error.text("code")?)?,
+            message: error.text("message")?,
+            fields,
         })
     }
 }

@@ -80,26 +80,19 @@ pub fn field_errors_from(
 ) -> Vec<FieldError> {
     match error {
         ClientError::Api {
-            body,
+            code: ErrorCode::RateLimited,
             retry_after_seconds,
             ..
-        } if body.error.code == ErrorCode::RateLimited => {
+        } => {
             let seconds = retry_after_seconds.unwrap_or(1).to_string();
             vec![FieldError::new(
                 "",
                 i18n.format(CommonMsg::TooManyAttempts, &[("seconds", &seconds)]),
             )]
         }
-        ClientError::Api { body, .. } if !body.error.fields.is_empty() => body
-            .error
-            .fields
+        ClientError::Api { fields, .. } if !fields.is_empty() => fields
             .iter()
-            .flat_map(|(field, messages)| {
-                let field_id = field_id_of(field);
-                messages
-                    .iter()
-                    .map(move |message| FieldError::new(field_id, message.clone()))
-            })
+            .map(|(field, message)| FieldError::new(field_id_of(field), message.as_str()))
             .collect(),
         other => vec![FieldError::new("", i18n.t(other.generic_message()))],
     }

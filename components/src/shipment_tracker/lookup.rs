@@ -89,7 +89,10 @@ fn server_errors(i18n: I18n, error: &ClientError) -> Vec<FieldError> {
     match error {
         // One message for both fields: saying which one is wrong would confirm that an
         // order number exists.
-        ClientError::Api { body, .. } if body.error.code == ErrorCode::NotFound => {
+        ClientError::Api {
+            code: ErrorCode::NotFound,
+            ..
+        } => {
             vec![FieldError::new(
                 ORDER_NUMBER_ID,
                 i18n.t(TrackerMsg::NotFound),

@@ -158,11 +158,10 @@ pub fn ShipmentTracker(
         spawn_local(async move {
             let result = match request.await {
                 Ok(latest) => Refresh::Latest(Box::new(latest)),
-                Err(ClientError::Api { body, .. })
-                    if body.error.code == ErrorCode::Unauthorized =>
-                {
-                    Refresh::Unauthorized
-                }
+                Err(ClientError::Api {
+                    code: ErrorCode::Unauthorized,
+                    ..
+                }) => Refresh::Unauthorized,
                 Err(_) => Refresh::Failed,
             };
             send(Event::Refreshed { id, result });

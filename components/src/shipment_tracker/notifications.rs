@@ -52,7 +52,10 @@ pub(super) fn NotificationsForm(
             }));
         },
         move |error| match error {
-            ClientError::Api { body, .. } if body.error.code == ErrorCode::Unauthorized => {
+            ClientError::Api {
+                code: ErrorCode::Unauthorized,
+                ..
+            } => {
                 session_ended.run(());
                 Vec::new()
             }
