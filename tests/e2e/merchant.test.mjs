@@ -2,7 +2,7 @@
 // roots, attributes mapped to props, the shop's CSS kept out, and axe clean.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { expectAccessible, openPage, useServerAndBrowser } from "./harness.mjs";
+import { expectAccessible, focused, openPage, tabTo, useServerAndBrowser } from "./harness.mjs";
 
 const env = useServerAndBrowser();
 
@@ -93,5 +93,23 @@ test("attributes are live: locale and api-base changes re-render, removal cleans
     [],
     "no console errors besides the deliberately unreachable API",
   );
+  await context.close();
+});
+
+test("inside the element's shadow root, the error summary's links lead to their fields", async () => {
+  const { page, context, problems } = await openPage(env.browser);
+  await page.goto(`${env.server.url}/demo/`);
+  const tracker = page.locator("#tracker");
+  await tracker.getByRole("heading", { name: "Find your order" }).waitFor();
+
+  await tabTo(page, "Find my order");
+  await page.keyboard.press("Enter");
+  await tracker.getByRole("alert").getByText("Enter your order number").waitFor();
+  await page.keyboard.press("Tab");
+  assert.equal((await focused(page)).text, "Enter your order number");
+  await page.keyboard.press("Enter");
+  // The page's `document` cannot see into the shadow root; the link still finds its field.
+  assert.equal((await focused(page)).id, "sf-tracker-order-number");
+  assert.deepEqual(problems, []);
   await context.close();
 });

@@ -4,11 +4,11 @@
 //! `sf_api` types back, or a [`ClientError`] that says what a person can do about it.
 
 mod read;
+mod write;
 
 use crate::i18n::CommonMsg;
 use leptos::prelude::*;
 use read::FromJson;
-use serde::Serialize;
 use sf_api::agent::{AgentProfile, AgentSession, SignInRequest};
 use sf_api::error::ErrorCode;
 use sf_api::health::Health;
@@ -311,11 +311,11 @@ fn parse<T: FromJson>(body: &str) -> Option<T> {
     T::from_json(&js_sys::JSON::parse(body).ok()?)
 }
 
-/// A request body as JSON; serialised before the request starts, as the wrapper did.
-fn to_json(body: &impl Serialize) -> Result<Option<String>, ClientError> {
-    serde_json::to_string(body)
+/// A request body as JSON; written before the request starts.
+fn to_json(body: &impl write::ToJson) -> Result<Option<String>, ClientError> {
+    write::to_json(body)
         .map(Some)
-        .map_err(|_| ClientError::UnexpectedResponse(0))
+        .ok_or(ClientError::UnexpectedResponse(0))
 }
 
 /// One request; only a failure to get any answer is an error here.

@@ -7,6 +7,7 @@ use crate::i18n::{use_i18n, CommonMsg, I18n};
 use leptos::html;
 use leptos::prelude::*;
 use sf_api::error::ErrorCode;
+use wasm_bindgen::JsCast;
 
 /// One problem with one field: the field's `id` (the link target) and what to fix.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -116,43 +117,60 @@ pub fn ErrorSummary(
     });
     let focus_field = move |field_id: String| {
         move |event: leptos::ev::MouseEvent| {
-            // Focus the input itself (not just scroll to it), as the GOV.UK pattern does.
-            if let Some(input) = document().get_element_by_id(&field_id) {
+            // Focus the input itself (not just scroll to it), as the GOV.UK pattern does. In a
+            // merchant's page the form is in the element's shadow root, which `document`
+            // cannot see into: look in the link's own root.
+            let Some(link) = event
+                .current_target()
+                .and_then(|target| target.dyn_into::<web_sys::Node>().ok())
+            else {
+                return;
+            };
+            let root = link.get_root_node();
+            let input = match root.dyn_ref::<web_sys::DocumentFragment>() {
+                Some(shadow_root) => shadow_root.get_element_by_id(&field_id),
+                None => document().get_element_by_id(&field_id),
+            };
+            if let Some(input) =
+                input.and_then(|input| input.dyn_into::<web_sys::HtmlElement>().ok())
+            {
                 event.prevent_default();
-                if let Ok(input) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(input) {
-                    let _ = input.focus();
-                }
+                let _ = input.focus();
             }
         }
     };
+    // Drawn again whenever the problems change; a `Show` would add a memo and a second copy
+    // of the renderer for nothing.
     view! {
-        <Show when=move || !errors.get().is_empty()>
-            <div class="sf-error-summary" role="alert" tabindex="-1" node_ref=summary>
-                <h2 class="sf-error-summary__title">{i18n.text(CommonMsg::ErrorSummaryTitle)}</h2>
-                <ul class="sf-error-summary__list">
-                    {move || {
-                        errors
-                            .get()
-                            .into_iter()
-                            .map(|error| {
-                                if error.field_id.is_empty() {
-                                    view! { <li>{error.message}</li> }.into_any()
-                                } else {
-                                    let href = format!("#{}", error.field_id);
-                                    view! {
-                                        <li>
-                                            <a href=href on:click=focus_field(error.field_id.clone())>
-                                                {error.message}
-                                            </a>
-                                        </li>
-                                    }
-                                        .into_any()
+        {move || {
+            let errors = errors.get();
+            (!errors.is_empty())
+                .then(|| {
+                    let items = errors
+                        .into_iter()
+                        .map(|error| {
+                            if error.field_id.is_empty() {
+                                view! { <li>{error.message}</li> }.into_any()
+                            } else {
+                                let href = format!("#{}", error.field_id);
+                                view! {
+                                    <li>
+                                        <a href=href on:click=focus_field(error.field_id)>
+                                            {error.message}
+                                        </a>
+                                    </li>
                                 }
-                            })
-                            .collect_view()
-                    }}
-                </ul>
-            </div>
-        </Show>
+                                    .into_any()
+                            }
+                        })
+                        .collect_view();
+                    view! {
+                        <div class="sf-error-summary" role="alert" tabindex="-1" node_ref=summary>
+                            <h2 class="sf-error-summary__title">{i18n.text(CommonMsg::ErrorSummaryTitle)}</h2>
+                            <ul class="sf-error-summary__list">{items}</ul>
+                        </div>
+                    }
+                })
+        }}
     }
 }

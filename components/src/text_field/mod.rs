@@ -33,7 +33,7 @@ pub fn TextField(
         move || error.get().map(|_| error_id.clone())
     };
     view! {
-        <div class="sf-field" class:sf-field--error=move || error.get().is_some()>
+        <div class="sf-field">
             <label class="sf-field__label" for=id.clone()>{label}</label>
             {move || {
                 error
