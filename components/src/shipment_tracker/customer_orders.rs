@@ -33,27 +33,26 @@ pub(super) fn CustomerOrderList(
             let number = order.order_number.clone();
             let placed_at = order.placed_at.clone();
             let statuses = order.package_statuses.clone();
-            let detail = move || {
-                let date = format_date(&placed_at, i18n.locale.get(), DateStyle::DayAndTime);
-                let progress = if statuses.is_empty() {
-                    i18n.t(TrackerMsg::UnshippedHeading).to_owned()
-                } else {
-                    statuses
-                        .iter()
-                        .map(|status| i18n.t(status_message(*status)))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                };
-                format!(
-                    "{} · {progress}",
-                    i18n.format(TrackerMsg::PlacedOn, &[("date", &date)])
-                )
+            let locale = i18n.locale.get_untracked();
+            let date = format_date(&placed_at, locale, DateStyle::DayAndTime);
+            let progress = if statuses.is_empty() {
+                i18n.t(TrackerMsg::UnshippedHeading).to_owned()
+            } else {
+                statuses
+                    .iter()
+                    .map(|status| i18n.t(status_message(*status)))
+                    .collect::<Vec<_>>()
+                    .join(", ")
             };
+            let detail = format!(
+                "{} · {progress}",
+                i18n.format(TrackerMsg::PlacedOn, &[("date", &date)])
+            );
             view! {
                 <li>
                     <button type="button" class="sf-order-list__open" on:click=move |_| open.run(order.clone())>
                         <span class="sf-order-list__number">
-                            {move || i18n.format(TrackerMsg::OrderHeading, &[("number", &number)])}
+                            {i18n.format(TrackerMsg::OrderHeading, &[("number", &number)])}
                         </span>
                         " "
                         <span class="sf-order-list__detail">{detail}</span>

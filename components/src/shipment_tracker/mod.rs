@@ -206,6 +206,8 @@ pub fn ShipmentTracker(
                     view! { <p class="sf-tracker__loading">{i18n.text(message)}</p> }.into_any()
                 }
                 Screen::CustomerOrders { focus } => {
+                    // Drawn again in the new language when it changes (the list itself is static).
+                    i18n.locale.track();
                     view! {
                         <CustomerOrderList
                             orders=state.with_untracked(|current| current.customer_orders.clone()).unwrap_or_default()
@@ -227,17 +229,26 @@ pub fn ShipmentTracker(
                             // One polite region, there as long as the order is, so "Reconnecting…"
                             // and a failed refresh are announced when they appear.
                             <div class="sf-tracker__connection" role="status">
-                                <Show when=move || updates.reconnecting.get()>
-                                    <p class="sf-notice">{i18n.text(TrackerMsg::Reconnecting)}</p>
-                                </Show>
-                                <Show when=move || refresh_failed.get()>
-                                    <p class="sf-notice sf-notice--warning">
-                                        {i18n.text(TrackerMsg::RefreshFailed)} " "
-                                        <button type="button" class="sf-button sf-button--link" on:click=move |_| refresh()>
-                                            {i18n.text(TrackerMsg::TryAgain)}
-                                        </button>
-                                    </p>
-                                </Show>
+                                {move || {
+                                    updates
+                                        .reconnecting
+                                        .get()
+                                        .then(|| view! { <p class="sf-notice">{i18n.text(TrackerMsg::Reconnecting)}</p> })
+                                }}
+                                {move || {
+                                    refresh_failed
+                                        .get()
+                                        .then(|| {
+                                            view! {
+                                                <p class="sf-notice sf-notice--warning">
+                                                    {i18n.text(TrackerMsg::RefreshFailed)} " "
+                                                    <button type="button" class="sf-button sf-button--link" on:click=move |_| refresh()>
+                                                        {i18n.text(TrackerMsg::TryAgain)}
+                                                    </button>
+                                                </p>
+                                            }
+                                        })
+                                }}
                             </div>
                             {move || match tracking.get() {
                                 Some(current) => {
@@ -246,11 +257,8 @@ pub fn ShipmentTracker(
                                     view! { <OrderTrackingView tracking=current /> }.into_any()
                                 }
                                 None => {
-                                    view! {
-                                        <Show when=move || !refresh_failed.get()>
-                                            <p class="sf-tracker__loading">{i18n.text(TrackerMsg::LoadingOrder)}</p>
-                                        </Show>
-                                    }
+                                    (!refresh_failed.get())
+                                        .then(|| view! { <p class="sf-tracker__loading">{i18n.text(TrackerMsg::LoadingOrder)}</p> })
                                         .into_any()
                                 }
                             }}
@@ -262,12 +270,18 @@ pub fn ShipmentTracker(
                                 session_ended=Callback::new(move |()| send(Event::SessionEnded { id }))
                             />
                             <p class="sf-tracker__actions">
-                                <Show when=move || has_customer_orders.get()>
-                                    <button type="button" class="sf-button sf-button--secondary" on:click=move |_| send(Event::BackToList)>
-                                        {i18n.text(TrackerMsg::BackToYourOrders)}
-                                    </button>
-                                    " "
-                                </Show>
+                                {move || {
+                                    has_customer_orders
+                                        .get()
+                                        .then(|| {
+                                            view! {
+                                                <button type="button" class="sf-button sf-button--secondary" on:click=move |_| send(Event::BackToList)>
+                                                    {i18n.text(TrackerMsg::BackToYourOrders)}
+                                                </button>
+                                                " "
+                                            }
+                                        })
+                                }}
                                 <button type="button" class="sf-button sf-button--secondary" on:click=move |_| send(Event::ShowLookup { notice: None })>
                                     {i18n.text(TrackerMsg::LookUpAnother)}
                                 </button>
