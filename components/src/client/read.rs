@@ -24,27 +24,28 @@ pub(crate) trait FromJson: Sized {
     fn from_json(value: &JsValue) -> Option<Self>;
 }
 
-/// A JSON object's fields, each read as the type the contract gives it.
-struct Fields(js_sys::Object);
+/// A JSON object's fields, each read as the type the contract gives it (for the readers here
+/// and in each component's client slice).
+pub(super) struct Fields(js_sys::Object);
 
 impl Fields {
-    fn of(value: &JsValue) -> Option<Self> {
+    pub(super) fn of(value: &JsValue) -> Option<Self> {
         if !value.is_object() || js_sys::Array::is_array(value) {
             return None;
         }
         Some(Self(value.clone().unchecked_into()))
     }
 
-    fn get(&self, name: &str) -> JsValue {
+    pub(super) fn get(&self, name: &str) -> JsValue {
         js_sys::Reflect::get(&self.0, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
     }
 
-    fn text(&self, name: &str) -> Option<String> {
+    pub(super) fn text(&self, name: &str) -> Option<String> {
         self.get(name).as_string()
     }
 
     /// A field that may be `null` or left out: `Some(None)` then, `None` for a wrong type.
-    fn maybe<T>(&self, name: &str, read: impl Fn(&JsValue) -> Option<T>) -> Option<Option<T>> {
+    pub(super) fn maybe<T>(&self, name: &str, read: impl Fn(&JsValue) -> Option<T>) -> Option<Option<T>> {
         let value = self.get(name);
         if value.is_null() || value.is_undefined() {
             return Some(None);
@@ -52,25 +53,25 @@ impl Fields {
         read(&value).map(Some)
     }
 
-    fn maybe_text(&self, name: &str) -> Option<Option<String>> {
+    pub(super) fn maybe_text(&self, name: &str) -> Option<Option<String>> {
         self.maybe(name, JsValue::as_string)
     }
 
-    fn integer(&self, name: &str) -> Option<i64> {
+    pub(super) fn integer(&self, name: &str) -> Option<i64> {
         let number = self.get(name).as_f64()?;
         // JSON integers the server writes are exact in a double up to 2^53.
         (number.fract() == 0.0 && number.abs() <= 9_007_199_254_740_992.0).then_some(number as i64)
     }
 
-    fn flag(&self, name: &str) -> Option<bool> {
+    pub(super) fn flag(&self, name: &str) -> Option<bool> {
         self.get(name).as_bool()
     }
 
-    fn read<T: FromJson>(&self, name: &str) -> Option<T> {
+    pub(super) fn read<T: FromJson>(&self, name: &str) -> Option<T> {
         T::from_json(&self.get(name))
     }
 
-    fn list<T>(&self, name: &str, read: impl Fn(&JsValue) -> Option<T>) -> Option<Vec<T>> {
+    pub(super) fn list<T>(&self, name: &str, read: impl Fn(&JsValue) -> Option<T>) -> Option<Vec<T>> {
         list(&self.get(name), read)
     }
 }
