@@ -45,7 +45,11 @@ impl Fields {
     }
 
     /// A field that may be `null` or left out: `Some(None)` then, `None` for a wrong type.
-    pub(super) fn maybe<T>(&self, name: &str, read: impl Fn(&JsValue) -> Option<T>) -> Option<Option<T>> {
+    pub(super) fn maybe<T>(
+        &self,
+        name: &str,
+        read: impl Fn(&JsValue) -> Option<T>,
+    ) -> Option<Option<T>> {
         let value = self.get(name);
         if value.is_null() || value.is_undefined() {
             return Some(None);
@@ -71,7 +75,11 @@ impl Fields {
         T::from_json(&self.get(name))
     }
 
-    pub(super) fn list<T>(&self, name: &str, read: impl Fn(&JsValue) -> Option<T>) -> Option<Vec<T>> {
+    pub(super) fn list<T>(
+        &self,
+        name: &str,
+        read: impl Fn(&JsValue) -> Option<T>,
+    ) -> Option<Vec<T>> {
         list(&self.get(name), read)
     }
 }
