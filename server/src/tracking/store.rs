@@ -194,9 +194,7 @@ struct EventRow {
 
 /// Everything the tracker shows about an order, as of now.
 ///
-/// Four queries on one connection (the shopper's notification choices come with the order).
-/// Measured under `cargo xtask bench`, this changed nothing in lookups per second (3,292 against
-/// 3,385 before, within the runs' noise): the pool is not what limits them.
+/// Four queries on one connection; the shopper's notification choices come with the order.
 pub async fn load_tracking(db: &Database, order_id: i64) -> Result<OrderTracking, ApiError> {
     let mut connection = db.pool.acquire().await?;
     let order: OrderRow = sqlx::query_as(
