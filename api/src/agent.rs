@@ -1,6 +1,6 @@
 //! Support agents signing in to the desk.
 
-use crate::validation::{EmailAddress, FieldRefusal, Password, Refusals, Validate};
+use crate::validation::{EmailAddress, Field, FieldRefusal, Password, Refusals, Validate};
 use serde::{Deserialize, Serialize};
 
 /// `POST /api/v1/agent/session`: sign in with email and password.
@@ -23,13 +23,26 @@ pub struct ValidSignIn {
     pub password: Password,
 }
 
+impl SignInRequest {
+    /// `email`.
+    pub const EMAIL: Field = Field {
+        name: "email",
+        label: "email address",
+    };
+    /// `password`.
+    pub const PASSWORD: Field = Field {
+        name: "password",
+        label: "password",
+    };
+}
+
 impl Validate for SignInRequest {
     type Valid = ValidSignIn;
 
     fn validate(&self) -> Result<ValidSignIn, Vec<FieldRefusal>> {
         let mut refusals = Refusals::default();
-        let email = refusals.check("email", "email address", EmailAddress::parse(&self.email));
-        let password = refusals.check("password", "password", Password::parse(&self.password));
+        let email = refusals.check(Self::EMAIL, EmailAddress::parse(&self.email));
+        let password = refusals.check(Self::PASSWORD, Password::parse(&self.password));
         let valid = email
             .zip(password)
             .map(|(email, password)| ValidSignIn { email, password });
@@ -38,8 +51,8 @@ impl Validate for SignInRequest {
 
     fn refusals(&self) -> Vec<FieldRefusal> {
         let mut refusals = Refusals::default();
-        refusals.check("email", "email address", EmailAddress::check(&self.email));
-        refusals.check("password", "password", Password::parse(&self.password));
+        refusals.check(Self::EMAIL, EmailAddress::check(&self.email));
+        refusals.check(Self::PASSWORD, Password::parse(&self.password));
         refusals.into_vec()
     }
 }

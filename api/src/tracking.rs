@@ -1,7 +1,9 @@
 //! Shipment tracking: looking up an order, its packages, their status and history, and
 //! opting in to notifications.
 
-use crate::validation::{EmailAddress, FieldRefusal, OrderNumber, PhoneNumber, Refusals, Validate};
+use crate::validation::{
+    EmailAddress, Field, FieldRefusal, OrderNumber, PhoneNumber, Refusals, Validate,
+};
 use serde::{Deserialize, Serialize};
 
 /// Longest order number accepted (the store's numbers are much shorter).
@@ -224,17 +226,27 @@ pub struct ValidOrderLookup {
     pub email: EmailAddress,
 }
 
+impl OrderLookupRequest {
+    /// `order_number`.
+    pub const ORDER_NUMBER: Field = Field {
+        name: "order_number",
+        label: "order number",
+    };
+    /// `email`.
+    pub const EMAIL: Field = Field {
+        name: "email",
+        label: "email address",
+    };
+}
+
 impl Validate for OrderLookupRequest {
     type Valid = ValidOrderLookup;
 
     fn validate(&self) -> Result<ValidOrderLookup, Vec<FieldRefusal>> {
         let mut refusals = Refusals::default();
-        let order_number = refusals.check(
-            "order_number",
-            "order number",
-            OrderNumber::parse(&self.order_number),
-        );
-        let email = refusals.check("email", "email address", EmailAddress::parse(&self.email));
+        let order_number =
+            refusals.check(Self::ORDER_NUMBER, OrderNumber::parse(&self.order_number));
+        let email = refusals.check(Self::EMAIL, EmailAddress::parse(&self.email));
         let valid = order_number
             .zip(email)
             .map(|(order_number, email)| ValidOrderLookup {
@@ -246,12 +258,8 @@ impl Validate for OrderLookupRequest {
 
     fn refusals(&self) -> Vec<FieldRefusal> {
         let mut refusals = Refusals::default();
-        refusals.check(
-            "order_number",
-            "order number",
-            OrderNumber::parse(&self.order_number),
-        );
-        refusals.check("email", "email address", EmailAddress::check(&self.email));
+        refusals.check(Self::ORDER_NUMBER, OrderNumber::parse(&self.order_number));
+        refusals.check(Self::EMAIL, EmailAddress::check(&self.email));
         refusals.into_vec()
     }
 }
@@ -421,19 +429,30 @@ fn given(value: &Option<String>) -> Option<&str> {
         .filter(|value| !value.is_empty())
 }
 
+impl NotificationPreferences {
+    /// `email`.
+    pub const EMAIL: Field = Field {
+        name: "email",
+        label: "email address",
+    };
+    /// `sms`.
+    pub const SMS: Field = Field {
+        name: "sms",
+        label: "mobile number",
+    };
+}
+
 impl Validate for NotificationPreferences {
     type Valid = ValidNotificationPreferences;
 
     fn validate(&self) -> Result<ValidNotificationPreferences, Vec<FieldRefusal>> {
         let mut refusals = Refusals::default();
         let email = refusals.check(
-            "email",
-            "email address",
+            Self::EMAIL,
             given(&self.email).map(EmailAddress::parse).transpose(),
         );
         let sms = refusals.check(
-            "sms",
-            "mobile number",
+            Self::SMS,
             given(&self.sms).map(PhoneNumber::parse).transpose(),
         );
         let valid = email
@@ -445,13 +464,11 @@ impl Validate for NotificationPreferences {
     fn refusals(&self) -> Vec<FieldRefusal> {
         let mut refusals = Refusals::default();
         refusals.check(
-            "email",
-            "email address",
+            Self::EMAIL,
             given(&self.email).map(EmailAddress::check).transpose(),
         );
         refusals.check(
-            "sms",
-            "mobile number",
+            Self::SMS,
             given(&self.sms).map(PhoneNumber::parse).transpose(),
         );
         refusals.into_vec()

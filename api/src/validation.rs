@@ -49,14 +49,22 @@ impl FieldProblem {
     }
 }
 
-/// One field of a request that was refused: its name on the wire, how a person calls it
-/// (for the server's English sentence), and why.
+/// A field of a request body, declared once beside its request (e.g.
+/// `OrderLookupRequest::EMAIL`), so the rules, the server's answer and each form's mapping to
+/// its inputs name it the same way.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct FieldRefusal {
+pub struct Field {
     /// The field's name in the JSON body (`order_number`).
-    pub field: &'static str,
+    pub name: &'static str,
     /// The field's name in an English sentence (`order number`).
     pub label: &'static str,
+}
+
+/// One field of a request that was refused, and why.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FieldRefusal {
+    /// The field.
+    pub field: Field,
     /// What is wrong with it.
     pub problem: FieldProblem,
 }
@@ -86,20 +94,9 @@ pub struct Refusals(Vec<FieldRefusal>);
 
 impl Refusals {
     /// Parses one field, remembering a refusal; `None` when it was refused.
-    pub fn check<T>(
-        &mut self,
-        field: &'static str,
-        label: &'static str,
-        parsed: Result<T, FieldProblem>,
-    ) -> Option<T> {
+    pub fn check<T>(&mut self, field: Field, parsed: Result<T, FieldProblem>) -> Option<T> {
         parsed
-            .map_err(|problem| {
-                self.0.push(FieldRefusal {
-                    field,
-                    label,
-                    problem,
-                })
-            })
+            .map_err(|problem| self.0.push(FieldRefusal { field, problem }))
             .ok()
     }
 
@@ -299,7 +296,7 @@ mod tests {
             email: "nope".into(),
         };
         let refusals = bad.validate().unwrap_err();
-        let fields: Vec<_> = refusals.iter().map(|r| (r.field, r.problem)).collect();
+        let fields: Vec<_> = refusals.iter().map(|r| (r.field.name, r.problem)).collect();
         assert_eq!(
             fields,
             [
@@ -312,7 +309,10 @@ mod tests {
             email: "agent@demo.store".into(),
             password: String::new(),
         };
-        assert_eq!(sign_in.validate().unwrap_err()[0].field, "password");
+        assert_eq!(
+            sign_in.validate().unwrap_err()[0].field,
+            SignInRequest::PASSWORD
+        );
     }
 
     /// `refusals` (the browser's) and `validate` (the server's) refuse exactly the same fields.
@@ -368,7 +368,10 @@ mod tests {
             email: None,
             sms: Some("12".into()),
         };
-        assert_eq!(wrong.validate().unwrap_err()[0].field, "sms");
+        assert_eq!(
+            wrong.validate().unwrap_err()[0].field,
+            NotificationPreferences::SMS
+        );
     }
 
     use super::*;

@@ -66,9 +66,9 @@ impl From<Vec<sf_api::validation::FieldRefusal>> for ApiError {
         let mut fields = FieldErrors::new();
         for refusal in refusals {
             fields
-                .entry(refusal.field.to_owned())
+                .entry(refusal.field.name.to_owned())
                 .or_default()
-                .push(refusal.problem.english(refusal.label));
+                .push(refusal.problem.english(refusal.field.label));
         }
         ApiError::Validation(fields)
     }

@@ -5,7 +5,7 @@ use super::{DeskMsg, DeskSession};
 use leptos::prelude::*;
 use sf_api::agent::SignInRequest;
 use sf_api::error::ErrorCode;
-use sf_api::validation::{FieldProblem, FieldRefusal};
+use sf_api::validation::{Field, FieldProblem, FieldRefusal};
 use sf_components::error_summary::field_errors_from;
 use sf_components::form::{use_form, Form};
 use sf_components::i18n::email_problem;
@@ -15,6 +15,11 @@ use sf_components::{
 
 const EMAIL_ID: &str = "desk-email";
 const PASSWORD_ID: &str = "desk-password";
+/// Each field of the request and its input.
+const INPUTS: [(Field, &str); 2] = [
+    (SignInRequest::EMAIL, EMAIL_ID),
+    (SignInRequest::PASSWORD, PASSWORD_ID),
+];
 
 /// Email and password, and the button; calls `signed_in` once the server accepts them.
 #[component]
@@ -82,7 +87,7 @@ pub fn SignInForm(
 
 /// What a field refused by the server's own rules says, before any round trip.
 fn local_error(i18n: I18n, refusal: &FieldRefusal) -> FieldError {
-    if refusal.field == "email" {
+    if refusal.field == SignInRequest::EMAIL {
         return FieldError::new(EMAIL_ID, i18n.t(email_problem(refusal.problem)));
     }
     let msg = match refusal.problem {
@@ -99,10 +104,6 @@ fn server_errors(i18n: I18n, error: &ClientError) -> Vec<FieldError> {
         } => {
             vec![FieldError::new(EMAIL_ID, i18n.t(DeskMsg::WrongCredentials))]
         }
-        other => field_errors_from(i18n, other, |field| match field {
-            "email" => EMAIL_ID,
-            "password" => PASSWORD_ID,
-            _ => "",
-        }),
+        other => field_errors_from(i18n, other, &INPUTS),
     }
 }

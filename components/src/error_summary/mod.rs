@@ -7,6 +7,7 @@ use crate::i18n::{use_i18n, CommonMsg, I18n};
 use leptos::html;
 use leptos::prelude::*;
 use sf_api::error::ErrorCode;
+use sf_api::validation::Field;
 use wasm_bindgen::JsCast;
 
 /// One problem with one field: the field's `id` (the link target) and what to fix.
@@ -71,13 +72,14 @@ pub fn use_form_errors() -> FormErrors {
 }
 
 /// What a form should list after the server refused it: "wait N seconds" for a rate limit,
-/// the server's own sentence beside each field it named (`field_id_of` maps the API's field
-/// names to input ids), or one general message. Forms match the codes that mean something
-/// particular to them (a wrong password, an unknown order) before calling this.
+/// the server's own sentence beside each field it named (`inputs` pairs each field of the
+/// request with the id of its input; a field not listed goes to the top of the summary), or
+/// one general message. Forms match the codes that mean something particular to them (a wrong
+/// password, an unknown order) before calling this.
 pub fn field_errors_from(
     i18n: I18n,
     error: &ClientError,
-    field_id_of: impl Fn(&str) -> &'static str,
+    inputs: &[(Field, &'static str)],
 ) -> Vec<FieldError> {
     match error {
         ClientError::Api {
@@ -93,10 +95,19 @@ pub fn field_errors_from(
         }
         ClientError::Api { fields, .. } if !fields.is_empty() => fields
             .iter()
-            .map(|(field, message)| FieldError::new(field_id_of(field), message.as_str()))
+            .map(|(name, message)| FieldError::new(input_for(inputs, name), message.as_str()))
             .collect(),
         other => vec![FieldError::new("", i18n.t(other.generic_message()))],
     }
+}
+
+/// The id of the input of the field named `name` on the wire; `""` (the summary's top) when
+/// the form has none.
+fn input_for(inputs: &[(Field, &'static str)], name: &str) -> &'static str {
+    inputs
+        .iter()
+        .find(|(field, _)| field.name == name)
+        .map_or("", |(_, input)| input)
 }
 
 /// The list of problems with a form, focused whenever it changes and is not empty.

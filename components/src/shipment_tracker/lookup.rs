@@ -10,10 +10,15 @@ use crate::text_field::TextField;
 use leptos::prelude::*;
 use sf_api::error::ErrorCode;
 use sf_api::tracking::{OrderAccess, OrderLookupRequest};
-use sf_api::validation::{FieldProblem, FieldRefusal};
+use sf_api::validation::{Field, FieldProblem, FieldRefusal};
 
 const ORDER_NUMBER_ID: &str = "sf-tracker-order-number";
 const EMAIL_ID: &str = "sf-tracker-email";
+/// Each field of the request and its input.
+const INPUTS: [(Field, &str); 2] = [
+    (OrderLookupRequest::ORDER_NUMBER, ORDER_NUMBER_ID),
+    (OrderLookupRequest::EMAIL, EMAIL_ID),
+];
 
 /// Asks for the order number and email; calls `found` with the order when they match.
 #[component]
@@ -74,7 +79,7 @@ pub(super) fn LookupForm(
 
 /// What a field refused by the server's own rules says, before any round trip.
 fn local_error(i18n: I18n, refusal: &FieldRefusal) -> FieldError {
-    if refusal.field == "email" {
+    if refusal.field == OrderLookupRequest::EMAIL {
         return FieldError::new(EMAIL_ID, i18n.t(email_problem(refusal.problem)));
     }
     let msg = match refusal.problem {
@@ -98,10 +103,6 @@ fn server_errors(i18n: I18n, error: &ClientError) -> Vec<FieldError> {
                 i18n.t(TrackerMsg::NotFound),
             )]
         }
-        other => field_errors_from(i18n, other, |field| match field {
-            "order_number" => ORDER_NUMBER_ID,
-            "email" => EMAIL_ID,
-            _ => "",
-        }),
+        other => field_errors_from(i18n, other, &INPUTS),
     }
 }

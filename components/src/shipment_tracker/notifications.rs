@@ -10,10 +10,15 @@ use crate::text_field::TextField;
 use leptos::prelude::*;
 use sf_api::error::ErrorCode;
 use sf_api::tracking::NotificationPreferences;
-use sf_api::validation::FieldRefusal;
+use sf_api::validation::{Field, FieldRefusal};
 
 const EMAIL_ID: &str = "sf-tracker-notify-email";
 const SMS_ID: &str = "sf-tracker-notify-sms";
+/// Each field of the request and its input.
+const INPUTS: [(Field, &str); 2] = [
+    (NotificationPreferences::EMAIL, EMAIL_ID),
+    (NotificationPreferences::SMS, SMS_ID),
+];
 
 /// The notifications form of the order in `session`.
 #[component]
@@ -59,11 +64,7 @@ pub(super) fn NotificationsForm(
                 session_ended.run(());
                 Vec::new()
             }
-            other => field_errors_from(i18n, other, |field| match field {
-                "email" => EMAIL_ID,
-                "sms" => SMS_ID,
-                _ => "",
-            }),
+            other => field_errors_from(i18n, other, &INPUTS),
         },
     );
     let on_submit = Callback::new(move |()| {
@@ -112,7 +113,7 @@ pub(super) fn NotificationsForm(
 
 /// What a field refused by the server's own rules says, before any round trip.
 fn local_error(i18n: I18n, refusal: &FieldRefusal) -> FieldError {
-    if refusal.field == "email" {
+    if refusal.field == NotificationPreferences::EMAIL {
         FieldError::new(EMAIL_ID, i18n.t(email_problem(refusal.problem)))
     } else {
         FieldError::new(SMS_ID, i18n.t(TrackerMsg::SmsInvalid))
