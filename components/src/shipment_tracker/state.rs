@@ -307,8 +307,12 @@ mod tests {
         }
     }
 
-    fn fresh(tracking: OrderTracking) -> Refresh {
-        Refresh::Latest(Box::new(tracking))
+    /// The answer to a refresh of showing `id`: the order as it is now.
+    fn refreshed(id: u32, tracking: OrderTracking) -> Event {
+        Event::Refreshed {
+            id,
+            result: Refresh::Latest(Box::new(tracking)),
+        }
     }
 
     fn run(events: impl IntoIterator<Item = Event>) -> TrackerState {
@@ -386,13 +390,7 @@ mod tests {
                 package(2, ShipmentStatus::OutForDelivery),
             ],
         );
-        let state = apply(
-            state,
-            Event::Refreshed {
-                id,
-                result: fresh(latest.clone()),
-            },
-        );
+        let state = apply(state, refreshed(id, latest.clone()));
         let update = PackageUpdate {
             position: 2,
             status: ShipmentStatus::OutForDelivery,
@@ -400,13 +398,7 @@ mod tests {
         assert_eq!(state.announcement, vec![update]);
         assert_eq!(state.shown().unwrap().tracking.as_ref(), Some(&latest));
 
-        let state = apply(
-            state,
-            Event::Refreshed {
-                id,
-                result: fresh(latest),
-            },
-        );
+        let state = apply(state, refreshed(id, latest));
         assert_eq!(state.announcement, vec![update], "nothing new: kept");
     }
 
@@ -421,13 +413,7 @@ mod tests {
                 package(7, ShipmentStatus::InfoReceived),
             ],
         );
-        let state = apply(
-            state,
-            Event::Refreshed {
-                id,
-                result: fresh(latest),
-            },
-        );
+        let state = apply(state, refreshed(id, latest));
         assert_eq!(
             state.announcement,
             vec![PackageUpdate {
@@ -448,13 +434,10 @@ mod tests {
         let id = shown.id;
         let state = apply(
             state,
-            Event::Refreshed {
+            refreshed(
                 id,
-                result: fresh(tracking(
-                    "SF-1",
-                    vec![package(1, ShipmentStatus::InTransit)],
-                )),
-            },
+                tracking("SF-1", vec![package(1, ShipmentStatus::InTransit)]),
+            ),
         );
         assert!(state.announcement.is_empty());
         assert!(state.shown().unwrap().tracking.is_some());
@@ -474,13 +457,7 @@ mod tests {
         let shown = state.shown().unwrap();
         assert!(shown.refresh_failed);
         assert!(shown.tracking.is_some(), "the last tracking stays");
-        let state = apply(
-            state,
-            Event::Refreshed {
-                id,
-                result: fresh(tracking("SF-1", vec![])),
-            },
-        );
+        let state = apply(state, refreshed(id, tracking("SF-1", vec![])));
         assert!(!state.shown().unwrap().refresh_failed);
     }
 
@@ -514,10 +491,10 @@ mod tests {
         assert_ne!(first, second);
 
         for result in [
-            fresh(tracking(
+            Refresh::Latest(Box::new(tracking(
                 "SF-1",
                 vec![package(1, ShipmentStatus::Delivered)],
-            )),
+            ))),
             Refresh::Failed,
             Refresh::Unauthorized,
         ] {
@@ -567,13 +544,10 @@ mod tests {
         let id = shown_id(&state);
         let state = apply(
             state,
-            Event::Refreshed {
+            refreshed(
                 id,
-                result: fresh(tracking(
-                    "SF-1",
-                    vec![package(1, ShipmentStatus::Delivered)],
-                )),
-            },
+                tracking("SF-1", vec![package(1, ShipmentStatus::Delivered)]),
+            ),
         );
         assert!(!state.announcement.is_empty());
         let state = apply(state, found("SF-2", vec![]));
