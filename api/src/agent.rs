@@ -25,10 +25,7 @@ pub struct ValidSignIn {
 
 impl SignInRequest {
     /// `email`.
-    pub const EMAIL: Field = Field {
-        name: "email",
-        label: "email address",
-    };
+    pub const EMAIL: Field = crate::validation::EMAIL;
     /// `password`.
     pub const PASSWORD: Field = Field {
         name: "password",

@@ -233,10 +233,7 @@ impl OrderLookupRequest {
         label: "order number",
     };
     /// `email`.
-    pub const EMAIL: Field = Field {
-        name: "email",
-        label: "email address",
-    };
+    pub const EMAIL: Field = crate::validation::EMAIL;
 }
 
 impl Validate for OrderLookupRequest {
@@ -431,10 +428,7 @@ fn given(value: &Option<String>) -> Option<&str> {
 
 impl NotificationPreferences {
     /// `email`.
-    pub const EMAIL: Field = Field {
-        name: "email",
-        label: "email address",
-    };
+    pub const EMAIL: Field = crate::validation::EMAIL;
     /// `sms`.
     pub const SMS: Field = Field {
         name: "sms",

@@ -60,6 +60,12 @@ pub struct Field {
     pub label: &'static str,
 }
 
+/// The email address field, named alike in every request that has one.
+pub const EMAIL: Field = Field {
+    name: "email",
+    label: "email address",
+};
+
 /// One field of a request that was refused, and why.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct FieldRefusal {
