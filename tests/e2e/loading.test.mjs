@@ -106,3 +106,43 @@ test("an element removed while its module loads leaves nothing behind; added bac
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("the tracker's order part comes as a second chunk once the form is used; a failed download says so and is tried again", async () => {
+  // The demo shop: the support server is its API too (no CORS setup for a test shop).
+  const { page, context, problems } = await openPage(env.browser);
+  const fetched = [];
+  page.on("response", (response) => fetched.push(new URL(response.url()).pathname));
+  const paths = () => fetched;
+  await page.goto(`${env.server.url}/demo/`);
+  await trackerReady(page);
+  await page.waitForLoadState("networkidle");
+  const isChunk = (path) => /^\/embed\/sf-shipment-tracker-[a-z_]+\.[0-9a-f]{16}\.wasm$/.test(path);
+  assert.ok(!paths().some(isChunk), `only the lookup form is downloaded at first: ${paths()}`);
+
+  // The shop's network drops the chunk: the tracker says so instead of failing silently.
+  const chunk = /sf-shipment-tracker-[a-z_]+\.[0-9a-f]{16}\.wasm$/;
+  await page.route(chunk, (route) => route.abort());
+  const tracker = page.locator("sf-shipment-tracker");
+  await tracker.getByLabel("Order number").focus();
+  await page.keyboard.type("SF-1001");
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("ada@example.com");
+  await page.keyboard.press("Enter");
+  const failure = tracker.getByRole("alert");
+  await failure.filter({ hasText: "We couldn't load your order just now" }).waitFor();
+
+  // Back online: "Try again" by keyboard shows the order, and its heading takes focus.
+  await page.unroute(chunk);
+  await failure.getByRole("button", { name: "Try again" }).focus();
+  await page.keyboard.press("Enter");
+  const heading = tracker.getByRole("heading", { name: "Order SF-1001" });
+  await heading.waitFor();
+  assert.ok(paths().some(isChunk), "the chunk was fetched");
+  assert.equal(await heading.evaluate((element) => element.getRootNode().activeElement === element), true);
+  // Chromium logs the dropped download and the splitter's loader logs its failure.
+  assert.deepEqual(
+    problems.filter((text) => !/ERR_FAILED|Failed to fetch/.test(text)),
+    [],
+  );
+  await context.close();
+});

@@ -9,6 +9,7 @@ use crate::compress;
 use crate::elements::{self, ElementDeclaration};
 use crate::process::{self, step, Result};
 use crate::setup::{self, Needs};
+use crate::split;
 use sha2::{Digest, Sha256};
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
@@ -48,6 +49,13 @@ fn content_hash(parts: &[&[u8]]) -> String {
     hex::encode(hasher.finalize())[..16].to_owned()
 }
 
+/// Added to `.cargo/config.toml`'s wasm32 flags (cargo joins the two lists) for the shipped
+/// modules only: no panic messages (the component tests keep them), and split points on,
+/// with the relocations the splitter reads (`split.rs`).
+const MODULE_RUSTFLAGS: &str = "target.wasm32-unknown-unknown.rustflags = \
+    [\"-Zunstable-options\", \"-Cpanic=immediate-abort\", \"-Zlocation-detail=none\", \"-Zfmt-debug=none\", \
+    \"--cfg\", \"sf_split\", \"-Clink-arg=--emit-relocs\"]";
+
 /// Builds the whole app into [`dist_dir`], printing each stage's time.
 pub fn build_app() -> Result {
     let started = Instant::now();
@@ -59,7 +67,7 @@ pub fn build_app() -> Result {
         bins.join(", ")
     ));
     let mut cargo = process::command("cargo");
-    cargo.args([
+    cargo.arg(format!("+{}", setup::MODULE_TOOLCHAIN)).args([
         "build",
         "--locked",
         "--profile",
@@ -68,6 +76,13 @@ pub fn build_app() -> Result {
         "wasm32-unknown-unknown",
         "-p",
         "sf-app",
+        // The standard library rebuilt for size: a panic traps at once (no message, no
+        // location, no formatting machinery), and `{:?}` prints nothing; the modules never
+        // show either to a shopper.
+        "-Zbuild-std=std,panic_abort",
+        "-Zbuild-std-features=optimize_for_size",
+        "--config",
+        MODULE_RUSTFLAGS,
     ]);
     for bin in &bins {
         cargo.args(["--bin", bin]);
@@ -107,34 +122,43 @@ pub fn build_app() -> Result {
 }
 
 /// Runs wasm-bindgen and wasm-opt on one binary and writes `NAME.HASH.js` and
-/// `NAME.HASH.wasm` into `out`.
+/// `NAME.HASH.wasm` into `out`; a binary with split points is split first, and its link
+/// script and chunks are written beside them (`split`).
 fn bind_module(name: &str, out: &Path) -> Result<HashedModule> {
-    let built = target_dir()
-        .join("wasm32-unknown-unknown/wasm-release")
-        .join(format!("{name}.wasm"));
     let staging = target_dir().join("sf-bindgen").join(name);
     let _ = std::fs::remove_dir_all(&staging);
-    process::run(
-        process::command("wasm-bindgen")
-            .args([
-                "--target",
-                "web",
-                "--no-typescript",
-                "--out-name",
-                name,
-                "--out-dir",
-            ])
-            .arg(&staging)
-            .arg(&built),
+    let raw = read(
+        &target_dir()
+            .join("wasm32-unknown-unknown/wasm-release")
+            .join(format!("{name}.wasm")),
     )?;
-    let bound = staging.join(format!("{name}_bg.wasm"));
-    let optimised = staging.join(format!("{name}.opt.wasm"));
-    process::run(
-        process::command("wasm-opt")
-            .args(["-Oz", "--strip-debug", "--strip-producers", "-o"])
-            .arg(&optimised)
-            .arg(&bound),
-    )?;
+    let split = if split::has_split_points(&raw) {
+        Some(split::split(name, &raw, &staging.join("split"))?)
+    } else {
+        std::fs::create_dir_all(&staging)
+            .map_err(|error| format!("cannot create {}: {error}", staging.display()))?;
+        write(
+            &staging.join("whole.wasm"),
+            split::without_split_points(&raw)?,
+        )?;
+        None
+    };
+    let mut bindgen = process::command("wasm-bindgen");
+    bindgen.args([
+        "--target",
+        "web",
+        "--no-typescript",
+        "--out-name",
+        name,
+        "--out-dir",
+    ]);
+    bindgen.arg(&staging);
+    match &split {
+        // The chunks link against functions the main module exports for them.
+        Some(split) => bindgen.arg("--keep-lld-exports").arg(&split.main),
+        None => bindgen.arg(staging.join("whole.wasm")),
+    };
+    process::run(&mut bindgen)?;
     if staging.join("snippets").exists() {
         // Inline JS snippets would be loaded from beside the glue, under names that are not
         // content-hashed; the modules use none, and must keep it that way.
@@ -142,17 +166,62 @@ fn bind_module(name: &str, out: &Path) -> Result<HashedModule> {
             "{name} uses #[wasm_bindgen(module = …)] JavaScript snippets: move that code into the loader"
         ));
     }
-    let glue = read(&staging.join(format!("{name}.js")))?;
-    let wasm = read(&optimised)?;
-    let hash = content_hash(&[&glue, &wasm]);
+    let glue = String::from_utf8(read(&staging.join(format!("{name}.js")))?)
+        .map_err(|_| format!("{name}'s glue is not UTF-8"))?;
+    let wasm = optimise(&staging.join(format!("{name}_bg.wasm")))?;
+    let mut chunks = Vec::new();
+    for chunk in split.iter().flat_map(|split| &split.chunks) {
+        let stem = chunk
+            .file_stem()
+            .map(|stem| stem.to_string_lossy().into_owned())
+            .ok_or_else(|| format!("a chunk of {name} has no name"))?;
+        chunks.push((stem, optimise(chunk)?));
+    }
+    let link_script = match &split {
+        Some(split) => String::from_utf8(read(&split.link_script)?)
+            .map_err(|_| format!("{name}'s link script is not UTF-8"))?,
+        None => String::new(),
+    };
+    let mut parts: Vec<&[u8]> = vec![glue.as_bytes(), &wasm, link_script.as_bytes()];
+    parts.extend(chunks.iter().map(|(_, bytes)| bytes.as_slice()));
+    let hash = content_hash(&parts);
     let module = HashedModule {
         glue: format!("{name}.{hash}.js"),
         wasm: format!("{name}.{hash}.wasm"),
     };
+    let (glue, others) = match split {
+        Some(_) => {
+            let renamed =
+                split::rename_split_files(name, &hash, &module.glue, &glue, &link_script, chunks)?;
+            (renamed.glue, renamed.others)
+        }
+        None => (glue, Vec::new()),
+    };
     write(&out.join(&module.glue), &glue)?;
     write(&out.join(&module.wasm), &wasm)?;
-    println!("    {name}: {} B wasm, {} B glue", wasm.len(), glue.len());
+    let mut chunk_sizes = String::new();
+    for (file, bytes) in &others {
+        write(&out.join(file), bytes)?;
+        chunk_sizes.push_str(&format!(", {file}: {} B", bytes.len()));
+    }
+    println!(
+        "    {name}: {} B wasm, {} B glue{chunk_sizes}",
+        wasm.len(),
+        glue.len()
+    );
     Ok(module)
+}
+
+/// `wasm-opt -Oz` of one file, returning the optimised bytes.
+fn optimise(wasm: &Path) -> Result<Vec<u8>> {
+    let optimised = wasm.with_extension("opt.wasm");
+    process::run(
+        process::command("wasm-opt")
+            .args(["-Oz", "--strip-debug", "--strip-producers", "-o"])
+            .arg(&optimised)
+            .arg(wasm),
+    )?;
+    read(&optimised)
 }
 
 /// What the loader needs to know of one element before its module is fetched.

@@ -19,6 +19,7 @@ mod process;
 mod scaffold;
 mod server;
 mod setup;
+mod split;
 mod test;
 
 use std::process::ExitCode;

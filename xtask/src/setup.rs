@@ -12,6 +12,14 @@ pub const OHA_VERSION: &str = "1.16.0";
 /// The wasm size profiler `cargo xtask bench` uses to say where an element's bytes go.
 pub const TWIGGY_VERSION: &str = "0.8.0";
 
+/// The toolchain the shipped browser modules are built with. A dated nightly, because only
+/// a nightly can rebuild the standard library without its panic messages, panic locations
+/// and `Debug` formatting (about 12 KB of brotli in the tracker's module; README,
+/// Performance). Everything else (the server, lints, tests) builds with the stable
+/// toolchain. Pinned by date so a new machine builds the same bytes; it needs only the
+/// `rust-src` component, no prebuilt wasm32 standard library.
+pub const MODULE_TOOLCHAIN: &str = "nightly-2026-05-20";
+
 /// Which tools a command needs.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Needs {
@@ -26,6 +34,7 @@ pub enum Needs {
 /// Installs whatever `needs` calls for and is missing.
 pub fn ensure_all(needs: Needs) -> Result {
     ensure_wasm_target()?;
+    ensure_module_toolchain()?;
     ensure_npm_tools()?;
     ensure_wasm_bindgen()?;
     if matches!(needs, Needs::Browser | Needs::Everything) {
@@ -48,6 +57,37 @@ fn ensure_wasm_target() -> Result {
     }
     step("Installing the wasm32-unknown-unknown target");
     process::run(process::command("rustup").args(["target", "add", "wasm32-unknown-unknown"]))
+}
+
+fn ensure_module_toolchain() -> Result {
+    let has_sources = process::output(
+        "rustup",
+        &[
+            "component",
+            "list",
+            "--installed",
+            "--toolchain",
+            MODULE_TOOLCHAIN,
+        ],
+    )
+    .is_some_and(|out| {
+        out.status.success() && String::from_utf8_lossy(&out.stdout).contains("rust-src")
+    });
+    if has_sources {
+        return Ok(());
+    }
+    step(&format!(
+        "Installing the {MODULE_TOOLCHAIN} toolchain with rust-src, for the browser modules (once)"
+    ));
+    process::run(process::command("rustup").args([
+        "toolchain",
+        "install",
+        MODULE_TOOLCHAIN,
+        "--profile",
+        "minimal",
+        "--component",
+        "rust-src",
+    ]))
 }
 
 /// The wasm-bindgen version in Cargo.lock; the CLI must match it exactly.

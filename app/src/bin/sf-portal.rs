@@ -2,5 +2,8 @@
 
 fn main() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(sf_app::portal::Portal);
+    leptos::mount::mount_to_body(|| {
+        sf_components::provide_whole_tracker!();
+        sf_app::portal::Portal()
+    });
 }

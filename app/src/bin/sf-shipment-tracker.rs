@@ -5,6 +5,7 @@ use sf_components::elements::shipment_tracker::{CUSTOMER, ELEMENT, EXPIRES, ORDE
 use sf_components::ShipmentTracker;
 
 sf_app::element_module!(ELEMENT, |attributes| {
+    sf_components::provide_whole_tracker!();
     view! {
         <ShipmentTracker
             order=attributes.attribute(ORDER)

@@ -41,6 +41,8 @@ catalogue! {
         FindGuestOrder { en: "Find an order by its number", es: "Buscar un pedido por su número", ar: "ابحث عن طلب برقمه" }
         /// Button back from an order to the signed-in shopper's list.
         BackToYourOrders { en: "All your orders", es: "Todos tus pedidos", ar: "كل طلباتك" }
+        /// The part of the tracker that shows orders could not be downloaded.
+        TrackerUnavailable { en: "We couldn't load your order just now. Check your connection and try again.", es: "No pudimos cargar tu pedido en este momento. Revisa tu conexión e inténtalo de nuevo.", ar: "تعذر تحميل طلبك الآن. تحقق من اتصالك وحاول مرة أخرى." }
         /// An order chosen from the list is loading.
         LoadingOrder { en: "Loading your order…", es: "Cargando tu pedido…", ar: "جارٍ تحميل طلبك…" }
         /// Heading of a found order; `{number}`.

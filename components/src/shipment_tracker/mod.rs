@@ -27,16 +27,20 @@ use customer_orders::CustomerOrderList;
 use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use leptos::wasm_split::SplitLoaderError;
 use live::use_order_updates;
 pub use live::{ReadyState, UseOrderUpdates};
 use lookup::LookupForm;
 pub use messages::TrackerMsg;
 use notifications::NotificationsForm;
 pub use order_view::{status_message, OrderTrackingView};
+use send_wrapper::SendWrapper;
 use sf_api::error::ErrorCode;
 use sf_api::identity::{SignedCustomer, SignedOrderLink};
 pub use state::OrderSession;
 use state::{apply, Event, PackageUpdate, Refresh, Screen, ShownOrder, TrackerState};
+use std::future::Future;
+use std::pin::Pin;
 
 /// Class names shared with the stylesheet (`style/shipment-tracker.css`).
 pub mod classes {
@@ -44,7 +48,70 @@ pub mod classes {
     pub const ROOT: &str = "sf-tracker";
 }
 
+/// How the tracker past its lookup form arrives: [`provide_whole_tracker!`] provides one,
+/// in the binary that shows the tracker, where it can be a split point of that binary alone
+/// (a split point is exported from every binary that links it).
+#[derive(Clone, Copy)]
+pub struct WholeTrackerLoader {
+    /// Loads the whole tracker where it is a chunk, then draws [`whole_view`].
+    pub load: fn(TrackerAttributes, Option<Event>) -> Loading<AnyView>,
+    /// Starts loading it without drawing it: the shopper is using the lookup form.
+    pub preload: fn() -> Loading<()>,
+}
+
+/// A chunk on its way (or, where nothing is split, already here).
+pub type Loading<T> = Pin<Box<dyn Future<Output = Result<T, SplitLoaderError>>>>;
+
+/// Provides the [`WholeTrackerLoader`] of the calling binary. With `--cfg sf_split` (set by
+/// `cargo xtask build` for the shipped modules) the whole tracker is a split point: the
+/// module's first download holds only the lookup form, and the rest is fetched as its own
+/// chunk when the shopper starts using the form, or at once when the element carries
+/// something signed. Elsewhere (component tests) it is an ordinary function.
+#[macro_export]
+// rustfmt indents an attribute's arguments inside a macro one step further each run.
+#[rustfmt::skip]
+macro_rules! provide_whole_tracker {
+    () => {{
+        use ::leptos::prelude::AnyView;
+        use ::leptos::wasm_split::SplitLoaderError;
+        use $crate::shipment_tracker::{state::Event, whole_view, TrackerAttributes};
+        #[cfg(sf_split)]
+        #[::leptos::wasm_split::wasm_split(
+            whole_tracker,
+            wasm_split_path = ::leptos::wasm_split,
+            preload(preload_whole_tracker),
+            fallible
+        )]
+        fn whole_tracker(
+            attributes: TrackerAttributes,
+            first: Option<Event>,
+        ) -> Result<AnyView, SplitLoaderError> {
+            Ok(whole_view(attributes, first))
+        }
+        #[cfg(not(sf_split))]
+        async fn whole_tracker(
+            attributes: TrackerAttributes,
+            first: Option<Event>,
+        ) -> Result<AnyView, SplitLoaderError> {
+            Ok(whole_view(attributes, first))
+        }
+        #[cfg(not(sf_split))]
+        async fn preload_whole_tracker() -> Result<(), SplitLoaderError> {
+            Ok(())
+        }
+        ::leptos::prelude::provide_context($crate::shipment_tracker::WholeTrackerLoader {
+            load: |attributes, first| Box::pin(whole_tracker(attributes, first)),
+            preload: || Box::pin(preload_whole_tracker()),
+        });
+    }};
+}
+
 /// The shipment tracker: lookup form, then the order with its packages, kept live.
+///
+/// It starts as the lookup form alone; the rest of the tracker (the order, its live updates,
+/// notifications, a signed-in shopper's list, signed links) comes from the
+/// [`WholeTrackerLoader`] the page provides (see [`provide_whole_tracker!`]), once an order
+/// is found or at once when the element carries something signed.
 #[component]
 pub fn ShipmentTracker(
     /// The order number of a signed link (with `expires` and `signature`), or, on its own,
@@ -63,9 +130,123 @@ pub fn ShipmentTracker(
     customer: MaybeProp<String>,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let loader = use_context::<WholeTrackerLoader>();
+    let attributes = TrackerAttributes {
+        order,
+        expires,
+        signature,
+        customer,
+    };
+    // The order the form found, handed to the whole tracker as its first event.
+    let found = RwSignal::new(None::<Event>);
+    let needs_whole = Memo::new(move |_| {
+        found.with(Option::is_some)
+            || (expires.with(Option::is_some) && signature.with(Option::is_some))
+    });
+    let (whole_is_shown, load_failed, attempt) = (
+        RwSignal::new(false),
+        RwSignal::new(false),
+        RwSignal::new(0_u32),
+    );
+    // A shopper in the form will want the rest: fetch it while they type. A failure here
+    // changes nothing; the load after the lookup tries again and says so.
+    let preloading = StoredValue::new(false);
+    let preload = move |_| {
+        if let (Some(loader), false) = (loader, preloading.get_value()) {
+            preloading.set_value(true);
+            spawn_local(async move {
+                let _ = (loader.preload)().await;
+            });
+        }
+    };
+    let try_again = move |_| {
+        load_failed.set(false);
+        attempt.update(|count| *count += 1);
+    };
+    view! {
+        {move || {
+            (!whole_is_shown.get())
+                .then(|| {
+                    view! {
+                        <section class=classes::ROOT aria-label=i18n.text(TrackerMsg::Label) on:focusin=preload>
+                            {move || {
+                                if load_failed.get() {
+                                    view! {
+                                        <p class="sf-notice sf-notice--warning" role="alert">
+                                            {i18n.text(TrackerMsg::TrackerUnavailable)} " "
+                                            <button type="button" class="sf-button sf-button--link" on:click=try_again>
+                                                {i18n.text(TrackerMsg::TryAgain)}
+                                            </button>
+                                        </p>
+                                    }
+                                        .into_any()
+                                } else if needs_whole.get() {
+                                    view! { <p class="sf-tracker__loading">{i18n.text(TrackerMsg::LoadingOrder)}</p> }
+                                        .into_any()
+                                } else {
+                                    view! {
+                                        <LookupForm
+                                            notice=None
+                                            order_number=order.get_untracked().unwrap_or_default()
+                                            found=Callback::new(move |access| {
+                                                found.set(Some(Event::Found { access, focus: true }))
+                                            })
+                                        />
+                                    }
+                                        .into_any()
+                                }
+                            }}
+                        </section>
+                    }
+                })
+        }}
+        {move || {
+            attempt.track();
+            needs_whole
+                .get()
+                .then(|| {
+                    let first = found.get_untracked();
+                    // The browser has one thread: the chunk's future never leaves it.
+                    Suspend::new(SendWrapper::new(async move {
+                        let loaded = match loader {
+                            Some(loader) => (loader.load)(attributes, first).await.ok(),
+                            None => None,
+                        };
+                        match loaded {
+                            Some(_) => whole_is_shown.set(true),
+                            None => load_failed.set(true),
+                        }
+                        loaded
+                    }))
+                })
+        }}
+    }
+}
+
+/// The element's attributes, handed on to the whole tracker.
+#[derive(Clone, Copy)]
+pub struct TrackerAttributes {
+    order: MaybeProp<String>,
+    expires: MaybeProp<String>,
+    signature: MaybeProp<String>,
+    customer: MaybeProp<String>,
+}
+
+/// The tracker with every screen: what [`ShipmentTracker`] becomes once an order is found
+/// or something signed arrives. `first` is what happened before: the order the form found.
+/// Public only for [`provide_whole_tracker!`].
+#[doc(hidden)]
+pub fn whole_view(attributes: TrackerAttributes, first: Option<Event>) -> AnyView {
+    let TrackerAttributes {
+        order,
+        expires,
+        signature,
+        customer,
+    } = attributes;
+    let i18n = use_i18n();
     let client = use_api_client();
     // Everything the tracker knows, in one value; only `apply` changes it.
-    let state = RwSignal::new(TrackerState::default());
+    let state = RwSignal::new(first.into_iter().fold(TrackerState::default(), apply));
     // `try_update`: an answer that settles after the tracker has gone changes nothing (its
     // requests are aborted then, and the abort itself arrives as a failed request).
     let send = move |event: Event| {
@@ -293,6 +474,7 @@ pub fn ShipmentTracker(
             }}
         </section>
     }
+    .into_any()
 }
 
 /// "Update for package 2: Out for delivery today" for each package in `updates`.
