@@ -100,10 +100,33 @@ fn twiggy_items(module: &Path) -> Option<Vec<(String, u64)>> {
                 let name = item["name"].as_str()?;
                 let size = item["shallow_size"].as_u64()?;
                 (!name.contains("subsection") && !name.starts_with("custom section"))
-                    .then(|| (name.to_owned(), size))
+                    .then(|| (without_disambiguators(name), size))
             })
             .collect(),
     )
+}
+
+/// `name` without the crate disambiguators of v0-mangled names (`sf_components[393e…]::form`
+/// → `sf_components::form`), which the nightly the modules are built with emits.
+fn without_disambiguators(name: &str) -> String {
+    let mut plain = String::with_capacity(name.len());
+    let mut rest = name;
+    while let Some(open) = rest.find('[') {
+        let after = &rest[open + 1..];
+        match after.find(']') {
+            // 16 hex digits; short brackets are data segments' indices (`data[3]`).
+            Some(close) if close >= 8 && after[..close].bytes().all(|b| b.is_ascii_hexdigit()) => {
+                plain.push_str(&rest[..open]);
+                rest = &after[close + 1..];
+            }
+            _ => {
+                plain.push_str(&rest[..=open]);
+                rest = after;
+            }
+        }
+    }
+    plain.push_str(rest);
+    plain
 }
 
 /// The crate a demangled item name belongs to (`<&mut serde_json::de::…>` → `serde_json`);
@@ -429,7 +452,7 @@ fn cores() -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::owning_crate;
+    use super::{owning_crate, without_disambiguators};
 
     #[test]
     fn items_are_attributed_to_their_crate() {
@@ -443,5 +466,15 @@ mod tests {
         ] {
             assert_eq!(owning_crate(name), owner, "{name}");
         }
+    }
+
+    #[test]
+    fn crate_disambiguators_are_dropped_and_other_brackets_kept() {
+        assert_eq!(
+            without_disambiguators("<sf_components[393e0d432e910e0a]::form::Form>::new"),
+            "<sf_components::form::Form>::new"
+        );
+        assert_eq!(without_disambiguators("data[3]"), "data[3]");
+        assert_eq!(without_disambiguators("[u8; 4]::len"), "[u8; 4]::len");
     }
 }
