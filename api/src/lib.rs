@@ -9,6 +9,7 @@ pub mod agent;
 pub mod error;
 pub mod health;
 pub mod identity;
+pub mod live_chat;
 pub mod tracking;
 pub mod validation;
 

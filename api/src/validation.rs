@@ -25,6 +25,8 @@ pub enum FieldProblem {
     NotAPhoneNumber,
     /// Contains characters an order number never has.
     NotAnOrderNumber,
+    /// A value a program made (not a person) is not in its format: a client's bug.
+    Malformed,
 }
 
 impl FieldProblem {
@@ -41,6 +43,7 @@ impl FieldProblem {
             FieldProblem::NotAPhoneNumber => {
                 "Enter a mobile number in international format, like +44 7700 900123.".to_owned()
             }
+            FieldProblem::Malformed => format!("The {field_label} is not in the expected format."),
             FieldProblem::NotAnOrderNumber => {
                 "Enter the order number as it appears on your confirmation, like SF-1001."
                     .to_owned()

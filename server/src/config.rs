@@ -92,6 +92,29 @@ pub struct Config {
     #[arg(long, env = "SF_MAX_STREAMS_PER_ADDRESS", default_value_t = Config::DEFAULT_MAX_STREAMS_PER_ADDRESS)]
     pub max_streams_per_address: usize,
 
+    /// When chat is staffed, in the store's offset (`--chat-utc-offset`):
+    /// `mon-fri 09:00-17:30, sat 10:00-14:00`, or `always`. Outside them shoppers are told
+    /// nobody is there and may leave a message.
+    #[arg(long, env = "SF_CHAT_HOURS", default_value = "always")]
+    pub chat_hours: String,
+
+    /// The store's offset from UTC for `--chat-hours`, like `+01:00` or `-05:00`.
+    #[arg(
+        long,
+        env = "SF_CHAT_UTC_OFFSET",
+        default_value = "+00:00",
+        allow_hyphen_values = true
+    )]
+    pub chat_utc_offset: String,
+
+    /// What shoppers are told a reply usually takes while an agent is available, in minutes.
+    #[arg(long, env = "SF_CHAT_REPLY_MINUTES", default_value_t = 2)]
+    pub chat_reply_minutes: u32,
+
+    /// What shoppers are told a reply takes when nobody is available (by email), in minutes.
+    #[arg(long, env = "SF_CHAT_OFFLINE_REPLY_MINUTES", default_value_t = 24 * 60)]
+    pub chat_offline_reply_minutes: u32,
+
     /// Log lines as human-readable text or as JSON objects.
     #[arg(long, env = "SF_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text)]
     pub log_format: LogFormat,
@@ -131,6 +154,10 @@ impl Config {
             simulate_carriers_every: 0,
             max_streams_per_order: Self::DEFAULT_MAX_STREAMS_PER_ORDER,
             max_streams_per_address: Self::DEFAULT_MAX_STREAMS_PER_ADDRESS,
+            chat_hours: "always".into(),
+            chat_utc_offset: "+00:00".into(),
+            chat_reply_minutes: 2,
+            chat_offline_reply_minutes: 24 * 60,
             log_format: LogFormat::Text,
         }
     }

@@ -13,6 +13,7 @@ pub mod error;
 pub mod extract;
 pub mod identity;
 pub mod limiter;
+pub mod live_chat;
 pub mod routes;
 pub mod service;
 pub mod signature;
@@ -57,6 +58,8 @@ pub struct AppState {
     pub tracking: TrackingState,
     /// The desk agents' sign-in limits.
     pub agents: AgentState,
+    /// Live chat's fan-out, presence and hours.
+    pub chat: live_chat::ChatState,
 }
 
 /// The store's shared secrets from the configuration, one per kind of proof it signs; a
@@ -104,6 +107,9 @@ pub enum StartError {
     /// A CORS origin in the configuration is not a valid header value.
     #[error("invalid CORS origin {0:?}")]
     CorsOrigin(String),
+    /// The chat's business hours could not be read.
+    #[error(transparent)]
+    ChatHours(#[from] live_chat::hours::BadHours),
     /// Serving failed after the start.
     #[error("the server failed: {0}")]
     Serve(#[source] std::io::Error),
@@ -220,6 +226,7 @@ pub async fn start(config: Config) -> Result<RunningServer, StartError> {
         token_keys,
         tracking: TrackingState::new(&config),
         agents: AgentState::default(),
+        chat: live_chat::ChatState::new(&config)?,
     };
     if config.simulate_carriers_every > 0 {
         tokio::spawn(tracking::simulator::run(

@@ -27,7 +27,7 @@ impl utoipa::Modify for BearerAuth {
     fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
         use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
         let components = openapi.components.get_or_insert_with(Default::default);
-        for scheme in ["agent_token", "order_token"] {
+        for scheme in ["agent_token", "order_token", "conversation_token"] {
             components.add_security_scheme(
                 scheme,
                 SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
@@ -40,6 +40,7 @@ impl utoipa::Modify for BearerAuth {
 /// feature's own layers (such as a larger body limit) inside its router.
 pub fn api_routes() -> OpenApiRouter<AppState> {
     let version_1 = OpenApiRouter::new()
+        .merge(crate::live_chat::router())
         .merge(crate::service::router())
         .merge(crate::agent::router())
         .merge(crate::tracking::router());

@@ -11,6 +11,7 @@ use serde_json::{json, Value};
 use sf_server::config::Config;
 use sf_server::RunningServer;
 use sqlx::{Connection, Executor, PgConnection};
+use std::time::Duration;
 
 /// An EasyPost `tracker.updated` delivery, in EasyPost's format.
 pub const EASYPOST_FIXTURE: &str =
@@ -37,6 +38,8 @@ pub struct TestApp {
     pub server: RunningServer,
     /// An HTTP client with no cookies and no retries.
     pub client: reqwest::Client,
+    /// What the server was started with, so [`TestApp::restart`] starts the same again.
+    config: Config,
     cleanup: Cleanup,
 }
 
@@ -85,7 +88,9 @@ impl TestApp {
         let mut config = Config::for_database(url);
         config.token_key = Some(TEST_TOKEN_KEY.parse().expect("a long enough key"));
         adjust(&mut config);
-        let server = sf_server::start(config).await.expect("the server starts");
+        let server = sf_server::start(config.clone())
+            .await
+            .expect("the server starts");
         let client = reqwest::Client::builder()
             .timeout(std::time::Duration::from_secs(30))
             .build()
@@ -93,6 +98,30 @@ impl TestApp {
         Self {
             server,
             client,
+            config,
+            cleanup,
+        }
+    }
+
+    /// Stops the server (gracefully, as a deploy does) and starts it again on the same
+    /// database and keys, on a new port.
+    pub async fn restart(self) -> Self {
+        let TestApp {
+            server,
+            client,
+            config,
+            cleanup,
+        } = self;
+        let db = server.db.clone();
+        server.stop().await.expect("the server stops cleanly");
+        db.pool.close().await;
+        let server = sf_server::start(config.clone())
+            .await
+            .expect("the server starts again");
+        Self {
+            server,
+            client,
+            config,
             cleanup,
         }
     }
@@ -206,6 +235,75 @@ impl TestApp {
         Self::send(request).await
     }
 
+    /// `POST /api/v1/chat/conversations` with this body.
+    pub async fn start_conversation(&self, body: &impl Serialize) -> reqwest::Response {
+        Self::send(self.post("/api/v1/chat/conversations").json(body)).await
+    }
+
+    /// `GET /api/v1/chat/conversations/{id}?after=…` with this token (shopper's or agent's).
+    pub async fn read_conversation(&self, id: i64, after: i64, token: &str) -> reqwest::Response {
+        let path = format!("/api/v1/chat/conversations/{id}?after={after}");
+        Self::send(self.get(&path).bearer_auth(token)).await
+    }
+
+    /// `POST /api/v1/chat/conversations/{id}/rating` with this token and body.
+    pub async fn rate_conversation(
+        &self,
+        id: i64,
+        token: &str,
+        body: &impl Serialize,
+    ) -> reqwest::Response {
+        let path = format!("/api/v1/chat/conversations/{id}/rating");
+        Self::send(self.post(&path).bearer_auth(token).json(body)).await
+    }
+
+    /// `GET /api/v1/chat/availability`.
+    pub async fn chat_availability(&self) -> Value {
+        Self::send(self.get("/api/v1/chat/availability"))
+            .await
+            .json()
+            .await
+            .expect("availability is JSON")
+    }
+
+    /// `GET /api/v1/chat/inbox?view=…` with this token.
+    pub async fn chat_inbox(&self, view: &str, token: &str) -> reqwest::Response {
+        let path = format!("/api/v1/chat/inbox?view={view}");
+        Self::send(self.get(&path).bearer_auth(token)).await
+    }
+
+    /// `PUT /api/v1/chat/{path}` (`conversations/7/status`, `presence`…) with this token and body.
+    pub async fn chat_put(
+        &self,
+        path: &str,
+        token: &str,
+        body: &impl Serialize,
+    ) -> reqwest::Response {
+        let path = format!("/api/v1/chat/{path}");
+        Self::send(self.put(&path).bearer_auth(token).json(body)).await
+    }
+
+    /// The demo agent's desk token (the server must be seeded).
+    pub async fn demo_agent_token(&self) -> String {
+        let response = self
+            .sign_in(
+                sf_server::demo::DEMO_AGENT_EMAIL,
+                sf_server::demo::DEMO_AGENT_PASSWORD,
+            )
+            .await;
+        let session: Value = response.json().await.expect("a session");
+        session["token"].as_str().expect("a token").to_owned()
+    }
+
+    /// Opens `/api/v1/chat/{path}` (`socket` or `desk/socket`) as a WebSocket.
+    pub async fn chat_socket(&self, path: &str) -> ChatSocket {
+        let url = format!("ws://{}/api/v1/chat/{path}", self.server.address);
+        let (stream, _) = tokio_tungstenite::connect_async(url)
+            .await
+            .expect("the socket opens");
+        ChatSocket { stream }
+    }
+
     /// The server's OpenAPI document (`GET /api/v1/openapi.json`).
     pub async fn openapi_document(&self) -> Value {
         Self::send(self.get("/api/v1/openapi.json"))
@@ -228,6 +326,71 @@ impl TestApp {
                 let _ = admin
                     .execute(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)").as_str())
                     .await;
+            }
+        }
+    }
+}
+
+/// A chat socket as a browser holds it: JSON frames in and out, ignoring pings.
+pub struct ChatSocket {
+    stream: tokio_tungstenite::WebSocketStream<
+        tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>,
+    >,
+}
+
+impl ChatSocket {
+    /// Sends one frame.
+    pub async fn send(&mut self, frame: Value) {
+        use futures_util::SinkExt;
+        self.stream
+            .send(tokio_tungstenite::tungstenite::Message::Text(
+                frame.to_string().into(),
+            ))
+            .await
+            .expect("the frame is sent");
+    }
+
+    /// The next frame; `None` once the server closed the socket. Fails after 10 s of silence.
+    pub async fn next(&mut self) -> Option<Value> {
+        use futures_util::StreamExt;
+        use tokio_tungstenite::tungstenite::Message;
+        loop {
+            let message = tokio::time::timeout(Duration::from_secs(10), self.stream.next())
+                .await
+                .expect("a frame within 10 s");
+            match message {
+                Some(Ok(Message::Text(text))) => {
+                    return Some(serde_json::from_str(text.as_str()).expect("a JSON frame"))
+                }
+                Some(Ok(Message::Ping(_) | Message::Pong(_) | Message::Frame(_))) => continue,
+                Some(Ok(Message::Binary(_))) => panic!("the server sent a binary frame"),
+                Some(Ok(Message::Close(_)) | Err(_)) | None => return None,
+            }
+        }
+    }
+
+    /// The next frame of `kind` (its `type`), skipping others (typing, receipts…).
+    pub async fn next_of(&mut self, kind: &str) -> Value {
+        loop {
+            let frame = self
+                .next()
+                .await
+                .unwrap_or_else(|| panic!("closed before a {kind}"));
+            if frame["type"] == kind {
+                return frame;
+            }
+        }
+    }
+
+    /// The messages replayed after a hello, up to its `caught_up` (returned last).
+    pub async fn until_caught_up(&mut self) -> (Vec<Value>, Value) {
+        let mut messages = Vec::new();
+        loop {
+            let frame = self.next().await.expect("frames until caught up");
+            match frame["type"].as_str() {
+                Some("message") => messages.push(frame["message"].clone()),
+                Some("caught_up") => return (messages, frame),
+                _ => panic!("unexpected frame before caught_up: {frame}"),
             }
         }
     }

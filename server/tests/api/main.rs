@@ -7,6 +7,7 @@
 
 #[macro_use]
 mod common;
+mod live_chat;
 
 mod agent;
 mod fuzz;

@@ -1,0 +1,595 @@
+//! The wire contract of live chat (`<sf-live-chat>` and the desk), shared by the browser and
+//! the server.
+//!
+//! A conversation is started over HTTP (`POST /chat/conversations`), which answers the
+//! shopper's conversation token. Messages then flow over one WebSocket per open pane
+//! (`GET /chat/socket`), in JSON text frames: [`ClientFrame`] up, [`ServerFrame`] down.
+//!
+//! Nothing is lost and nothing shows twice because every message carries an id its writer
+//! made up ([`ChatMessage::client_id`]) and gets a sequence number per conversation
+//! ([`ChatMessage::seq`]) when the server has stored it: the server acknowledges only what it
+//! stored, drops a second send of the same client id (answering the first one's number), and
+//! a client that reconnects says the last number it holds ([`ClientFrame::Hello::after`]) and
+//! is sent everything after it.
+
+use crate::identity::SignedCustomer;
+use crate::validation::{EmailAddress, Field, FieldProblem, FieldRefusal, Refusals, Validate};
+use serde::{Deserialize, Serialize};
+
+/// Longest message a shopper or agent may send, in characters.
+pub const MAX_MESSAGE_CHARS: usize = 2000;
+/// Longest name a shopper may give.
+pub const MAX_NAME_CHARS: usize = 100;
+/// Longest client-made message id; only letters, digits, `-` and `_`.
+pub const MAX_CLIENT_ID_CHARS: usize = 64;
+/// Longest rating comment.
+pub const MAX_RATING_COMMENT_CHARS: usize = 1000;
+
+/// Who wrote a message.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Author {
+    /// The shopper.
+    Shopper,
+    /// One of the store's agents.
+    Agent,
+}
+
+impl Author {
+    /// The name on the wire.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Author::Shopper => "shopper",
+            Author::Agent => "agent",
+        }
+    }
+
+    /// The author named `name` on the wire.
+    pub fn parse(name: &str) -> Option<Self> {
+        [Author::Shopper, Author::Agent]
+            .into_iter()
+            .find(|author| author.as_str() == name)
+    }
+}
+
+/// Whether a conversation is still going.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ConversationStatus {
+    /// Messages may be sent.
+    Open,
+    /// An agent closed it; the shopper may rate it.
+    Closed,
+}
+
+impl ConversationStatus {
+    /// The name on the wire and in the database.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ConversationStatus::Open => "open",
+            ConversationStatus::Closed => "closed",
+        }
+    }
+
+    /// The status named `name`.
+    pub fn parse(name: &str) -> Option<Self> {
+        [ConversationStatus::Open, ConversationStatus::Closed]
+            .into_iter()
+            .find(|status| status.as_str() == name)
+    }
+}
+
+/// One stored message.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ChatMessage {
+    /// Its place in the conversation: 1, 2, 3… with no gaps.
+    pub seq: i64,
+    /// The id its writer gave it, so a resent message is recognised.
+    pub client_id: String,
+    /// Who wrote it.
+    pub author: Author,
+    /// The agent's display name, for agents' messages.
+    pub author_name: Option<String>,
+    /// The text, shown as text (never as HTML).
+    pub body: String,
+    /// When the server stored it (RFC 3339, UTC).
+    pub sent_at: String,
+}
+
+/// Whether anyone can answer now (`GET /chat/availability`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ChatAvailability {
+    /// An agent is signed in to the desk and not away, within business hours.
+    pub agents_available: bool,
+    /// Within the store's business hours.
+    pub within_hours: bool,
+    /// How long a reply usually takes now, in minutes.
+    pub expected_reply_minutes: u32,
+}
+
+/// `POST /chat/conversations`: start a conversation with its first message.
+///
+/// Asks only for what the store does not know: `email` may be empty when the shopper is
+/// identified by `order_token` (from the tracker) or `customer` (signed by the store).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct StartConversationRequest {
+    /// What the shopper would like to be called (optional).
+    #[serde(default)]
+    pub name: String,
+    /// Where a reply can reach them; required unless they are identified.
+    #[serde(default)]
+    pub email: String,
+    /// An order token from the tracker: attaches that order and identifies the shopper.
+    #[serde(default)]
+    pub order_token: Option<String>,
+    /// A shopper signed in to the store.
+    #[serde(default)]
+    pub customer: Option<SignedCustomer>,
+    /// The first message.
+    pub message: String,
+    /// The first message's client id.
+    pub client_id: String,
+}
+
+impl StartConversationRequest {
+    /// `name`.
+    pub const NAME: Field = Field {
+        name: "name",
+        label: "name",
+    };
+    /// `email`.
+    pub const EMAIL: Field = crate::validation::EMAIL;
+    /// `message`.
+    pub const MESSAGE: Field = Field {
+        name: "message",
+        label: "message",
+    };
+    /// `client_id`.
+    pub const CLIENT_ID: Field = Field {
+        name: "client_id",
+        label: "message id",
+    };
+
+    fn identified(&self) -> bool {
+        self.order_token.is_some() || self.customer.is_some()
+    }
+}
+
+/// A start request with every field parsed.
+#[derive(Clone, Debug)]
+pub struct ValidStartConversation {
+    /// The name given, trimmed (may be empty).
+    pub name: String,
+    /// The email given, when one was.
+    pub email: Option<EmailAddress>,
+    /// The first message.
+    pub message: MessageBody,
+    /// Its client id.
+    pub client_id: ClientMessageId,
+}
+
+impl Validate for StartConversationRequest {
+    type Valid = ValidStartConversation;
+
+    fn validate(&self) -> Result<ValidStartConversation, Vec<FieldRefusal>> {
+        let mut refusals = Refusals::default();
+        let name = refusals.check(Self::NAME, short_text(&self.name, MAX_NAME_CHARS));
+        let email = if self.identified() && self.email.trim().is_empty() {
+            Some(None)
+        } else {
+            refusals
+                .check(Self::EMAIL, EmailAddress::parse(&self.email))
+                .map(Some)
+        };
+        let message = refusals.check(Self::MESSAGE, MessageBody::parse(&self.message));
+        let client_id = refusals.check(Self::CLIENT_ID, ClientMessageId::parse(&self.client_id));
+        let valid = match (name, email, message, client_id) {
+            (Some(name), Some(email), Some(message), Some(client_id)) => {
+                Some(ValidStartConversation {
+                    name: name.to_owned(),
+                    email,
+                    message,
+                    client_id,
+                })
+            }
+            _ => None,
+        };
+        refusals.finish(valid)
+    }
+
+    fn refusals(&self) -> Vec<FieldRefusal> {
+        let mut refusals = Refusals::default();
+        refusals.check(Self::NAME, short_text(&self.name, MAX_NAME_CHARS));
+        if !(self.identified() && self.email.trim().is_empty()) {
+            refusals.check(Self::EMAIL, EmailAddress::check(&self.email));
+        }
+        refusals.check(Self::MESSAGE, MessageBody::check(&self.message));
+        refusals.check(Self::CLIENT_ID, ClientMessageId::parse(&self.client_id));
+        refusals.into_vec()
+    }
+}
+
+/// Optional text of at most `max` characters, trimmed.
+fn short_text(raw: &str, max: usize) -> Result<&str, FieldProblem> {
+    let trimmed = raw.trim();
+    if trimmed.chars().count() > max {
+        return Err(FieldProblem::TooLong(max));
+    }
+    Ok(trimmed)
+}
+
+/// A message's text: not blank, at most [`MAX_MESSAGE_CHARS`], trimmed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MessageBody(String);
+
+impl MessageBody {
+    /// Parses what someone typed.
+    pub fn parse(raw: &str) -> Result<Self, FieldProblem> {
+        Self::check(raw).map(|text| Self(text.to_owned()))
+    }
+
+    /// Checks what someone typed; the accepted text, trimmed.
+    pub fn check(raw: &str) -> Result<&str, FieldProblem> {
+        let trimmed = raw.trim();
+        if trimmed.is_empty() {
+            return Err(FieldProblem::Missing);
+        }
+        if trimmed.chars().count() > MAX_MESSAGE_CHARS {
+            return Err(FieldProblem::TooLong(MAX_MESSAGE_CHARS));
+        }
+        Ok(trimmed)
+    }
+
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// A client-made message id: 1 to [`MAX_CLIENT_ID_CHARS`] letters, digits, `-` or `_`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ClientMessageId(String);
+
+impl ClientMessageId {
+    /// Parses an id as sent.
+    pub fn parse(raw: &str) -> Result<Self, FieldProblem> {
+        if raw.is_empty() {
+            return Err(FieldProblem::Missing);
+        }
+        if raw.len() > MAX_CLIENT_ID_CHARS {
+            return Err(FieldProblem::TooLong(MAX_CLIENT_ID_CHARS));
+        }
+        if !raw
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        {
+            return Err(FieldProblem::Malformed);
+        }
+        Ok(Self(raw.to_owned()))
+    }
+
+    /// The id.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// What `POST /chat/conversations` answers.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ConversationStarted {
+    /// The conversation.
+    pub conversation_id: i64,
+    /// The shopper's token for it: kept by the pane, sent in the socket's hello.
+    pub token: String,
+    /// When the token stops working (RFC 3339, UTC).
+    pub expires_at: String,
+    /// The first message as stored.
+    pub message: ChatMessage,
+}
+
+/// A conversation as its shopper or an agent reads it (`GET /chat/conversations/{id}`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ConversationView {
+    /// The conversation.
+    pub id: i64,
+    /// Open or closed.
+    pub status: ConversationStatus,
+    /// The order the shopper attached, if any.
+    pub order_number: Option<String>,
+    /// The shopper's name, as given (may be empty).
+    pub shopper_name: String,
+    /// The shopper's email, when known.
+    pub shopper_email: Option<String>,
+    /// Every message after the `after` asked for, in order.
+    pub messages: Vec<ChatMessage>,
+    /// The last shopper's message an agent has received.
+    pub agent_delivered_seq: i64,
+    /// The last shopper's message an agent has read.
+    pub agent_read_seq: i64,
+    /// The last agent's message the shopper has read.
+    pub shopper_read_seq: i64,
+    /// The shopper's rating once given (1–5).
+    pub rating: Option<i64>,
+}
+
+/// A frame the browser sends over the chat socket.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+pub enum ClientFrame {
+    /// The first frame: who is here, and the last sequence number already held.
+    Hello {
+        /// The shopper's conversation token, or an agent's desk token.
+        token: String,
+        /// The conversation (agents name it; a shopper's token already does).
+        conversation_id: Option<i64>,
+        /// Send every message after this one (0 for all).
+        after: i64,
+    },
+    /// A new message.
+    Send {
+        /// Made up by the sender; a resend with the same id is stored once.
+        client_id: String,
+        /// The text.
+        body: String,
+    },
+    /// The sender is typing.
+    Typing,
+    /// Every message up to `seq` from the other side reached this client.
+    Received {
+        /// The last received.
+        seq: i64,
+    },
+    /// Every message up to `seq` from the other side was shown to the reader.
+    Read {
+        /// The last read.
+        seq: i64,
+    },
+}
+
+/// Why a frame was refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Refusal {
+    /// The hello's token does not open this conversation (the socket then closes).
+    Unauthorized,
+    /// Not a frame of this protocol.
+    BadFrame,
+    /// An empty message.
+    Empty,
+    /// Over [`MAX_MESSAGE_CHARS`].
+    TooLong,
+    /// Sending too fast; the message was not stored.
+    TooFast,
+    /// The conversation is closed.
+    Closed,
+}
+
+/// A frame the server sends over the chat socket.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+pub enum ServerFrame {
+    /// A stored message (both sides' own included).
+    Message {
+        /// The message.
+        message: ChatMessage,
+    },
+    /// Sent once after the hello, when everything after its `after` has been sent.
+    CaughtUp {
+        /// Open or closed.
+        status: ConversationStatus,
+        /// The highest sequence number now.
+        last_seq: i64,
+    },
+    /// The sender's message `client_id` is stored as `seq`.
+    Ack {
+        /// The sender's id.
+        client_id: String,
+        /// Its number.
+        seq: i64,
+    },
+    /// The other side is typing.
+    Typing {
+        /// Who.
+        author: Author,
+    },
+    /// How far the other side has received and read.
+    Receipts {
+        /// Whose receipts these are.
+        by: Author,
+        /// Received up to here.
+        delivered: i64,
+        /// Read up to here.
+        read: i64,
+    },
+    /// The conversation was closed or reopened.
+    Status {
+        /// Now.
+        status: ConversationStatus,
+    },
+    /// A frame was refused; `client_id` names the message when it was a send.
+    Refused {
+        /// The message refused, if it was one.
+        client_id: Option<String>,
+        /// Why.
+        refusal: Refusal,
+    },
+}
+
+/// A frame the server sends over the desk's socket (`GET /chat/desk/socket`, opened with a
+/// [`ClientFrame::Hello`] carrying the agent's token and no conversation).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+pub enum DeskFrame {
+    /// The desk is connected: the agent counts as present.
+    Ready,
+    /// A conversation changed (new, a message, assigned, closed): refresh the inbox.
+    InboxChanged {
+        /// Which.
+        conversation_id: i64,
+    },
+    /// The hello was refused (the socket then closes).
+    Refused {
+        /// Why.
+        refusal: Refusal,
+    },
+}
+
+/// `POST /chat/conversations/{id}/rating`: the shopper rates a closed conversation.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct RatingRequest {
+    /// 1 (poor) to 5 (excellent).
+    pub stars: i64,
+    /// Anything they want to add (optional).
+    #[serde(default)]
+    pub comment: String,
+}
+
+/// Which conversations the desk's inbox lists.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum InboxView {
+    /// Open and nobody's yet.
+    #[default]
+    Unassigned,
+    /// Open and assigned to the agent asking.
+    Mine,
+    /// Every open one.
+    All,
+    /// Closed ones.
+    Closed,
+}
+
+/// One row of the desk's inbox (`GET /chat/inbox?view=…`), newest activity first.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct InboxEntry {
+    /// The conversation.
+    pub id: i64,
+    /// Open or closed.
+    pub status: ConversationStatus,
+    /// The shopper's name (may be empty).
+    pub shopper_name: String,
+    /// The shopper's email, when known.
+    pub shopper_email: Option<String>,
+    /// The order attached, if any.
+    pub order_number: Option<String>,
+    /// Who it is assigned to.
+    pub assigned_agent_id: Option<i64>,
+    /// The last message's text, shortened.
+    pub preview: String,
+    /// When the last message came (RFC 3339, UTC).
+    pub last_activity_at: String,
+    /// Shopper's messages no agent has read yet.
+    pub unread: i64,
+}
+
+/// `PUT /chat/conversations/{id}/assignee`: give a conversation to an agent.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct AssignRequest {
+    /// The agent; `None` gives it back to the unassigned queue.
+    pub agent_id: Option<i64>,
+}
+
+/// `PUT /chat/conversations/{id}/status`: close or reopen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct StatusRequest {
+    /// The new status.
+    pub status: ConversationStatus,
+}
+
+/// `PUT /chat/presence`: an agent says whether they can take chats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct PresenceRequest {
+    /// `false` for away.
+    pub available: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn request() -> StartConversationRequest {
+        StartConversationRequest {
+            email: "ada@example.com".into(),
+            message: "Where is my parcel?".into(),
+            client_id: "c-1".into(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn email_is_asked_for_only_when_the_shopper_is_unknown() {
+        assert!(request().validate().is_ok());
+        let anonymous = StartConversationRequest {
+            email: String::new(),
+            ..request()
+        };
+        let refused = anonymous.validate().unwrap_err();
+        assert_eq!(refused[0].field, StartConversationRequest::EMAIL);
+        assert_eq!(anonymous.refusals(), refused);
+        let identified = StartConversationRequest {
+            order_token: Some("token".into()),
+            ..anonymous
+        };
+        assert!(identified.validate().unwrap().email.is_none());
+        assert!(identified.refusals().is_empty());
+    }
+
+    #[test]
+    fn messages_and_ids_are_bounded() {
+        assert_eq!(MessageBody::parse("  "), Err(FieldProblem::Missing));
+        assert_eq!(
+            MessageBody::parse(&"x".repeat(MAX_MESSAGE_CHARS + 1)),
+            Err(FieldProblem::TooLong(MAX_MESSAGE_CHARS))
+        );
+        assert_eq!(MessageBody::parse(" hi ").unwrap().as_str(), "hi");
+        assert!(ClientMessageId::parse("a-B_9").is_ok());
+        assert!(ClientMessageId::parse("a b").is_err());
+        assert!(ClientMessageId::parse(&"a".repeat(MAX_CLIENT_ID_CHARS + 1)).is_err());
+    }
+
+    #[test]
+    fn frames_read_as_the_protocol_spells_them() {
+        let hello: ClientFrame = serde_json::from_str(
+            r#"{"type":"hello","token":"t","conversation_id":null,"after":3}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            hello,
+            ClientFrame::Hello {
+                token: "t".into(),
+                conversation_id: None,
+                after: 3
+            }
+        );
+        assert!(serde_json::from_str::<ClientFrame>(r#"{"type":"read","seq":1,"x":1}"#).is_err());
+        let ack = serde_json::to_string(&ServerFrame::Ack {
+            client_id: "c".into(),
+            seq: 2,
+        })
+        .unwrap();
+        assert_eq!(ack, r#"{"type":"ack","client_id":"c","seq":2}"#);
+    }
+}

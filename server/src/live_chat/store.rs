@@ -1,0 +1,479 @@
+//! Live chat's queries, each reading into a named row struct.
+//!
+//! A message takes its sequence number in the same transaction that stores it (the
+//! conversation's `last_seq`, incremented), so numbers have no gaps and never repeat, and a
+//! message is acknowledged only once it is committed.
+
+use crate::db::{self, Database};
+use crate::error::ApiError;
+use sf_api::live_chat::{Author, ChatMessage, ConversationStatus, InboxEntry, InboxView};
+
+/// A message as stored, with its agent's name.
+#[derive(sqlx::FromRow)]
+struct MessageRow {
+    seq: i64,
+    client_id: String,
+    author: String,
+    author_name: Option<String>,
+    body: String,
+    sent_at: String,
+}
+
+impl MessageRow {
+    fn into_message(self) -> Result<ChatMessage, ApiError> {
+        Ok(ChatMessage {
+            seq: self.seq,
+            client_id: self.client_id,
+            author: Author::parse(&self.author).ok_or_else(|| {
+                ApiError::Internal(format!("unknown author {:?} stored", self.author))
+            })?,
+            author_name: self.author_name,
+            body: self.body,
+            sent_at: self.sent_at,
+        })
+    }
+}
+
+const MESSAGE_COLUMNS: &str =
+    "SELECT m.seq, m.client_id, m.author, a.display_name AS author_name, m.body, m.sent_at \
+     FROM chat_messages m LEFT JOIN agents a ON a.id = m.agent_id";
+
+/// A conversation as stored.
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct ConversationRow {
+    /// Its id.
+    pub id: i64,
+    /// `open` or `closed`.
+    pub status: String,
+    /// The name the shopper gave.
+    pub shopper_name: String,
+    /// Their email, when known.
+    pub shopper_email: Option<String>,
+    /// The order attached.
+    pub order_number: Option<String>,
+    /// The last sequence number given.
+    pub last_seq: i64,
+    /// Receipts, see [`sf_api::live_chat::ConversationView`].
+    pub agent_delivered_seq: i64,
+    /// Receipts.
+    pub agent_read_seq: i64,
+    /// Receipts.
+    pub shopper_read_seq: i64,
+    /// The shopper's rating.
+    pub rating: Option<i64>,
+}
+
+impl ConversationRow {
+    /// Its status; an unknown stored value reads as closed, so nothing is sent into it.
+    pub fn status(&self) -> ConversationStatus {
+        ConversationStatus::parse(&self.status).unwrap_or(ConversationStatus::Closed)
+    }
+}
+
+/// Who a new conversation is with.
+#[derive(Debug, Default)]
+pub struct NewConversation {
+    /// The name given.
+    pub shopper_name: String,
+    /// Where to reply (given, or proven by an order).
+    pub shopper_email: Option<String>,
+    /// The store's id for a signed-in shopper.
+    pub customer_id: Option<String>,
+    /// The order attached.
+    pub order_id: Option<i64>,
+}
+
+#[derive(sqlx::FromRow)]
+struct IdRow {
+    id: i64,
+}
+
+/// Stores a new, open conversation; its id.
+pub async fn insert_conversation(db: &Database, new: &NewConversation) -> Result<i64, ApiError> {
+    let now = db::now();
+    let row: IdRow = sqlx::query_as(
+        "INSERT INTO chat_conversations \
+         (shopper_name, shopper_email, customer_id, order_id, created_at, last_activity_at) \
+         VALUES ($1, $2, $3, $4, $5, $5) RETURNING id",
+    )
+    .bind(&new.shopper_name)
+    .bind(&new.shopper_email)
+    .bind(&new.customer_id)
+    .bind(new.order_id)
+    .bind(now)
+    .fetch_one(&db.pool)
+    .await?;
+    Ok(row.id)
+}
+
+/// The open conversation of an identified shopper (by the store's customer id, else by the
+/// order attached), so a second device continues it instead of starting another.
+pub async fn open_conversation_of(
+    db: &Database,
+    customer_id: Option<&str>,
+    order_id: Option<i64>,
+) -> Result<Option<i64>, ApiError> {
+    if customer_id.is_none() && order_id.is_none() {
+        return Ok(None);
+    }
+    let row: Option<IdRow> = sqlx::query_as(
+        "SELECT id FROM chat_conversations WHERE status = 'open' \
+         AND (customer_id = $1 OR ($1 IS NULL AND order_id = $2)) \
+         ORDER BY last_activity_at DESC, id DESC LIMIT 1",
+    )
+    .bind(customer_id)
+    .bind(order_id)
+    .fetch_optional(&db.pool)
+    .await?;
+    Ok(row.map(|row| row.id))
+}
+
+/// A conversation by id.
+pub async fn conversation(db: &Database, id: i64) -> Result<Option<ConversationRow>, ApiError> {
+    Ok(sqlx::query_as(
+        "SELECT c.id, c.status, c.shopper_name, c.shopper_email, o.order_number, c.last_seq, \
+         c.agent_delivered_seq, c.agent_read_seq, c.shopper_read_seq, c.rating \
+         FROM chat_conversations c LEFT JOIN orders o ON o.id = c.order_id WHERE c.id = $1",
+    )
+    .bind(id)
+    .fetch_optional(&db.pool)
+    .await?)
+}
+
+/// The most messages one read returns; a client with more to catch up asks again.
+pub const MESSAGES_PER_READ: i64 = 500;
+
+/// The messages after `after`, in order, at most [`MESSAGES_PER_READ`].
+pub async fn messages_after(
+    db: &Database,
+    conversation_id: i64,
+    after: i64,
+) -> Result<Vec<ChatMessage>, ApiError> {
+    let rows: Vec<MessageRow> = sqlx::query_as(&format!(
+        "{MESSAGE_COLUMNS} WHERE m.conversation_id = $1 AND m.seq > $2 ORDER BY m.seq LIMIT $3"
+    ))
+    .bind(conversation_id)
+    .bind(after)
+    .bind(MESSAGES_PER_READ)
+    .fetch_all(&db.pool)
+    .await?;
+    rows.into_iter().map(MessageRow::into_message).collect()
+}
+
+async fn message_by_client_id(
+    db: &Database,
+    conversation_id: i64,
+    client_id: &str,
+) -> Result<Option<ChatMessage>, ApiError> {
+    let row: Option<MessageRow> = sqlx::query_as(&format!(
+        "{MESSAGE_COLUMNS} WHERE m.conversation_id = $1 AND m.client_id = $2"
+    ))
+    .bind(conversation_id)
+    .bind(client_id)
+    .fetch_optional(&db.pool)
+    .await?;
+    row.map(MessageRow::into_message).transpose()
+}
+
+/// A message to store.
+#[derive(Debug)]
+pub struct NewMessage<'a> {
+    /// The writer's id for it.
+    pub client_id: &'a str,
+    /// Who writes.
+    pub author: Author,
+    /// The agent writing, for agents' messages.
+    pub agent_id: Option<i64>,
+    /// The text, already checked.
+    pub body: &'a str,
+}
+
+/// What storing a message came to.
+#[derive(Debug)]
+pub enum Stored {
+    /// Stored now, with its new number.
+    New(ChatMessage),
+    /// The same client id was stored before: that message, unchanged.
+    Duplicate(ChatMessage),
+    /// The conversation is closed (or gone): nothing was stored.
+    Closed,
+}
+
+#[derive(sqlx::FromRow)]
+struct SeqRow {
+    last_seq: i64,
+}
+
+/// Stores `message` with the next number, or recognises a resend of one stored before.
+pub async fn store_message(
+    db: &Database,
+    conversation_id: i64,
+    message: &NewMessage<'_>,
+) -> Result<Stored, ApiError> {
+    // The common resend (a reconnecting client's outbox) is answered without a write.
+    if let Some(earlier) = message_by_client_id(db, conversation_id, message.client_id).await? {
+        return Ok(Stored::Duplicate(earlier));
+    }
+    let sent_at = db::now();
+    let mut transaction = db.pool.begin().await?;
+    // Writing first takes SQLite's write lock at once, so two senders queue instead of
+    // deadlocking on a read lock each wants to upgrade.
+    let numbered: Option<SeqRow> = sqlx::query_as(
+        "UPDATE chat_conversations SET last_seq = last_seq + 1, last_activity_at = $1 \
+         WHERE id = $2 AND status = 'open' RETURNING last_seq",
+    )
+    .bind(&sent_at)
+    .bind(conversation_id)
+    .fetch_optional(&mut *transaction)
+    .await?;
+    let Some(SeqRow { last_seq: seq }) = numbered else {
+        return Ok(Stored::Closed);
+    };
+    let inserted = sqlx::query(
+        "INSERT INTO chat_messages (conversation_id, seq, client_id, author, agent_id, body, sent_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(conversation_id)
+    .bind(seq)
+    .bind(message.client_id)
+    .bind(message.author.as_str())
+    .bind(message.agent_id)
+    .bind(message.body)
+    .bind(&sent_at)
+    .execute(&mut *transaction)
+    .await;
+    if let Err(error) = inserted {
+        drop(transaction);
+        // Two tabs resending the same message at once: the other one stored it.
+        return match message_by_client_id(db, conversation_id, message.client_id).await? {
+            Some(earlier) => Ok(Stored::Duplicate(earlier)),
+            None => Err(error.into()),
+        };
+    }
+    transaction.commit().await?;
+    let author_name = match message.agent_id {
+        Some(agent_id) => agent_name(db, agent_id).await?,
+        None => None,
+    };
+    Ok(Stored::New(ChatMessage {
+        seq,
+        client_id: message.client_id.to_owned(),
+        author: message.author,
+        author_name,
+        body: message.body.to_owned(),
+        sent_at,
+    }))
+}
+
+#[derive(sqlx::FromRow)]
+struct NameRow {
+    display_name: String,
+}
+
+async fn agent_name(db: &Database, agent_id: i64) -> Result<Option<String>, ApiError> {
+    let row: Option<NameRow> = sqlx::query_as("SELECT display_name FROM agents WHERE id = $1")
+        .bind(agent_id)
+        .fetch_optional(&db.pool)
+        .await?;
+    Ok(row.map(|row| row.display_name))
+}
+
+/// A side's receipts: how far it has received and read the other side's messages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Receipts {
+    /// Received up to here.
+    pub delivered: i64,
+    /// Read up to here.
+    pub read: i64,
+}
+
+#[derive(sqlx::FromRow)]
+struct ReceiptRow {
+    delivered: i64,
+    read: i64,
+}
+
+/// Moves `reader`'s receipts forward (never back, never past the last message); the
+/// receipts now.
+pub async fn record_receipts(
+    db: &Database,
+    conversation_id: i64,
+    reader: Author,
+    delivered: i64,
+    read: i64,
+) -> Result<Option<Receipts>, ApiError> {
+    // The shopper's "delivered" is implied by the socket ack, so only agents store both.
+    let query = match reader {
+        Author::Agent => {
+            "UPDATE chat_conversations SET \
+             agent_delivered_seq = CASE WHEN $1 > agent_delivered_seq AND $1 <= last_seq THEN $1 ELSE agent_delivered_seq END, \
+             agent_read_seq = CASE WHEN $2 > agent_read_seq AND $2 <= last_seq THEN $2 ELSE agent_read_seq END \
+             WHERE id = $3 RETURNING agent_delivered_seq AS delivered, agent_read_seq AS read"
+        }
+        Author::Shopper => {
+            "UPDATE chat_conversations SET \
+             shopper_read_seq = CASE WHEN $2 > shopper_read_seq AND $2 <= last_seq THEN $2 ELSE shopper_read_seq END \
+             WHERE id = $3 AND $1 = $1 RETURNING shopper_read_seq AS delivered, shopper_read_seq AS read"
+        }
+    };
+    let row: Option<ReceiptRow> = sqlx::query_as(query)
+        .bind(delivered.max(read))
+        .bind(read)
+        .bind(conversation_id)
+        .fetch_optional(&db.pool)
+        .await?;
+    Ok(row.map(|row| Receipts {
+        delivered: row.delivered,
+        read: row.read,
+    }))
+}
+
+/// Closes or reopens; whether the conversation exists.
+pub async fn set_status(
+    db: &Database,
+    conversation_id: i64,
+    status: ConversationStatus,
+) -> Result<bool, ApiError> {
+    let result = sqlx::query(
+        "UPDATE chat_conversations SET status = $1, last_activity_at = $2 WHERE id = $3",
+    )
+    .bind(status.as_str())
+    .bind(db::now())
+    .bind(conversation_id)
+    .execute(&db.pool)
+    .await?;
+    Ok(result.rows_affected() == 1)
+}
+
+/// Assigns to `agent_id` (or nobody); whether the conversation and the agent exist.
+pub async fn set_assignee(
+    db: &Database,
+    conversation_id: i64,
+    agent_id: Option<i64>,
+) -> Result<bool, ApiError> {
+    let result = sqlx::query(
+        "UPDATE chat_conversations SET assigned_agent_id = $1 WHERE id = $2 \
+         AND ($1 IS NULL OR EXISTS (SELECT 1 FROM agents WHERE id = $1))",
+    )
+    .bind(agent_id)
+    .bind(conversation_id)
+    .execute(&db.pool)
+    .await?;
+    Ok(result.rows_affected() == 1)
+}
+
+/// Assigns to `agent_id` when nobody has it yet.
+pub async fn assign_if_unassigned(
+    db: &Database,
+    conversation_id: i64,
+    agent_id: i64,
+) -> Result<(), ApiError> {
+    sqlx::query(
+        "UPDATE chat_conversations SET assigned_agent_id = $1 WHERE id = $2 AND assigned_agent_id IS NULL",
+    )
+    .bind(agent_id)
+    .bind(conversation_id)
+    .execute(&db.pool)
+    .await?;
+    Ok(())
+}
+
+/// Records the shopper's rating of a closed conversation; whether it was closed.
+pub async fn set_rating(
+    db: &Database,
+    conversation_id: i64,
+    stars: i64,
+    comment: &str,
+) -> Result<bool, ApiError> {
+    let result = sqlx::query(
+        "UPDATE chat_conversations SET rating = $1, rating_comment = $2 \
+         WHERE id = $3 AND status = 'closed'",
+    )
+    .bind(stars)
+    .bind(comment)
+    .bind(conversation_id)
+    .execute(&db.pool)
+    .await?;
+    Ok(result.rows_affected() == 1)
+}
+
+#[derive(sqlx::FromRow)]
+struct InboxRow {
+    id: i64,
+    status: String,
+    shopper_name: String,
+    shopper_email: Option<String>,
+    order_number: Option<String>,
+    assigned_agent_id: Option<i64>,
+    preview: Option<String>,
+    last_activity_at: String,
+    unread: i64,
+}
+
+/// The longest preview of the last message in the inbox.
+const PREVIEW_CHARS: usize = 120;
+/// The most conversations one inbox view lists.
+const INBOX_LIMIT: i64 = 200;
+
+/// The desk's inbox, newest activity first.
+pub async fn inbox(
+    db: &Database,
+    view: InboxView,
+    agent_id: i64,
+) -> Result<Vec<InboxEntry>, ApiError> {
+    let filter = match view {
+        InboxView::Unassigned => "c.status = 'open' AND c.assigned_agent_id IS NULL AND $1 = $1",
+        InboxView::Mine => "c.status = 'open' AND c.assigned_agent_id = $1",
+        InboxView::All => "c.status = 'open' AND $1 = $1",
+        InboxView::Closed => "c.status = 'closed' AND $1 = $1",
+    };
+    let rows: Vec<InboxRow> = sqlx::query_as(&format!(
+        "SELECT c.id, c.status, c.shopper_name, c.shopper_email, o.order_number, c.assigned_agent_id, \
+         (SELECT m.body FROM chat_messages m WHERE m.conversation_id = c.id ORDER BY m.seq DESC LIMIT 1) AS preview, \
+         c.last_activity_at, \
+         (SELECT COUNT(*) FROM chat_messages m WHERE m.conversation_id = c.id AND m.author = 'shopper' \
+          AND m.seq > c.agent_read_seq) AS unread \
+         FROM chat_conversations c LEFT JOIN orders o ON o.id = c.order_id \
+         WHERE {filter} ORDER BY c.last_activity_at DESC, c.id DESC LIMIT $2"
+    ))
+    .bind(agent_id)
+    .bind(INBOX_LIMIT)
+    .fetch_all(&db.pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|row| InboxEntry {
+            id: row.id,
+            status: ConversationStatus::parse(&row.status).unwrap_or(ConversationStatus::Closed),
+            shopper_name: row.shopper_name,
+            shopper_email: row.shopper_email,
+            order_number: row.order_number,
+            assigned_agent_id: row.assigned_agent_id,
+            preview: row
+                .preview
+                .unwrap_or_default()
+                .chars()
+                .take(PREVIEW_CHARS)
+                .collect(),
+            last_activity_at: row.last_activity_at,
+            unread: row.unread,
+        })
+        .collect())
+}
+
+/// An order's id and email, found by its number: attaching an order identifies its shopper.
+#[derive(sqlx::FromRow)]
+pub struct OrderContact {
+    /// The order's id.
+    pub id: i64,
+    /// The email the order was placed with.
+    pub email: String,
+}
+
+/// The order `order_id`'s contact.
+pub async fn order_contact(db: &Database, order_id: i64) -> Result<Option<OrderContact>, ApiError> {
+    Ok(sqlx::query_as("SELECT id, email FROM orders WHERE id = $1")
+        .bind(order_id)
+        .fetch_optional(&db.pool)
+        .await?)
+}
