@@ -70,6 +70,8 @@ export async function startServer(extraArgs = []) {
   });
   return {
     url,
+    /** The server's process id (the bench reads its memory). */
+    pid: child.pid,
     async stop() {
       const exited = new Promise((resolve) => child.once("exit", resolve));
       child.kill("SIGTERM");

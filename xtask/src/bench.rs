@@ -28,11 +28,57 @@ pub fn run() -> Result {
     let sizes = bundle_sizes()?;
     let transfers = transfer_in_browser(&server)?;
     let load = load_test(&server)?;
+    let chat = chat_sockets(&server)?;
     print_sizes(&sizes);
     print_transfers(&transfers);
     print_where_bytes_go(&transfers);
     print_load(&load);
+    print_chat(&chat);
     Ok(())
+}
+
+/// Live chat's sockets: how many idle ones one server holds and in how much memory, and how
+/// fast a message reaches the agent at a steady rate (`tests/bench/chat.mjs`).
+fn chat_sockets(server_binary: &Path) -> Result<serde_json::Value> {
+    step("Loading live chat: 10,000 idle sockets, then 1,000 messages a second, on loopback");
+    let output = process::command("node")
+        .arg("tests/bench/chat.mjs")
+        .env("SF_SERVER_BIN", server_binary)
+        .env("SF_STATIC_DIR", dist_dir())
+        .stdin(Stdio::null())
+        .output()
+        .map_err(|error| format!("could not run node: {error}"))?;
+    if !output.status.success() {
+        return Err(format!(
+            "the chat measurement failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        ));
+    }
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let last = stdout.lines().last().unwrap_or_default();
+    serde_json::from_str(last).map_err(|error| format!("unreadable measurement ({error}): {last}"))
+}
+
+fn print_chat(chat: &serde_json::Value) {
+    let number = |key: &str| chat[key].as_f64().unwrap_or(f64::NAN);
+    let mebibytes = |bytes: f64| bytes / (1024.0 * 1024.0);
+    println!("\n==> Live chat on one server (release build, SQLite, loopback; aims: 10,000 sockets under 300 MB, p99 at most 10 ms)");
+    println!(
+        "    idle sockets held: {:.0}, server memory {:.1} MiB (was {:.1} MiB before them: {:.1} KiB a socket)",
+        number("sockets"),
+        mebibytes(number("memoryHeld")),
+        mebibytes(number("memoryBefore")),
+        (number("memoryHeld") - number("memoryBefore")) / number("sockets") / 1024.0
+    );
+    println!(
+        "    delivery, shopper to agent, {:.0} messages/s for {:.0} s: {:.0} of {:.0} delivered, p50 {:.2} ms, p99 {:.2} ms",
+        number("rate"),
+        number("seconds"),
+        number("delivered"),
+        number("sent"),
+        number("p50"),
+        number("p99")
+    );
 }
 
 /// For each element over the aim: its module's code and data by crate, and its own

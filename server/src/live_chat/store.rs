@@ -214,6 +214,7 @@ pub async fn store_message(
     if let Some(earlier) = message_by_client_id(db, conversation_id, message.client_id).await? {
         return Ok(Stored::Duplicate(earlier));
     }
+    let _writer = db.one_writer().await;
     let sent_at = db::now();
     let mut transaction = db.pool.begin().await?;
     // Writing first takes SQLite's write lock at once, so two senders queue instead of
@@ -316,6 +317,7 @@ pub async fn record_receipts(
              WHERE id = $3 AND $1 = $1 RETURNING shopper_read_seq AS delivered, shopper_read_seq AS read"
         }
     };
+    let _writer = db.one_writer().await;
     let row: Option<ReceiptRow> = sqlx::query_as(query)
         .bind(delivered.max(read))
         .bind(read)
