@@ -50,7 +50,30 @@ pub struct ElementDeclaration {
     pub attributes: &'static [&'static str],
     /// The component's CSS, applied after [`BASE_STYLESHEETS`] inside the shadow root.
     pub stylesheets: &'static [Stylesheet],
+    /// A button the loader paints before the module is fetched, for elements that start as
+    /// one (the chat): the module then loads on intent instead of at once.
+    pub launcher: Option<Launcher>,
 }
+
+/// A launcher the loader paints from CSS alone, so a page pays for the element's module only
+/// when the shopper shows intent (hovers, focuses or clicks it), or at idle time with the
+/// element's `preload` attribute. The component draws the same button (same class, same
+/// stylesheet) once mounted; the loader then moves focus to it if the placeholder had it,
+/// and passes on a click that came while the module was on its way.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Launcher {
+    /// The button's accessible name in English, Spanish and Arabic, before the module's
+    /// catalogue is there.
+    pub labels: [&'static str; 3],
+    /// Its CSS, after [`BASE_STYLESHEETS`]'s tokens; also one of the element's stylesheets.
+    pub stylesheet: Stylesheet,
+}
+
+/// The attribute that asks the loader to fetch a launcher's module at idle time.
+pub const PRELOAD: &str = "preload";
+
+/// The CSS of launchers, shared by the loader's placeholder and the components.
+pub const LAUNCHER_STYLESHEET: Stylesheet = stylesheet!("launcher.css");
 
 impl ElementDeclaration {
     /// Every attribute the element observes: the common ones, then its own.
@@ -80,6 +103,7 @@ pub mod service_status {
         tag: "sf-service-status",
         attributes: &[],
         stylesheets: &[stylesheet!("service-status.css")],
+        launcher: None,
     };
 }
 
@@ -106,11 +130,50 @@ pub mod shipment_tracker {
             stylesheet!("forms.css"),
             stylesheet!("shipment-tracker.css"),
         ],
+        launcher: None,
+    };
+}
+
+/// `<sf-live-chat>`: a launcher in the page's corner and a chat pane with the store's agents.
+pub mod live_chat {
+    use super::*;
+
+    /// Present (any value) to open the pane; removing it closes the pane. Set by the
+    /// merchant, or by the loader when the shopper clicked its placeholder launcher.
+    pub const OPEN: &str = "open";
+    /// Present to have the loader fetch the module before the shopper opens the chat
+    /// (handled by the loader; the component ignores it).
+    pub const PRELOAD: &str = super::PRELOAD;
+    /// A shopper the store signed in (with [`EXPIRES`] and [`SIGNATURE`]): the chat does
+    /// not ask for their email.
+    pub const CUSTOMER: &str = super::shipment_tracker::CUSTOMER;
+    /// When the store's signature stops being valid (Unix seconds).
+    pub const EXPIRES: &str = super::shipment_tracker::EXPIRES;
+    /// The store's HMAC over [`CUSTOMER`] and [`EXPIRES`].
+    pub const SIGNATURE: &str = super::shipment_tracker::SIGNATURE;
+
+    /// The declaration.
+    pub const ELEMENT: ElementDeclaration = ElementDeclaration {
+        tag: "sf-live-chat",
+        attributes: &[OPEN, PRELOAD, CUSTOMER, EXPIRES, SIGNATURE],
+        stylesheets: &[
+            LAUNCHER_STYLESHEET,
+            stylesheet!("forms.css"),
+            stylesheet!("live-chat.css"),
+        ],
+        launcher: Some(Launcher {
+            labels: ["Chat with us", "Habla con nosotros", "تحدث معنا"],
+            stylesheet: LAUNCHER_STYLESHEET,
+        }),
     };
 }
 
 /// Every element, in the order the loader defines them.
-pub const ALL: &[ElementDeclaration] = &[service_status::ELEMENT, shipment_tracker::ELEMENT];
+pub const ALL: &[ElementDeclaration] = &[
+    live_chat::ELEMENT,
+    service_status::ELEMENT,
+    shipment_tracker::ELEMENT,
+];
 
 #[cfg(test)]
 mod tests {

@@ -44,6 +44,9 @@ pub struct ChatRequest {
     pub order_number: Option<String>,
     /// The help article the shopper was reading (`detail.articleSlug`).
     pub article_slug: Option<String>,
+    /// The tracker's token for that order (`detail.orderToken`): it identifies the shopper,
+    /// so the chat does not ask for their email.
+    pub order_token: Option<String>,
 }
 
 impl ChatRequest {
@@ -75,6 +78,7 @@ impl PageEvent for ChatRequest {
         let detail = js_sys::Object::new();
         set_text(&detail, "orderNumber", self.order_number.as_deref());
         set_text(&detail, "articleSlug", self.article_slug.as_deref());
+        set_text(&detail, "orderToken", self.order_token.as_deref());
         detail
     }
 
@@ -85,6 +89,7 @@ impl PageEvent for ChatRequest {
         Some(Self {
             order_number: text_at(detail, "orderNumber"),
             article_slug: text_at(detail, "articleSlug"),
+            order_token: text_at(detail, "orderToken"),
         })
     }
 }

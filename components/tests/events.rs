@@ -39,7 +39,11 @@ fn a_chat_request_bubbles_to_the_page_composed_and_reads_back_typed() {
         .add_event_listener_with_callback(ChatRequest::NAME, listener.as_ref().unchecked_ref())
         .unwrap();
 
-    assert!(dispatch(&inner, &ChatRequest::about_order("SF-1004")));
+    let request = ChatRequest {
+        order_token: Some("order-token".into()),
+        ..ChatRequest::about_order("SF-1004")
+    };
+    assert!(dispatch(&inner, &request));
 
     let received = received.borrow();
     assert_eq!(
@@ -48,11 +52,13 @@ fn a_chat_request_bubbles_to_the_page_composed_and_reads_back_typed() {
         "the event bubbled up to the document once"
     );
     let (typed, composed, detail) = &received[0];
-    assert_eq!(typed.as_ref(), Some(&ChatRequest::about_order("SF-1004")));
+    assert_eq!(typed.as_ref(), Some(&request));
     assert!(composed, "composed, so it leaves an element's shadow root");
     // The page's scripts read plain fields.
     let order = js_sys::Reflect::get(detail, &"orderNumber".into()).unwrap();
     assert_eq!(order.as_string().as_deref(), Some("SF-1004"));
+    let token = js_sys::Reflect::get(detail, &"orderToken".into()).unwrap();
+    assert_eq!(token.as_string().as_deref(), Some("order-token"));
     document()
         .remove_event_listener_with_callback(ChatRequest::NAME, listener.as_ref().unchecked_ref())
         .unwrap();

@@ -7,13 +7,17 @@ import { launchBrowser, shopPage, startServer, startShop } from "../e2e/harness.
 
 const RUNS = 5;
 const tags = (process.env.SF_ELEMENTS ?? "").split(",").filter(Boolean);
+// Elements that start as a launcher painted by the loader: measured before any interaction,
+// and again once the shopper opened them (clicked the launcher, the pane is interactive).
+const launchers = (process.env.SF_LAUNCHERS ?? "").split(",").filter(Boolean);
 
 const shop = await startShop();
 const server = await startServer(["--cors-origins", shop.url]);
 const browser = await launchBrowser();
 
-/** What a page with `body` fetched from the support server before `ready` held. */
-async function measure(body, tag) {
+/** What a page with `body` fetched from the support server before `ready` held; with
+ * `open`, after clicking the element's launcher until its pane is interactive. */
+async function measure(body, tag, { open = false } = {}) {
   const context = await browser.newContext({ locale: "en-US" });
   const page = await context.newPage();
   const files = [];
@@ -42,8 +46,22 @@ async function measure(body, tag) {
     tag,
     { polling: "raf", timeout: 30_000 },
   );
-  const milliseconds = await readyAt.jsonValue();
+  let milliseconds = await readyAt.jsonValue();
   await page.waitForLoadState("networkidle");
+  if (open) {
+    const clickedAt = await page.evaluate(() => performance.now());
+    await page.locator(`${tag} .sf-launcher`).click();
+    const openedAt = await page.waitForFunction(
+      (tag) => {
+        const dialog = document.querySelector(tag)?.shadowRoot?.querySelector("[role=dialog]:not([hidden])");
+        return dialog?.querySelector("textarea, input") ? performance.now() : false;
+      },
+      tag,
+      { polling: "raf", timeout: 30_000 },
+    );
+    milliseconds = (await openedAt.jsonValue()) - clickedAt;
+    await page.waitForLoadState("networkidle");
+  }
   await context.close();
   return { milliseconds, files };
 }
@@ -59,11 +77,23 @@ try {
     }
     const last = runs[runs.length - 1];
     rows.push({
-      element: tag ?? "(script, no element)",
+      element: tag ? (launchers.includes(tag) ? `${tag} (launcher)` : tag) : "(script, no element)",
       files: last.files,
       bytes: last.files.reduce((sum, file) => sum + file.bytes, 0),
       medianMilliseconds: median(runs.map((run) => run.milliseconds)),
     });
+    if (tag && launchers.includes(tag)) {
+      const opened = [];
+      for (let run = 0; run < RUNS; run++) opened.push(await measure(`<${tag}></${tag}>`, tag, { open: true }));
+      const lastOpened = opened[opened.length - 1];
+      rows.push({
+        element: `${tag} (opened)`,
+        files: lastOpened.files,
+        bytes: lastOpened.files.reduce((sum, file) => sum + file.bytes, 0),
+        // From the click to an interactive pane.
+        medianMilliseconds: median(opened.map((run) => run.milliseconds)),
+      });
+    }
   }
 } finally {
   await browser.close();

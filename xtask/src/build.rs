@@ -226,11 +226,45 @@ fn optimise(wasm: &Path) -> Result<Vec<u8>> {
 
 /// What the loader needs to know of one element before its module is fetched.
 fn loader_entry(element: &ElementDeclaration, module: &HashedModule) -> serde_json::Value {
-    serde_json::json!({
+    let mut entry = serde_json::json!({
         "glue": module.glue,
         "wasm": module.wasm,
         "attributes": element.observed_attributes().collect::<Vec<_>>(),
-    })
+    });
+    if let Some(launcher) = &element.launcher {
+        let [en, es, ar] = launcher.labels;
+        let css = elements::BASE_STYLESHEETS
+            .iter()
+            .filter(|sheet| sheet.file == "tokens.css")
+            .chain([&launcher.stylesheet])
+            .map(|sheet| minified_css(sheet.text))
+            .collect::<String>();
+        entry["launcher"] = serde_json::json!({
+            "css": css,
+            "labels": { "en": en, "es": es, "ar": ar },
+        });
+    }
+    entry
+}
+
+/// CSS without its comments and indentation: the loader carries a launcher's rules to every
+/// page with the script tag.
+fn minified_css(css: &str) -> String {
+    let mut without_comments = String::with_capacity(css.len());
+    let mut rest = css;
+    while let Some(start) = rest.find("/*") {
+        without_comments.push_str(&rest[..start]);
+        rest = rest[start..]
+            .find("*/")
+            .map_or("", |end| &rest[start + end + 2..]);
+    }
+    without_comments.push_str(rest);
+    without_comments
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn write_loader(embed_dir: &Path, table: &serde_json::Value) -> Result {
@@ -461,4 +495,33 @@ fn print_welcome(url: &str) {
   Demo orders (order number + email) are listed in the README. Stop with Ctrl-C.
 "
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn minified_css_keeps_every_rule_and_drops_comments() {
+        let css = "/* tokens */\n:root,\n:host {\n  --a: 1px; /* why */\n  box-shadow: 0 0\n    var(--a);\n}\n";
+        assert_eq!(
+            minified_css(css),
+            ":root, :host { --a: 1px; box-shadow: 0 0 var(--a); }"
+        );
+    }
+
+    #[test]
+    fn a_launcher_element_gives_the_loader_its_button() {
+        let module = HashedModule {
+            glue: "g.js".into(),
+            wasm: "g.wasm".into(),
+        };
+        let chat = loader_entry(&elements::live_chat::ELEMENT, &module);
+        assert_eq!(chat["launcher"]["labels"]["es"], "Habla con nosotros");
+        let css = chat["launcher"]["css"].as_str().unwrap();
+        assert!(css.contains("--sf-color-accent") && css.contains(".sf-launcher"));
+        assert!(!css.contains("/*"));
+        let status = loader_entry(&elements::service_status::ELEMENT, &module);
+        assert!(status.get("launcher").is_none());
+    }
 }

@@ -19,8 +19,52 @@ catalogue! {
         SignOutButton { en: "Sign out", es: "Cerrar sesión", ar: "تسجيل الخروج" }
         /// Greeting of a signed-in agent; `{name}` is their display name.
         SignedInAs { en: "Signed in as {name}", es: "Sesión iniciada como {name}", ar: "تم تسجيل الدخول باسم {name}" }
-        /// The desk's queue when nothing waits.
-        QueueEmpty { en: "No conversations are waiting. New chats, returns and reviews will appear here.", es: "No hay conversaciones en espera. Aquí aparecerán nuevos chats, devoluciones y opiniones.", ar: "لا توجد محادثات في الانتظار. ستظهر هنا المحادثات والمرتجعات والمراجعات الجديدة." }
+        /// Heading of the desk's chat.
+        ChatHeading { en: "Live chat", es: "Chat en vivo", ar: "الدردشة المباشرة" }
+        /// The agent's availability switch.
+        AvailableForChats { en: "Available for chats", es: "Disponible para chats", ar: "متاح للدردشة" }
+        /// Accessible name of the inbox's views.
+        InboxLabel { en: "Conversations to show", es: "Conversaciones que mostrar", ar: "المحادثات المعروضة" }
+        /// Open conversations nobody has taken.
+        ViewUnassigned { en: "Unassigned", es: "Sin asignar", ar: "غير مسندة" }
+        /// Open conversations of this agent.
+        ViewMine { en: "Mine", es: "Mías", ar: "محادثاتي" }
+        /// Every open conversation.
+        ViewAll { en: "All open", es: "Todas las abiertas", ar: "كل المفتوحة" }
+        /// Closed conversations.
+        ViewClosed { en: "Closed", es: "Cerradas", ar: "المغلقة" }
+        /// An inbox view with nothing in it.
+        InboxEmpty { en: "No conversations here.", es: "No hay conversaciones aquí.", ar: "لا توجد محادثات هنا." }
+        /// The inbox could not be read.
+        InboxFailed { en: "The conversations could not be loaded. They will be tried again when something changes.", es: "No se pudieron cargar las conversaciones. Se volverá a intentar cuando algo cambie.", ar: "تعذر تحميل المحادثات. ستتم المحاولة مرة أخرى عند حدوث أي تغيير." }
+        /// Unread messages of a conversation; `{count}`.
+        Unread { en: "{count} unread", es: "{count} sin leer", ar: "{count} غير مقروءة" }
+        /// Heading of an open conversation; `{name}`.
+        ConversationWith { en: "Conversation with {name}", es: "Conversación con {name}", ar: "محادثة مع {name}" }
+        /// Term: the shopper's email.
+        EmailTerm { en: "Email", es: "Correo", ar: "البريد الإلكتروني" }
+        /// Term: the order attached.
+        OrderTerm { en: "Order", es: "Pedido", ar: "الطلب" }
+        /// Accessible name of the transcript.
+        TranscriptLabel { en: "Messages", es: "Mensajes", ar: "الرسائل" }
+        /// Author of the shopper's messages.
+        AuthorShopper { en: "Shopper", es: "Cliente", ar: "العميل" }
+        /// A reply not stored yet.
+        Sending { en: "Sending…", es: "Enviando…", ar: "جارٍ الإرسال…" }
+        /// The shopper is typing.
+        ShopperTyping { en: "The shopper is typing…", es: "El cliente está escribiendo…", ar: "العميل يكتب…" }
+        /// The conversation is closed.
+        ConversationClosed { en: "This conversation is closed.", es: "Esta conversación está cerrada.", ar: "هذه المحادثة مغلقة." }
+        /// Label of the reply box.
+        ReplyLabel { en: "Reply", es: "Respuesta", ar: "الرد" }
+        /// The send button.
+        SendReply { en: "Send reply", es: "Enviar respuesta", ar: "إرسال الرد" }
+        /// Take the conversation.
+        AssignToMe { en: "Assign to me", es: "Asignármela", ar: "إسنادها إليّ" }
+        /// Close the conversation.
+        CloseConversation { en: "Close conversation", es: "Cerrar conversación", ar: "إغلاق المحادثة" }
+        /// Reopen the conversation.
+        Reopen { en: "Reopen conversation", es: "Reabrir conversación", ar: "إعادة فتح المحادثة" }
         /// Shown after signing out.
         SignedOut { en: "You have signed out.", es: "Has cerrado la sesión.", ar: "لقد سجلت الخروج." }
         /// The password field was left empty.

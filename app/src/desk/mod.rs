@@ -1,6 +1,7 @@
-//! The support desk for agents: sign in, see who is signed in, sign out. The queue and
-//! the shopper timeline arrive with the chat, returns and reviews issues.
+//! The support desk for agents: sign in, then the live chat's inbox and conversations;
+//! sign out. The shopper timeline arrives with the returns and reviews issues.
 
+mod chat;
 mod messages;
 mod sign_in;
 
@@ -82,10 +83,10 @@ fn AgentDesk(session: DeskSession, sign_out: Callback<()>) -> impl IntoView {
             <p class="sf-desk__greeting" id="sf-desk-greeting" role="status">
                 {move || i18n.format(DeskMsg::SignedInAs, &[("name", &name)])}
             </p>
-            <p class="sf-desk__queue">{i18n.text(DeskMsg::QueueEmpty)}</p>
             <button type="button" class="sf-button sf-button--secondary" on:click=move |_| sign_out.run(())>
                 {i18n.text(DeskMsg::SignOutButton)}
             </button>
+            <chat::ChatDesk session=session />
         </section>
     }
 }

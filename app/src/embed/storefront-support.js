@@ -5,6 +5,11 @@
 // elements it shows, and a page without any downloads nothing more. Elements talk to the
 // server this file came from unless they say otherwise with api-base="…".
 //
+// An element that starts as a launcher (the chat) costs even less: this file paints its
+// button from CSS, and the module is fetched only when the shopper shows intent (hover,
+// focus, click), or at idle time when the element has `preload` (never when the browser
+// asks to save data). A click that came while the module was on its way is passed on.
+//
 // The build replaces the table below with each element's content-hashed files and
 // attributes (from components/src/elements.rs); this file's own URL stays stable.
 const ELEMENTS = /* SF_ELEMENTS */ {};
@@ -40,18 +45,65 @@ for (const [tag, { attributes }] of Object.entries(ELEMENTS)) {
       static observedAttributes = attributes;
 
       connectedCallback() {
+        if (this._sfMount || this._sfLauncher) return;
+        const { launcher } = ELEMENTS[tag];
+        if (launcher) this._sfPaintLauncher(launcher);
+        else this._sfStart();
+      }
+
+      _sfPaintLauncher({ css, labels }) {
+        const root = this.shadowRoot ?? this.attachShadow({ mode: "open" });
+        const sheet = new CSSStyleSheet();
+        sheet.replaceSync(css);
+        root.adoptedStyleSheets = [sheet];
+        const button = document.createElement("button");
+        button.type = "button";
+        button.className = "sf-launcher";
+        const lang = (this.getAttribute("locale") || document.documentElement.lang || "").slice(0, 2);
+        button.textContent = labels[lang] || labels.en;
+        if (lang === "ar") button.dir = "rtl";
+        const intent = (event) => {
+          if (event.type === "click") {
+            this._sfClicked = true;
+            button.setAttribute("aria-busy", "true");
+          }
+          this._sfStart();
+        };
+        for (const type of ["pointerenter", "focusin", "touchstart", "click"]) {
+          button.addEventListener(type, intent, { passive: true });
+        }
+        root.replaceChildren(button);
+        this._sfLauncher = button;
+        if (this.hasAttribute("preload") && !navigator.connection?.saveData) {
+          (window.requestIdleCallback || setTimeout)(() => this.isConnected && this._sfStart());
+        }
+      }
+
+      _sfStart() {
         if (this._sfMount) return;
         const mounting = loadModule(tag).then(({ module, sheet }) => {
           // Removed (or removed and added again) while the module was on its way.
           if (this._sfMount !== mounting) return null;
           const root = this.shadowRoot ?? this.attachShadow({ mode: "open" });
+          const hadFocus = root.activeElement !== null;
           root.adoptedStyleSheets = [sheet];
           const container = document.createElement("div");
           container.className = "sf-host-container";
           root.replaceChildren(container);
-          return module.mount(this, container, defaultApiBase);
+          this._sfLauncher = null;
+          const mounted = module.mount(this, container, defaultApiBase);
+          const launcher = root.querySelector("[data-sf-launcher]");
+          if (hadFocus) launcher?.focus();
+          if (this._sfClicked) launcher?.click();
+          this._sfClicked = false;
+          return mounted;
         });
-        mounting.catch((error) => console.error(`${tag} could not start`, error));
+        mounting.catch((error) => {
+          console.error(`${tag} could not start`, error);
+          // The next sign of intent tries again.
+          if (this._sfMount === mounting) this._sfMount = null;
+          this._sfLauncher?.removeAttribute("aria-busy");
+        });
         this._sfMount = mounting;
       }
 

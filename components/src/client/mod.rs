@@ -20,6 +20,13 @@ use std::future::Future;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
+mod chat_desk;
+pub(crate) mod live_chat;
+pub mod socket;
+
+pub use chat_desk::read_desk_frame;
+pub use live_chat::{client_frame_text, read_server_frame};
+
 /// Why a call failed.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum ClientError {

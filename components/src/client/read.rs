@@ -84,7 +84,8 @@ impl Fields {
     }
 }
 
-fn list<T>(value: &JsValue, read: impl Fn(&JsValue) -> Option<T>) -> Option<Vec<T>> {
+/// A JSON array, each item read by `read`.
+pub(super) fn list<T>(value: &JsValue, read: impl Fn(&JsValue) -> Option<T>) -> Option<Vec<T>> {
     value
         .dyn_ref::<js_sys::Array>()?
         .iter()

@@ -18,24 +18,30 @@ pub(crate) trait ToJson {
 
 /// `body` as JSON text; `None` only if the browser refused to write it.
 pub(crate) fn to_json(body: &impl ToJson) -> Option<String> {
+    js_sys::JSON::stringify(&object(body)?).ok()?.as_string()
+}
+
+/// `body` as a JavaScript object, to write on its own or inside another body.
+pub(crate) fn object(body: &impl ToJson) -> Option<JsValue> {
     let object = js_sys::Object::new();
     for (name, value) in body.fields() {
         js_sys::Reflect::set(&object, &JsValue::from_str(name), &value).ok()?;
     }
-    js_sys::JSON::stringify(&object).ok()?.as_string()
+    Some(object.into())
 }
 
-fn text(value: &str) -> JsValue {
+pub(crate) fn text(value: &str) -> JsValue {
     JsValue::from_str(value)
 }
 
 /// `null` for a field left out, as serde writes `None`.
-fn maybe_text(value: &Option<String>) -> JsValue {
+pub(crate) fn maybe_text(value: &Option<String>) -> JsValue {
     value.as_deref().map_or(JsValue::NULL, text)
 }
 
-fn seconds(value: i64) -> JsValue {
-    // Seconds since 1970 are far inside a double's exact integers.
+pub(crate) fn integer(value: i64) -> JsValue {
+    // The API's integers (seconds since 1970, ids, sequence numbers) are far inside a
+    // double's exact integers.
     JsValue::from_f64(value as f64)
 }
 
@@ -52,7 +58,7 @@ impl ToJson for SignedOrderLink {
     fn fields(&self) -> Vec<(&'static str, JsValue)> {
         vec![
             ("order_number", text(&self.order_number)),
-            ("expires", seconds(self.expires)),
+            ("expires", integer(self.expires)),
             ("signature", text(&self.signature)),
         ]
     }
@@ -62,7 +68,7 @@ impl ToJson for SignedCustomer {
     fn fields(&self) -> Vec<(&'static str, JsValue)> {
         vec![
             ("customer_id", text(&self.customer_id)),
-            ("expires", seconds(self.expires)),
+            ("expires", integer(self.expires)),
             ("signature", text(&self.signature)),
         ]
     }

@@ -11,6 +11,8 @@ pub enum DateStyle {
     Day,
     /// "24 Nov 2026, 14:05": for carrier events.
     DayAndTime,
+    /// "14:05": for chat messages, read as they come.
+    Time,
 }
 
 /// `iso` (RFC 3339) formatted for `locale` in the browser's time zone; the input unchanged
@@ -34,6 +36,7 @@ pub fn format_date(iso: &str, locale: Locale, style: DateStyle) -> String {
             set("dateStyle", "medium");
             set("timeStyle", "short");
         }
+        DateStyle::Time => set("timeStyle", "short"),
     }
     date.to_locale_string(locale.tag(), &options).into()
 }

@@ -402,6 +402,7 @@ pub fn whole_view(attributes: TrackerAttributes, first: Option<Event>) -> AnyVie
                 Screen::Order(shown) => {
                     let ShownOrder { id, session, .. } = *shown;
                     let order_number = session.order_number.clone();
+                    let order_token = session.token.clone();
                     view! {
                         <div class="sf-tracker__order">
                             <h2 class="sf-tracker__heading" tabindex="-1" node_ref=heading>
@@ -435,7 +436,7 @@ pub fn whole_view(attributes: TrackerAttributes, first: Option<Event>) -> AnyVie
                                 Some(current) => {
                                     // Drawn again in the new language when it changes.
                                     i18n.locale.track();
-                                    view! { <OrderTrackingView tracking=current /> }.into_any()
+                                    view! { <OrderTrackingView tracking=current order_token=order_token.clone() /> }.into_any()
                                 }
                                 None => {
                                     (!refresh_failed.get())

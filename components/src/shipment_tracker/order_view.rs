@@ -68,6 +68,10 @@ fn advice(package: &Package) -> Option<TrackerMsg> {
 pub fn OrderTrackingView(
     /// The order as the API reported it.
     tracking: OrderTracking,
+    /// The shopper's token for the order, handed to the chat when they ask about it, so it
+    /// knows who they are.
+    #[prop(optional)]
+    order_token: Option<String>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let locale = i18n.locale.get_untracked();
@@ -99,7 +103,11 @@ pub fn OrderTrackingView(
         .into_iter()
         .enumerate()
         .map(|(index, package)| {
-            view! { <PackageCard index=index + 1 count=count package=package pickup=is_pickup order_number=order_number.clone() /> }
+            let request = ChatRequest {
+                order_token: order_token.clone(),
+                ..ChatRequest::about_order(order_number.as_str())
+            };
+            view! { <PackageCard index=index + 1 count=count package=package pickup=is_pickup chat_request=request /> }
         })
         .collect_view();
     view! {
@@ -178,7 +186,7 @@ fn PackageCard(
     count: usize,
     package: Package,
     pickup: bool,
-    order_number: String,
+    chat_request: ChatRequest,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let heading_id = format!("sf-package-{}", package.id);
@@ -240,7 +248,7 @@ fn PackageCard(
             </dl>
             {carrier_link}
             <Steps status=status pickup=pickup />
-            {advice.map(|msg| view! { <Advice msg=msg order_number=order_number /> })}
+            {advice.map(|msg| view! { <Advice msg=msg chat_request=chat_request /> })}
             <h4>{i18n.t(TrackerMsg::ItemsHeading)}</h4>
             <ItemList items=package.items />
             <h4>{i18n.t(TrackerMsg::TimelineHeading)}</h4>
@@ -295,12 +303,12 @@ fn Steps(status: ShipmentStatus, pickup: bool) -> impl IntoView {
 
 /// What went wrong and what to do, with a way to ask a person.
 #[component]
-fn Advice(msg: TrackerMsg, order_number: String) -> impl IntoView {
+fn Advice(msg: TrackerMsg, chat_request: ChatRequest) -> impl IntoView {
     let i18n = use_i18n();
     let ask_chat = move |event: leptos::ev::MouseEvent| {
         if let Some(button) = event.current_target() {
             // The chat (or the merchant's page) opens with the order attached.
-            dispatch(&button, &ChatRequest::about_order(order_number.as_str()));
+            dispatch(&button, &chat_request);
         }
     };
     view! {

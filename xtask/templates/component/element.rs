@@ -7,6 +7,7 @@ pub mod __snake__ {
         tag: "sf-__kebab__",
         attributes: &[],
         stylesheets: &[stylesheet!("__kebab__.css")],
+        launcher: None,
     };
 }
 

@@ -1,0 +1,202 @@
+//! The client's slice for the desk's side of live chat: the inbox, a conversation's
+//! transcript, assigning, closing, presence, and the desk's socket. Agents' calls carry the
+//! desk token.
+
+use super::read::{list, Fields, FromJson};
+use super::write::{integer, ToJson};
+use super::{parse, send, to_json, ApiClient, ClientError, Target};
+use sf_api::live_chat::{
+    AssignRequest, ChatMessage, ConversationStatus, ConversationView, DeskFrame, InboxEntry,
+    InboxView, PresenceRequest, StatusRequest,
+};
+use std::future::Future;
+use wasm_bindgen::JsValue;
+
+impl ApiClient {
+    /// `GET /chat/inbox?view=…`.
+    pub fn chat_inbox(
+        self,
+        token: String,
+        view: InboxView,
+    ) -> impl Future<Output = Result<Vec<InboxEntry>, ClientError>> {
+        let view = match view {
+            InboxView::Unassigned => "unassigned",
+            InboxView::Mine => "mine",
+            InboxView::All => "all",
+            InboxView::Closed => "closed",
+        };
+        let target = self.target(&format!("/chat/inbox?view={view}"));
+        async move {
+            let answer = send("GET", target, Some(&token), None).await?;
+            if !answer.ok() {
+                return Err(answer.error());
+            }
+            answer
+                .body
+                .as_deref()
+                .and_then(parse::<Inbox>)
+                .map(|inbox| inbox.0)
+                .ok_or(ClientError::UnexpectedResponse(answer.status))
+        }
+    }
+
+    /// `GET /chat/conversations/{id}?after=…` with a desk token.
+    pub fn read_conversation(
+        self,
+        token: String,
+        conversation_id: i64,
+        after: i64,
+    ) -> impl Future<Output = Result<ConversationView, ClientError>> {
+        let target = self.target(&format!(
+            "/chat/conversations/{conversation_id}?after={after}"
+        ));
+        async move { send("GET", target, Some(&token), None).await?.into_result() }
+    }
+
+    /// `PUT /chat/conversations/{id}/assignee`.
+    pub fn assign_conversation(
+        self,
+        token: String,
+        conversation_id: i64,
+        agent_id: Option<i64>,
+    ) -> impl Future<Output = Result<(), ClientError>> {
+        let target = self.target(&format!("/chat/conversations/{conversation_id}/assignee"));
+        put_expecting_nothing(target, token, to_json(&AssignRequest { agent_id }))
+    }
+
+    /// `PUT /chat/conversations/{id}/status`: close or reopen.
+    pub fn set_conversation_status(
+        self,
+        token: String,
+        conversation_id: i64,
+        status: ConversationStatus,
+    ) -> impl Future<Output = Result<(), ClientError>> {
+        let target = self.target(&format!("/chat/conversations/{conversation_id}/status"));
+        put_expecting_nothing(target, token, to_json(&StatusRequest { status }))
+    }
+
+    /// `PUT /chat/presence`: available for chats, or away.
+    pub fn set_presence(
+        self,
+        token: String,
+        available: bool,
+    ) -> impl Future<Output = Result<(), ClientError>> {
+        let target = self.target("/chat/presence");
+        put_expecting_nothing(target, token, to_json(&PresenceRequest { available }))
+    }
+
+    /// The desk socket's address, beside the chat socket's.
+    pub fn chat_desk_socket_url(self) -> String {
+        let conversation_socket = self.chat_socket_url();
+        format!(
+            "{}desk/socket",
+            conversation_socket.trim_end_matches("socket")
+        )
+    }
+}
+
+/// A `PUT` whose success has no body.
+async fn put_expecting_nothing(
+    target: Target,
+    token: String,
+    body: Result<Option<String>, ClientError>,
+) -> Result<(), ClientError> {
+    let answer = send("PUT", target, Some(&token), body?).await?;
+    if answer.ok() {
+        Ok(())
+    } else {
+        Err(answer.error())
+    }
+}
+
+/// A frame of the desk's socket, when it is one of the protocol's.
+pub fn read_desk_frame(frame: &str) -> Option<DeskFrame> {
+    parse(frame)
+}
+
+/// The inbox's JSON array.
+struct Inbox(Vec<InboxEntry>);
+
+impl FromJson for Inbox {
+    fn from_json(value: &JsValue) -> Option<Self> {
+        list(value, InboxEntry::from_json).map(Inbox)
+    }
+}
+
+/// An id that may be `null`.
+fn maybe_id(value: &JsValue) -> Option<i64> {
+    value.as_f64().map(|number| number as i64)
+}
+
+impl ToJson for AssignRequest {
+    fn fields(&self) -> Vec<(&'static str, JsValue)> {
+        vec![("agent_id", self.agent_id.map_or(JsValue::NULL, integer))]
+    }
+}
+
+impl ToJson for StatusRequest {
+    fn fields(&self) -> Vec<(&'static str, JsValue)> {
+        vec![("status", JsValue::from_str(self.status.as_str()))]
+    }
+}
+
+impl ToJson for PresenceRequest {
+    fn fields(&self) -> Vec<(&'static str, JsValue)> {
+        vec![("available", JsValue::from_bool(self.available))]
+    }
+}
+
+fn status(name: &str) -> Option<ConversationStatus> {
+    ConversationStatus::parse(name)
+}
+
+impl FromJson for InboxEntry {
+    fn from_json(value: &JsValue) -> Option<Self> {
+        let fields = Fields::of(value)?;
+        Some(InboxEntry {
+            id: fields.integer("id")?,
+            status: status(&fields.text("status")?)?,
+            shopper_name: fields.text("shopper_name")?,
+            shopper_email: fields.maybe_text("shopper_email")?,
+            order_number: fields.maybe_text("order_number")?,
+            assigned_agent_id: fields.maybe("assigned_agent_id", maybe_id)?,
+            preview: fields.text("preview")?,
+            last_activity_at: fields.text("last_activity_at")?,
+            unread: fields.integer("unread")?,
+        })
+    }
+}
+
+impl FromJson for ConversationView {
+    fn from_json(value: &JsValue) -> Option<Self> {
+        let fields = Fields::of(value)?;
+        Some(ConversationView {
+            id: fields.integer("id")?,
+            status: status(&fields.text("status")?)?,
+            order_number: fields.maybe_text("order_number")?,
+            shopper_name: fields.text("shopper_name")?,
+            shopper_email: fields.maybe_text("shopper_email")?,
+            messages: fields.list("messages", ChatMessage::from_json)?,
+            agent_delivered_seq: fields.integer("agent_delivered_seq")?,
+            agent_read_seq: fields.integer("agent_read_seq")?,
+            shopper_read_seq: fields.integer("shopper_read_seq")?,
+            rating: fields.maybe("rating", maybe_id)?,
+        })
+    }
+}
+
+impl FromJson for DeskFrame {
+    fn from_json(value: &JsValue) -> Option<Self> {
+        let fields = Fields::of(value)?;
+        match fields.text("type")?.as_str() {
+            "ready" => Some(DeskFrame::Ready),
+            "inbox_changed" => Some(DeskFrame::InboxChanged {
+                conversation_id: fields.integer("conversation_id")?,
+            }),
+            "refused" => Some(DeskFrame::Refused {
+                refusal: sf_api::live_chat::Refusal::Unauthorized,
+            }),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,186 @@
+// <sf-live-chat> on a shop page of another origin and the agent's desk, in two browser
+// contexts, by keyboard, with axe in each state: the launcher costs nothing until intent,
+// messages go both ways through a dropped socket with nothing lost or doubled, and the
+// tracker's "Chat with us" brings its order to the agent.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import {
+  expectAccessible,
+  focused,
+  launchBrowser,
+  openPage,
+  shopPage,
+  startServer,
+  startShop,
+  tabTo,
+  unexpectedProblems,
+} from "./harness.mjs";
+
+let shop, server, browser;
+before(async () => {
+  shop = await startShop();
+  server = await startServer(["--cors-origins", shop.url]);
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+  await shop?.stop();
+});
+
+/** A shop page with `body`, in a new context; its requests to the support server are kept. */
+async function shopperPage(body, options) {
+  const opened = await openPage(browser, options);
+  const fetched = [];
+  opened.page.on("request", (request) => fetched.push(new URL(request.url()).pathname));
+  await opened.page.goto(`${shop.url}${shop.serve(shopPage(server.url, body))}`);
+  return { ...opened, fetched };
+}
+
+/** The desk, signed in as the demo agent, in its own context. */
+async function agentDesk() {
+  const opened = await openPage(browser);
+  const { page } = opened;
+  await page.goto(`${server.url}/desk`);
+  await page.getByLabel("Email address").fill("agent@demo.store");
+  await page.getByLabel("Password").fill("demo-agent-password");
+  await page.getByLabel("Password").press("Enter");
+  await page.getByRole("heading", { name: "Live chat" }).waitFor();
+  return opened;
+}
+
+/** The texts of a transcript's messages. */
+async function messagesIn(log) {
+  return log.locator("li").allInnerTexts();
+}
+
+test("the launcher is painted before any WebAssembly, and a keyboard click opens the pane once it is ready", async () => {
+  const { page, context, problems, fetched } = await shopperPage("<sf-live-chat></sf-live-chat>");
+  const launcher = page.locator("sf-live-chat .sf-launcher");
+  await launcher.waitFor();
+  await page.waitForLoadState("networkidle");
+  assert.equal(await launcher.innerText(), "Chat with us");
+  assert.deepEqual(
+    fetched.filter((path) => path.endsWith(".wasm")),
+    [],
+    "nothing but the loader before the shopper shows intent",
+  );
+  await expectAccessible(page, "chat launcher, pane closed");
+
+  // Tab reaches the launcher (focus is intent: the module starts loading) and Enter at once
+  // clicks the placeholder: the click is kept and the pane opens when the module is ready.
+  await tabTo(page, "Chat with us");
+  await page.keyboard.press("Enter");
+  const pane = page.getByRole("dialog", { name: "Chat with us" });
+  await pane.waitFor();
+  assert.ok(fetched.some((path) => path.endsWith(".wasm")), "the module came on intent");
+  assert.equal((await focused(page)).tag, "input", "focus moved into the pane");
+  await expectAccessible(page, "chat pane open");
+
+  // Starting without a message: the error summary says what to fix.
+  await pane.getByRole("button", { name: "Start chat" }).press("Enter");
+  await pane.getByRole("alert").getByText("Enter a message").waitFor();
+  await expectAccessible(page, "chat pre-chat errors");
+
+  await page.keyboard.press("Escape");
+  await pane.waitFor({ state: "hidden" });
+  assert.equal((await focused(page)).text, "Chat with us", "focus back on the launcher");
+  assert.deepEqual(unexpectedProblems(problems), []);
+  await context.close();
+});
+
+test("a shopper and an agent talk through a dropped socket: nothing lost, nothing twice", async () => {
+  const shopper = await shopperPage("<sf-live-chat></sf-live-chat>");
+  // Every chat socket of the shopper's page goes through here, so the test can drop it.
+  const routes = [];
+  await shopper.page.routeWebSocket(/\/chat\/socket$/, (route) => {
+    route.connectToServer();
+    routes.push(route);
+  });
+  const { page } = shopper;
+  await page.locator("sf-live-chat .sf-launcher").click();
+  const pane = page.getByRole("dialog", { name: "Chat with us" });
+  await pane.getByText("No one is available to chat right now").waitFor();
+  await expectAccessible(page, "chat with nobody online");
+
+  const desk = await agentDesk();
+  await pane.getByLabel("Email address").fill("grace@example.com");
+  await pane.getByLabel("Your message").fill("Hello, is my parcel on its way?");
+  await pane.getByRole("button", { name: "Start chat" }).press("Enter");
+  const shopperLog = pane.getByRole("log");
+  await shopperLog.getByText("Hello, is my parcel on its way?").waitFor();
+  await shopperLog.getByText("Sent").waitFor();
+
+  // The agent, by keyboard: the new conversation is in the unassigned inbox.
+  const agentPage = desk.page;
+  const entry = agentPage.getByRole("button", { name: /grace@example\.com/ });
+  await entry.waitFor();
+  await entry.focus();
+  await agentPage.keyboard.press("Enter");
+  const agentLog = agentPage.getByRole("log", { name: "Messages" });
+  await agentLog.getByText("Hello, is my parcel on its way?").waitFor();
+  await agentPage.getByLabel("Reply").focus();
+  await agentPage.keyboard.type("Yes, it left our warehouse today.");
+  await agentPage.keyboard.press("Tab");
+  await agentPage.keyboard.press("Enter");
+  await shopperLog.getByText("Yes, it left our warehouse today.").waitFor();
+  await expectAccessible(agentPage, "desk conversation");
+
+  // The shopper's socket drops; what both sides write meanwhile arrives once it is back.
+  const dropped = routes.length;
+  for (const route of routes) route.close();
+  await pane.getByText("Reconnecting…").waitFor();
+  await pane.getByLabel("Your message").fill("Thank you! Can it go to my neighbour?");
+  await pane.getByLabel("Your message").press("Enter");
+  await agentPage.getByLabel("Reply").fill("Of course, I'll add a note.");
+  await agentPage.getByLabel("Reply").press("Enter");
+  await agentLog.getByText("Thank you! Can it go to my neighbour?").waitFor({ timeout: 20_000 });
+  await shopperLog.getByText("Of course, I'll add a note.").waitFor({ timeout: 20_000 });
+  assert.ok(routes.length > dropped, "the pane opened a new socket");
+
+  const shopperMessages = await messagesIn(shopperLog);
+  const agentMessages = await messagesIn(agentLog);
+  for (const text of [
+    "Hello, is my parcel on its way?",
+    "Yes, it left our warehouse today.",
+    "Thank you! Can it go to my neighbour?",
+    "Of course, I'll add a note.",
+  ]) {
+    assert.equal(shopperMessages.filter((message) => message.includes(text)).length, 1, `shopper sees "${text}" once`);
+    assert.equal(agentMessages.filter((message) => message.includes(text)).length, 1, `agent sees "${text}" once`);
+  }
+  await expectAccessible(page, "chat conversation after a reconnect");
+  assert.deepEqual(unexpectedProblems(shopper.problems), []);
+  await shopper.context.close();
+  await desk.context.close();
+});
+
+test("the tracker's 'Chat with us' opens the chat with the order attached, in Arabic too", async () => {
+  const desk = await agentDesk();
+  const { page, context } = await shopperPage(
+    "<sf-shipment-tracker></sf-shipment-tracker><sf-live-chat></sf-live-chat>",
+  );
+  await page.getByLabel("Order number").fill("SF-1001");
+  await page.getByLabel("Email address").first().fill("ada@example.com");
+  await page.getByRole("button", { name: "Find my order" }).click();
+  await page.getByRole("button", { name: /Chat with us about this order/ }).click();
+  const pane = page.getByRole("dialog", { name: "Chat with us" });
+  await pane.getByText("About order SF-1001").waitFor();
+  assert.equal(await pane.getByLabel("Email address").count(), 0, "the order already says who this is");
+  await pane.getByLabel("Your message").fill("It says delivered but I don't have it.");
+  await pane.getByRole("button", { name: "Start chat" }).click();
+  await pane.getByRole("log").getByText("It says delivered but I don't have it.").waitFor();
+
+  const entry = desk.page.getByRole("button", { name: /SF-1001/ });
+  await entry.click();
+  await desk.page.locator("dd", { hasText: "SF-1001" }).waitFor();
+  await desk.page.locator("dd", { hasText: "ada@example.com" }).waitFor();
+  await context.close();
+  await desk.context.close();
+
+  const arabic = await shopperPage('<sf-live-chat locale="ar"></sf-live-chat>', { locale: "ar" });
+  await arabic.page.locator("sf-live-chat .sf-launcher").click();
+  await arabic.page.getByRole("dialog", { name: "تحدث معنا" }).waitFor();
+  await expectAccessible(arabic.page, "chat open in Arabic");
+  await arabic.context.close();
+});
