@@ -67,6 +67,10 @@ pub struct Launcher {
     pub labels: [&'static str; 3],
     /// Its CSS, after [`BASE_STYLESHEETS`]'s tokens; also one of the element's stylesheets.
     pub stylesheet: Stylesheet,
+    /// Page events (`sf-…`) that count as intent: the loader fetches the module when one is
+    /// dispatched before it is there, and dispatches it again on `document` once mounted,
+    /// so the component that listens for it does not miss it.
+    pub wakes_on: &'static [&'static str],
 }
 
 /// The attribute that asks the loader to fetch a launcher's module at idle time.
@@ -164,6 +168,8 @@ pub mod live_chat {
         launcher: Some(Launcher {
             labels: ["Chat with us", "Habla con nosotros", "تحدث معنا"],
             stylesheet: LAUNCHER_STYLESHEET,
+            // `events::ChatRequest::NAME` (this file depends on nothing but `core`).
+            wakes_on: &["sf-chat-request"],
         }),
     };
 }

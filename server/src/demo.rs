@@ -466,7 +466,36 @@ pub async fn seed_if_empty(db: &Database, bulk_orders: u32) -> Result<(), ApiErr
         .await?;
     }
     tx.commit().await?;
+    seed_conversation(db).await?;
     tracing::info!(orders = ORDERS.len(), bulk_orders, "seeded the demo store");
+    Ok(())
+}
+
+/// A message a shopper left while nobody was online, waiting in the desk's inbox.
+async fn seed_conversation(db: &Database) -> Result<(), ApiError> {
+    use crate::live_chat::store::{self, NewConversation, NewMessage};
+    let order_id: Option<i64> =
+        sqlx::query_scalar("SELECT id FROM orders WHERE order_number = 'SF-1007'")
+            .fetch_optional(&db.pool)
+            .await?;
+    let conversation_id = store::insert_conversation(
+        db,
+        &NewConversation {
+            shopper_name: "Gus Lindqvist".into(),
+            shopper_email: Some("gus@example.com".into()),
+            customer_id: None,
+            order_id,
+        },
+    )
+    .await?;
+    let message = NewMessage {
+        client_id: "demo-1",
+        author: sf_api::live_chat::Author::Shopper,
+        agent_id: None,
+        body:
+            "Hi, the tracking for SF-1007 says there's a problem. Could you tell me what happened?",
+    };
+    store::store_message(db, conversation_id, &message).await?;
     Ok(())
 }
 

@@ -242,6 +242,7 @@ fn loader_entry(element: &ElementDeclaration, module: &HashedModule) -> serde_js
         entry["launcher"] = serde_json::json!({
             "css": css,
             "labels": { "en": en, "es": es, "ar": ar },
+            "wakesOn": launcher.wakes_on,
         });
     }
     entry

@@ -423,7 +423,10 @@ fn DeskConversation(id: i64, token: String, agent_id: i64) -> impl IntoView {
                     })
                 })
             }}
-            <ol class="sf-desk-chat__transcript" role="log" aria-label=move || i18n.t(DeskMsg::TranscriptLabel)>
+            // The log is a region around the list: on the list itself the role would hide
+            // that it is one.
+            <div class="sf-desk-chat__transcript" role="log" aria-label=move || i18n.t(DeskMsg::TranscriptLabel)>
+            <ol>
                 <For
                     each=move || state.with(|now| now.transcript.clone())
                     key=|message| message.seq
@@ -454,6 +457,7 @@ fn DeskConversation(id: i64, token: String, agent_id: i64) -> impl IntoView {
                     }
                 />
             </ol>
+            </div>
             <p class="sf-desk-chat__typing" role="status">
                 {move || state.with(|now| now.shopper_typing.is_some()).then(|| i18n.t(DeskMsg::ShopperTyping))}
             </p>

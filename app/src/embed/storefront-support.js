@@ -51,7 +51,7 @@ for (const [tag, { attributes }] of Object.entries(ELEMENTS)) {
         else this._sfStart();
       }
 
-      _sfPaintLauncher({ css, labels }) {
+      _sfPaintLauncher({ css, labels, wakesOn }) {
         const root = this.shadowRoot ?? this.attachShadow({ mode: "open" });
         const sheet = new CSSStyleSheet();
         sheet.replaceSync(css);
@@ -74,6 +74,14 @@ for (const [tag, { attributes }] of Object.entries(ELEMENTS)) {
         }
         root.replaceChildren(button);
         this._sfLauncher = button;
+        // A page event meant for the component (the tracker asking for the chat) is intent
+        // too; it is dispatched again once the component listens.
+        const wake = (event) => {
+          this._sfReplay = new CustomEvent(event.type, { detail: event.detail });
+          this._sfStart();
+        };
+        for (const type of wakesOn) document.addEventListener(type, wake);
+        this._sfStopWaking = () => wakesOn.forEach((type) => document.removeEventListener(type, wake));
         if (this.hasAttribute("preload") && !navigator.connection?.saveData) {
           (window.requestIdleCallback || setTimeout)(() => this.isConnected && this._sfStart());
         }
@@ -96,6 +104,9 @@ for (const [tag, { attributes }] of Object.entries(ELEMENTS)) {
           if (hadFocus) launcher?.focus();
           if (this._sfClicked) launcher?.click();
           this._sfClicked = false;
+          this._sfStopWaking?.();
+          if (this._sfReplay) document.dispatchEvent(this._sfReplay);
+          this._sfReplay = null;
           return mounted;
         });
         mounting.catch((error) => {

@@ -456,4 +456,10 @@ mod tests {
             assert_eq!(LiveChatMsg::Title.text(locale), label, "{locale:?}");
         }
     }
+
+    #[test]
+    fn the_loader_wakes_the_chat_for_the_event_it_listens_to() {
+        let launcher = ELEMENT.launcher.expect("the chat starts as a launcher");
+        assert_eq!(launcher.wakes_on, [ChatRequest::NAME]);
+    }
 }
