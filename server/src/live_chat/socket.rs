@@ -14,8 +14,9 @@ use super::ChatState;
 use crate::db::Database;
 use crate::error::ApiError;
 use crate::tokens::TokenKeys;
+use crate::AppState;
 use axum::extract::ws::{CloseFrame, Message, WebSocket, WebSocketUpgrade};
-use axum::extract::State;
+use axum::extract::{FromRef, State};
 use axum::response::Response;
 use sf_api::live_chat::ClientMessageId;
 use sf_api::live_chat::{
@@ -42,27 +43,47 @@ const SILENT_FOR: Duration = Duration::from_secs(60);
 
 /// What a socket's task needs from the app.
 #[derive(Clone)]
-struct SocketContext {
+pub(super) struct SocketContext {
     db: Database,
     keys: Arc<TokenKeys>,
     chat: ChatState,
     shutdown: watch::Receiver<bool>,
 }
 
-fn upgrade_with_small_buffers(upgrade: WebSocketUpgrade) -> WebSocketUpgrade {
-    upgrade
+impl FromRef<AppState> for SocketContext {
+    fn from_ref(state: &AppState) -> Self {
+        Self {
+            db: state.db.clone(),
+            keys: state.token_keys.clone(),
+            chat: state.chat.clone(),
+            shutdown: state.shutdown.clone(),
+        }
+    }
+}
+
+/// A WebSocket upgrade, or the reason the request is not one.
+type Upgrade = Result<WebSocketUpgrade, axum::extract::ws::rejection::WebSocketUpgradeRejection>;
+
+/// Accepts the upgrade with small buffers and hands the socket to `serve`. Axum's own
+/// rejection is plain text; ours is the API's JSON error.
+fn accept<Serve, Served>(
+    upgrade: Upgrade,
+    context: SocketContext,
+    serve: Serve,
+) -> Result<Response, ApiError>
+where
+    Serve: FnOnce(WebSocket, SocketContext) -> Served + Send + 'static,
+    Served: std::future::Future<Output = ()> + Send + 'static,
+{
+    let upgrade =
+        upgrade.map_err(|_| ApiError::NothingMatches("Open this address as a WebSocket."))?;
+    Ok(upgrade
         .read_buffer_size(READ_BUFFER_BYTES)
         .write_buffer_size(WRITE_BUFFER_BYTES)
         .max_write_buffer_size(64 * 1024)
         .max_message_size(MAX_FRAME_BYTES)
         .max_frame_size(MAX_FRAME_BYTES)
-}
-
-/// Axum's own rejection is plain text; ours is the API's JSON error.
-fn require_upgrade(
-    upgrade: Result<WebSocketUpgrade, axum::extract::ws::rejection::WebSocketUpgradeRejection>,
-) -> Result<WebSocketUpgrade, ApiError> {
-    upgrade.map_err(|_| ApiError::NothingMatches("Open this address as a WebSocket."))
+        .on_upgrade(move |socket| serve(socket, context)))
 }
 
 /// A conversation's socket: send `{"type":"hello","token":…,"conversation_id":…,"after":N}`
@@ -77,20 +98,10 @@ fn require_upgrade(
     )
 )]
 pub(super) async fn conversation_socket(
-    State(db): State<Database>,
-    State(keys): State<Arc<TokenKeys>>,
-    State(chat): State<ChatState>,
-    State(shutdown): State<watch::Receiver<bool>>,
-    upgrade: Result<WebSocketUpgrade, axum::extract::ws::rejection::WebSocketUpgradeRejection>,
+    State(context): State<SocketContext>,
+    upgrade: Upgrade,
 ) -> Result<Response, ApiError> {
-    let context = SocketContext {
-        db,
-        keys,
-        chat,
-        shutdown,
-    };
-    Ok(upgrade_with_small_buffers(require_upgrade(upgrade)?)
-        .on_upgrade(move |socket| serve_conversation(socket, context)))
+    accept(upgrade, context, serve_conversation)
 }
 
 /// The desk's socket: send a hello with the agent's token; the agent counts as present while
@@ -105,20 +116,10 @@ pub(super) async fn conversation_socket(
     )
 )]
 pub(super) async fn desk_socket(
-    State(db): State<Database>,
-    State(keys): State<Arc<TokenKeys>>,
-    State(chat): State<ChatState>,
-    State(shutdown): State<watch::Receiver<bool>>,
-    upgrade: Result<WebSocketUpgrade, axum::extract::ws::rejection::WebSocketUpgradeRejection>,
+    State(context): State<SocketContext>,
+    upgrade: Upgrade,
 ) -> Result<Response, ApiError> {
-    let context = SocketContext {
-        db,
-        keys,
-        chat,
-        shutdown,
-    };
-    Ok(upgrade_with_small_buffers(require_upgrade(upgrade)?)
-        .on_upgrade(move |socket| serve_desk(socket, context)))
+    accept(upgrade, context, serve_desk)
 }
 
 /// What came from the client.
