@@ -374,6 +374,9 @@ pub enum Refusal {
     TooFast,
     /// The conversation is closed.
     Closed,
+    /// The conversation's shopper has too many sockets open (tabs, devices); the socket then
+    /// closes. Closing another tab frees one.
+    TooManySockets,
 }
 
 /// A frame the server sends over the chat socket.

@@ -174,22 +174,24 @@ pub struct OpenStream {
 
 type OpenCounts<K> = Arc<Mutex<HashMap<K, usize>>>;
 
-/// Counts open streams per key, up to a cap.
+/// Counts open streams (or sockets) per key, up to a cap.
 #[derive(Debug)]
-struct StreamSlots<K> {
+pub struct StreamSlots<K> {
     cap: usize,
     open: OpenCounts<K>,
 }
 
 impl<K: Hash + Eq + Clone> StreamSlots<K> {
-    fn new(cap: usize) -> Self {
+    /// At most `cap` open per key.
+    pub fn new(cap: usize) -> Self {
         Self {
             cap,
             open: Arc::default(),
         }
     }
 
-    fn acquire(&self, key: K) -> Option<StreamSlot<K>> {
+    /// A slot for one more under `key`, held until dropped; `None` at the cap.
+    pub fn acquire(&self, key: K) -> Option<StreamSlot<K>> {
         let mut open = self.open.lock().unwrap_or_else(|e| e.into_inner());
         let count = open.entry(key.clone()).or_insert(0);
         if *count >= self.cap {
@@ -208,7 +210,7 @@ impl<K: Hash + Eq + Clone> StreamSlots<K> {
 
 /// One taken slot, given back on drop.
 #[derive(Debug)]
-struct StreamSlot<K: Hash + Eq> {
+pub struct StreamSlot<K: Hash + Eq> {
     key: Option<K>,
     open: OpenCounts<K>,
 }

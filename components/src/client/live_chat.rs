@@ -138,6 +138,7 @@ fn refusal(name: &str) -> Option<Refusal> {
         "too_long" => Refusal::TooLong,
         "too_fast" => Refusal::TooFast,
         "closed" => Refusal::Closed,
+        "too_many_sockets" => Refusal::TooManySockets,
         _ => return None,
     })
 }

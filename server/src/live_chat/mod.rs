@@ -15,7 +15,7 @@ mod socket;
 pub mod store;
 
 use crate::config::Config;
-use crate::limiter::FailureLimiter;
+use crate::limiter::{FailureLimiter, StreamSlots};
 use crate::AppState;
 use bus::{ChatBus, LocalBus};
 use hours::{BadHours, BusinessHours};
@@ -39,7 +39,13 @@ pub struct ChatState {
     /// Starting conversations, per client address: each start counts, so one address
     /// cannot fill the desk's inbox (a person starts a few at most).
     pub starts: Arc<FailureLimiter>,
+    /// The shopper's sockets open per conversation: a few tabs and devices, not thousands
+    /// from one stolen or shared token.
+    pub shopper_sockets: Arc<StreamSlots<i64>>,
 }
+
+/// How many sockets a conversation's shopper may hold open at once.
+pub const MAX_SHOPPER_SOCKETS: usize = 20;
 
 impl ChatState {
     /// The state for `config`; refuses business hours it cannot read.
@@ -56,6 +62,7 @@ impl ChatState {
             reply_minutes: config.chat_reply_minutes,
             offline_reply_minutes: config.chat_offline_reply_minutes,
             starts: Arc::default(),
+            shopper_sockets: Arc::new(StreamSlots::new(MAX_SHOPPER_SOCKETS)),
         })
     }
 

@@ -257,6 +257,20 @@ async fn serve_conversation(mut socket: WebSocket, context: SocketContext) {
     if participant.may_open(conversation_id).is_err() {
         return refuse_and_close(&mut socket, &unauthorized).await;
     }
+    let _slot = match participant {
+        Participant::Shopper(_) => match context.chat.shopper_sockets.acquire(conversation_id) {
+            Some(slot) => Some(slot),
+            None => {
+                let too_many = ServerFrame::Refused {
+                    client_id: None,
+                    refusal: Refusal::TooManySockets,
+                };
+                let _ = send(&mut socket, &too_many).await;
+                return close(&mut socket, 4429, "too many sockets").await;
+            }
+        },
+        Participant::Agent(_) => None,
+    };
     // Subscribed before the replay, so nothing stored in between is missed; what arrives
     // both ways is sent once (see `sent_up_to`).
     let mut frames = context.chat.bus.subscribe(conversation_id);

@@ -20,6 +20,7 @@ both_databases!(
     agents_assign_close_and_the_shopper_rates,
     oversized_and_rapid_messages_are_refused_with_reasons,
     desk_routes_need_a_signed_in_agent,
+    a_shopper_holds_a_bounded_number_of_sockets,
 );
 
 /// A start request from an unidentified shopper.
@@ -593,5 +594,42 @@ async fn desk_routes_need_a_signed_in_agent(database: TestDatabase) {
     let agent_token = app.demo_agent_token().await;
     let bad_view = app.chat_inbox("everything", &agent_token).await;
     assert_eq!(bad_view.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    app.stop().await;
+}
+
+async fn a_shopper_holds_a_bounded_number_of_sockets(database: TestDatabase) {
+    let app = seeded(database).await;
+    let (id, token) = start(&app, "Hello").await;
+    let mut tabs = Vec::new();
+    for _ in 0..sf_server::live_chat::MAX_SHOPPER_SOCKETS {
+        tabs.push(open(&app, &token, None, 0).await.0);
+    }
+    let mut one_more = app.chat_socket("socket").await;
+    one_more
+        .send(json!({ "type": "hello", "token": token, "conversation_id": null, "after": 0 }))
+        .await;
+    assert_eq!(
+        one_more.next().await.unwrap()["refusal"],
+        "too_many_sockets"
+    );
+    assert!(one_more.next().await.is_none(), "then it closes");
+    // Agents are not counted against the shopper.
+    let agent_token = app.demo_agent_token().await;
+    open(&app, &agent_token, Some(id), 0).await;
+    // A closed tab frees its place.
+    drop(tabs.pop());
+    let mut reopened = false;
+    for _ in 0..50 {
+        let mut socket = app.chat_socket("socket").await;
+        socket
+            .send(json!({ "type": "hello", "token": token, "conversation_id": null, "after": 0 }))
+            .await;
+        if socket.next().await.unwrap()["type"] == "message" {
+            reopened = true;
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert!(reopened, "a place came free");
     app.stop().await;
 }
