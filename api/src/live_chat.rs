@@ -502,6 +502,32 @@ pub struct InboxEntry {
     pub unread: i64,
 }
 
+/// One of the shopper's orders on their timeline, with each package's status.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct TimelineOrder {
+    /// The order number.
+    pub order_number: String,
+    /// When it was placed (RFC 3339, UTC).
+    pub placed_at: String,
+    /// Each package's status as the tracker names it (`in_transit`, `delivered`…), in order.
+    pub package_statuses: Vec<String>,
+}
+
+/// Everything the store knows of the shopper of a conversation, across channels
+/// (`GET /chat/conversations/{id}/timeline`): recognised by the store's customer id, or by
+/// the email address (given, or proven by an order).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ShopperTimeline {
+    /// Their orders, newest first.
+    pub orders: Vec<TimelineOrder>,
+    /// Their other conversations, newest activity first.
+    pub conversations: Vec<InboxEntry>,
+}
+
 /// `PUT /chat/conversations/{id}/assignee`: give a conversation to an agent.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

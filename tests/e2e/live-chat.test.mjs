@@ -175,6 +175,10 @@ test("the tracker's 'Chat with us' opens the chat with the order attached, in Ar
   await entry.click();
   await desk.page.locator("dd", { hasText: "SF-1006" }).waitFor();
   await desk.page.locator("dd", { hasText: "farah@example.com" }).waitFor();
+  // The shopper's timeline: their order, with its package's status, from the tracker's data.
+  const timeline = desk.page.getByRole("complementary", { name: "About this shopper" });
+  await timeline.getByText(/Order SF-1006, placed .*: Delivery attempt failed/).waitFor();
+  await expectAccessible(desk.page, "desk conversation with the shopper's timeline");
   await context.close();
   await desk.context.close();
 

@@ -9,10 +9,20 @@ pub type Result<T = ()> = std::result::Result<T, String>;
 
 /// The repository root (the parent of `xtask/`).
 pub fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("xtask sits inside the repository")
-        .to_path_buf()
+    // The checkout `cargo xtask` was run in (from any folder inside it), not the one this
+    // binary was compiled from: checkouts sharing a target directory (a CI clone beside a
+    // working copy) share this binary, and cargo does not rebuild it for another path.
+    let running_in = std::env::current_dir().ok().and_then(|dir| {
+        dir.ancestors()
+            .find(|folder| folder.join("xtask/Cargo.toml").is_file())
+            .map(Path::to_path_buf)
+    });
+    running_in.unwrap_or_else(|| {
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .parent()
+            .expect("xtask sits inside the repository")
+            .to_path_buf()
+    })
 }
 
 /// Prints a step header, so long steps are never silent.

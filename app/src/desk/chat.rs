@@ -12,9 +12,11 @@ use sf_api::live_chat::{
     Author, ChatMessage, ClientFrame, ConversationStatus, ConversationView, DeskFrame, InboxEntry,
     InboxView, ServerFrame,
 };
+use sf_api::tracking::ShipmentStatus;
 use sf_components::client::socket::SocketLink;
 use sf_components::client::{client_frame_text, read_desk_frame, read_server_frame};
 use sf_components::i18n::{format_date, DateStyle};
+use sf_components::shipment_tracker::status_message;
 use sf_components::{use_api_client, use_i18n, ApiClient};
 use std::time::Duration;
 
@@ -465,6 +467,7 @@ fn DeskConversation(id: i64, token: String, agent_id: i64) -> impl IntoView {
                 (state.with(|now| now.status) == Some(ConversationStatus::Closed))
                     .then(|| view! { <p>{i18n.text(DeskMsg::ConversationClosed)}</p> })
             }}
+            <ShopperTimelinePanel id=id token=token.get_value() />
             <form class="sf-desk-chat__reply" on:submit=submit>
                 <label for="sf-desk-reply">{i18n.text(DeskMsg::ReplyLabel)}</label>
                 <textarea id="sf-desk-reply" rows="3" prop:value=move || reply.get() on:input=on_input></textarea>
@@ -485,6 +488,59 @@ fn DeskConversation(id: i64, token: String, agent_id: i64) -> impl IntoView {
                 </button>
             </div>
         </section>
+    }
+}
+
+/// Beside a conversation: what the store knows of its shopper across channels.
+#[component]
+fn ShopperTimelinePanel(id: i64, token: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let client = use_api_client();
+    let timeline = LocalResource::new(move || client.shopper_timeline(token.clone(), id));
+    let locale = move || i18n.locale.get();
+    view! {
+        <aside class="sf-desk-chat__timeline" aria-labelledby="sf-desk-timeline-heading">
+            <h4 id="sf-desk-timeline-heading">{i18n.text(DeskMsg::TimelineHeading)}</h4>
+            <Transition fallback=|| ()>
+                {move || {
+                    timeline.get().map(|answer| match answer {
+                        Ok(timeline) if timeline.orders.is_empty() && timeline.conversations.is_empty() => {
+                            view! { <p>{i18n.text(DeskMsg::TimelineEmpty)}</p> }.into_any()
+                        }
+                        Ok(timeline) => view! {
+                            <ul>
+                                {timeline.orders.into_iter().map(|order| {
+                                    let statuses = order
+                                        .package_statuses
+                                        .iter()
+                                        .filter_map(|name| ShipmentStatus::parse(name))
+                                        .map(|status| i18n.t(status_message(status)))
+                                        .collect::<Vec<_>>()
+                                        .join(", ");
+                                    let placed = format_date(&order.placed_at, locale(), DateStyle::Day);
+                                    view! {
+                                        <li>
+                                            {i18n.format(DeskMsg::TimelineOrder, &[("number", &order.order_number), ("date", &placed)])}
+                                            {(!statuses.is_empty()).then(|| format!(": {statuses}"))}
+                                        </li>
+                                    }
+                                }).collect_view()}
+                                {timeline.conversations.into_iter().map(|conversation| {
+                                    let when = format_date(&conversation.last_activity_at, locale(), DateStyle::Day);
+                                    view! {
+                                        <li>
+                                            {i18n.format(DeskMsg::TimelineConversation, &[("date", &when)])}
+                                            ": " {conversation.preview}
+                                        </li>
+                                    }
+                                }).collect_view()}
+                            </ul>
+                        }.into_any(),
+                        Err(_) => view! { <p role="alert">{i18n.text(DeskMsg::TimelineFailed)}</p> }.into_any(),
+                    })
+                }}
+            </Transition>
+        </aside>
     }
 }
 

@@ -65,6 +65,16 @@ catalogue! {
         CloseConversation { en: "Close conversation", es: "Cerrar conversación", ar: "إغلاق المحادثة" }
         /// Reopen the conversation.
         Reopen { en: "Reopen conversation", es: "Reabrir conversación", ar: "إعادة فتح المحادثة" }
+        /// Heading of the shopper's timeline beside a conversation.
+        TimelineHeading { en: "About this shopper", es: "Sobre este cliente", ar: "عن هذا العميل" }
+        /// Nothing else is known of the shopper.
+        TimelineEmpty { en: "No orders or earlier conversations.", es: "Sin pedidos ni conversaciones anteriores.", ar: "لا توجد طلبات أو محادثات سابقة." }
+        /// One of the shopper's orders; `{number}`, `{date}`.
+        TimelineOrder { en: "Order {number}, placed {date}", es: "Pedido {number}, realizado el {date}", ar: "الطلب {number}، بتاريخ {date}" }
+        /// Another conversation of the shopper; `{date}` of its last message.
+        TimelineConversation { en: "Conversation, {date}", es: "Conversación, {date}", ar: "محادثة، {date}" }
+        /// The timeline could not be read.
+        TimelineFailed { en: "What we know of this shopper could not be loaded.", es: "No se pudo cargar lo que sabemos de este cliente.", ar: "تعذر تحميل معلومات هذا العميل." }
         /// Shown after signing out.
         SignedOut { en: "You have signed out.", es: "Has cerrado la sesión.", ar: "لقد سجلت الخروج." }
         /// The password field was left empty.

@@ -7,7 +7,7 @@ use super::write::{integer, ToJson};
 use super::{parse, send, to_json, ApiClient, ClientError, Target};
 use sf_api::live_chat::{
     AssignRequest, ChatMessage, ConversationStatus, ConversationView, DeskFrame, InboxEntry,
-    InboxView, PresenceRequest, StatusRequest,
+    InboxView, PresenceRequest, ShopperTimeline, StatusRequest, TimelineOrder,
 };
 use std::future::Future;
 use wasm_bindgen::JsValue;
@@ -50,6 +50,16 @@ impl ApiClient {
         let target = self.target(&format!(
             "/chat/conversations/{conversation_id}?after={after}"
         ));
+        async move { send("GET", target, Some(&token), None).await?.into_result() }
+    }
+
+    /// `GET /chat/conversations/{id}/timeline`: the shopper's orders and other conversations.
+    pub fn shopper_timeline(
+        self,
+        token: String,
+        conversation_id: i64,
+    ) -> impl Future<Output = Result<ShopperTimeline, ClientError>> {
+        let target = self.target(&format!("/chat/conversations/{conversation_id}/timeline"));
         async move { send("GET", target, Some(&token), None).await?.into_result() }
     }
 
@@ -181,6 +191,27 @@ impl FromJson for ConversationView {
             agent_read_seq: fields.integer("agent_read_seq")?,
             shopper_read_seq: fields.integer("shopper_read_seq")?,
             rating: fields.maybe("rating", maybe_id)?,
+        })
+    }
+}
+
+impl FromJson for TimelineOrder {
+    fn from_json(value: &JsValue) -> Option<Self> {
+        let fields = Fields::of(value)?;
+        Some(TimelineOrder {
+            order_number: fields.text("order_number")?,
+            placed_at: fields.text("placed_at")?,
+            package_statuses: fields.list("package_statuses", JsValue::as_string)?,
+        })
+    }
+}
+
+impl FromJson for ShopperTimeline {
+    fn from_json(value: &JsValue) -> Option<Self> {
+        let fields = Fields::of(value)?;
+        Some(ShopperTimeline {
+            orders: fields.list("orders", TimelineOrder::from_json)?,
+            conversations: fields.list("conversations", InboxEntry::from_json)?,
         })
     }
 }

@@ -90,6 +90,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(routes::read_conversation))
         .routes(routes!(routes::rate_conversation))
         .routes(routes!(routes::inbox))
+        .routes(routes!(routes::timeline))
         .routes(routes!(routes::assign))
         .routes(routes!(routes::set_status))
         .routes(routes!(routes::set_presence))

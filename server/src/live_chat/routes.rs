@@ -21,8 +21,8 @@ use serde::Deserialize;
 use sf_api::error::ErrorBody;
 use sf_api::live_chat::{
     AssignRequest, ChatAvailability, ConversationStarted, ConversationView, InboxEntry, InboxView,
-    PresenceRequest, RatingRequest, ServerFrame, StartConversationRequest, StatusRequest,
-    MAX_RATING_COMMENT_CHARS,
+    PresenceRequest, RatingRequest, ServerFrame, ShopperTimeline, StartConversationRequest,
+    StatusRequest, MAX_RATING_COMMENT_CHARS,
 };
 use sf_api::validation::{CustomerId, FieldProblem, FieldRefusal, Validate};
 use std::net::SocketAddr;
@@ -317,6 +317,37 @@ pub(super) async fn inbox(
     ApiQuery(query): ApiQuery<InboxQuery>,
 ) -> Result<Json<Vec<InboxEntry>>, ApiError> {
     Ok(Json(store::inbox(&db, query.view, agent.profile.id).await?))
+}
+
+/// The shopper's timeline beside a conversation: their orders with each package's status,
+/// and their other conversations, recognised by the store's customer id or their email.
+#[utoipa::path(
+    get,
+    path = "/chat/conversations/{id}/timeline",
+    tag = "live-chat",
+    params(("id" = i64, Path, description = "The conversation")),
+    security(("agent_token" = [])),
+    responses(
+        (status = 200, description = "The shopper's timeline", body = ShopperTimeline),
+        (status = 401, description = "No valid token", body = ErrorBody),
+        (status = 404, description = "No such conversation", body = ErrorBody)
+    )
+)]
+#[tracing::instrument(skip_all, fields(agent_id = agent.profile.id, conversation_id = id))]
+pub(super) async fn timeline(
+    State(db): State<Database>,
+    agent: SignedInAgent,
+    ApiPath(id): ApiPath<i64>,
+) -> Result<Json<ShopperTimeline>, ApiError> {
+    let conversation = store::conversation(&db, id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    let email = conversation.shopper_email.as_deref();
+    let customer_id = conversation.customer_id.as_deref();
+    Ok(Json(ShopperTimeline {
+        orders: store::orders_of_shopper(&db, email, customer_id).await?,
+        conversations: store::conversations_of_shopper(&db, id, email, customer_id).await?,
+    }))
 }
 
 /// Give a conversation to an agent (or back to the unassigned queue).

@@ -6,7 +6,9 @@
 
 use crate::db::{self, Database};
 use crate::error::ApiError;
-use sf_api::live_chat::{Author, ChatMessage, ConversationStatus, InboxEntry, InboxView};
+use sf_api::live_chat::{
+    Author, ChatMessage, ConversationStatus, InboxEntry, InboxView, TimelineOrder,
+};
 
 /// A message as stored, with its agent's name.
 #[derive(sqlx::FromRow)]
@@ -49,6 +51,8 @@ pub struct ConversationRow {
     pub shopper_name: String,
     /// Their email, when known.
     pub shopper_email: Option<String>,
+    /// The store's id for a signed-in shopper.
+    pub customer_id: Option<String>,
     /// The order attached.
     pub order_number: Option<String>,
     /// The last sequence number given.
@@ -131,7 +135,7 @@ pub async fn open_conversation_of(
 /// A conversation by id.
 pub async fn conversation(db: &Database, id: i64) -> Result<Option<ConversationRow>, ApiError> {
     Ok(sqlx::query_as(
-        "SELECT c.id, c.status, c.shopper_name, c.shopper_email, o.order_number, c.last_seq, \
+        "SELECT c.id, c.status, c.shopper_name, c.shopper_email, c.customer_id, o.order_number, c.last_seq, \
          c.agent_delivered_seq, c.agent_read_seq, c.shopper_read_seq, c.rating \
          FROM chat_conversations c LEFT JOIN orders o ON o.id = c.order_id WHERE c.id = $1",
     )
@@ -423,12 +427,50 @@ pub async fn inbox(
     view: InboxView,
     agent_id: i64,
 ) -> Result<Vec<InboxEntry>, ApiError> {
+    // `$2` and `$3` (no shopper) are bound as NULL: every filter names all three.
     let filter = match view {
         InboxView::Unassigned => "c.status = 'open' AND c.assigned_agent_id IS NULL AND $1 = $1",
         InboxView::Mine => "c.status = 'open' AND c.assigned_agent_id = $1",
         InboxView::All => "c.status = 'open' AND $1 = $1",
         InboxView::Closed => "c.status = 'closed' AND $1 = $1",
     };
+    entries(
+        db,
+        &format!("{filter} AND $2 IS NULL AND $3 IS NULL"),
+        agent_id,
+        None,
+        None,
+    )
+    .await
+}
+
+/// The other conversations of conversation `conversation_id`'s shopper: the same store
+/// customer id, or the same email address.
+pub async fn conversations_of_shopper(
+    db: &Database,
+    conversation_id: i64,
+    email: Option<&str>,
+    customer_id: Option<&str>,
+) -> Result<Vec<InboxEntry>, ApiError> {
+    entries(
+        db,
+        "c.id <> $1 AND (c.shopper_email = $2 OR c.customer_id = $3)",
+        conversation_id,
+        email,
+        customer_id,
+    )
+    .await
+}
+
+/// Conversations matching `filter` (over `$1` a number, `$2` an email, `$3` a customer id),
+/// as inbox rows, newest activity first.
+async fn entries(
+    db: &Database,
+    filter: &str,
+    number: i64,
+    email: Option<&str>,
+    customer_id: Option<&str>,
+) -> Result<Vec<InboxEntry>, ApiError> {
     let rows: Vec<InboxRow> = sqlx::query_as(&format!(
         "SELECT c.id, c.status, c.shopper_name, c.shopper_email, o.order_number, c.assigned_agent_id, \
          (SELECT m.body FROM chat_messages m WHERE m.conversation_id = c.id ORDER BY m.seq DESC LIMIT 1) AS preview, \
@@ -436,9 +478,11 @@ pub async fn inbox(
          (SELECT COUNT(*) FROM chat_messages m WHERE m.conversation_id = c.id AND m.author = 'shopper' \
           AND m.seq > c.agent_read_seq) AS unread \
          FROM chat_conversations c LEFT JOIN orders o ON o.id = c.order_id \
-         WHERE {filter} ORDER BY c.last_activity_at DESC, c.id DESC LIMIT $2"
+         WHERE {filter} ORDER BY c.last_activity_at DESC, c.id DESC LIMIT $4"
     ))
-    .bind(agent_id)
+    .bind(number)
+    .bind(email)
+    .bind(customer_id)
     .bind(INBOX_LIMIT)
     .fetch_all(&db.pool)
     .await?;
@@ -461,6 +505,50 @@ pub async fn inbox(
             unread: row.unread,
         })
         .collect())
+}
+
+#[derive(sqlx::FromRow)]
+struct TimelineRow {
+    order_number: String,
+    placed_at: String,
+    status: Option<String>,
+}
+
+/// The shopper's orders (by email or store customer id), newest first, each with its
+/// packages' statuses.
+pub async fn orders_of_shopper(
+    db: &Database,
+    email: Option<&str>,
+    customer_id: Option<&str>,
+) -> Result<Vec<TimelineOrder>, ApiError> {
+    let rows: Vec<TimelineRow> = sqlx::query_as(
+        "SELECT o.order_number, o.placed_at, s.status FROM orders o \
+         LEFT JOIN shipments s ON s.order_id = o.id \
+         WHERE o.id IN (SELECT id FROM orders WHERE email = $1 OR customer_id = $2 \
+                        ORDER BY placed_at DESC LIMIT 50) \
+         ORDER BY o.placed_at DESC, o.id, s.id",
+    )
+    .bind(email)
+    .bind(customer_id)
+    .fetch_all(&db.pool)
+    .await?;
+    let mut orders: Vec<TimelineOrder> = Vec::new();
+    for row in rows {
+        if orders
+            .last()
+            .is_none_or(|last| last.order_number != row.order_number)
+        {
+            orders.push(TimelineOrder {
+                order_number: row.order_number,
+                placed_at: row.placed_at,
+                package_statuses: Vec::new(),
+            });
+        }
+        if let (Some(order), Some(status)) = (orders.last_mut(), row.status) {
+            order.package_statuses.push(status);
+        }
+    }
+    Ok(orders)
 }
 
 /// An order's id and email, found by its number: attaching an order identifies its shopper.

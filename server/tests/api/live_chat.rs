@@ -21,6 +21,7 @@ both_databases!(
     oversized_and_rapid_messages_are_refused_with_reasons,
     desk_routes_need_a_signed_in_agent,
     a_shopper_holds_a_bounded_number_of_sockets,
+    the_desk_sees_one_timeline_per_shopper,
 );
 
 /// A start request from an unidentified shopper.
@@ -631,5 +632,60 @@ async fn a_shopper_holds_a_bounded_number_of_sockets(database: TestDatabase) {
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
     }
     assert!(reopened, "a place came free");
+    app.stop().await;
+}
+
+async fn the_desk_sees_one_timeline_per_shopper(database: TestDatabase) {
+    let app = seeded(database).await;
+    // Ada asked once by email, then again from the tracker with her order attached.
+    let (earlier, _) = start(&app, "A question about sizes").await;
+    let lookup: Value = app
+        .look_up_order(&json!({ "order_number": "SF-1001", "email": "ada@example.com" }))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let started: Value = app
+        .start_conversation(
+            &json!({ "message": "Where is it?", "client_id": "t", "order_token": lookup["token"] }),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    let id = started["conversation_id"].as_i64().unwrap();
+    let agent_token = app.demo_agent_token().await;
+    let response = app
+        .get(&format!("/api/v1/chat/conversations/{id}/timeline"))
+        .bearer_auth(&agent_token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    let timeline: Value = response.json().await.unwrap();
+    let orders: Vec<&str> = timeline["orders"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|order| order["order_number"].as_str().unwrap())
+        .collect();
+    assert!(orders.contains(&"SF-1001"), "{orders:?}");
+    let first = timeline["orders"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|order| order["order_number"] == "SF-1001")
+        .unwrap();
+    assert!(!first["package_statuses"].as_array().unwrap().is_empty());
+    assert_eq!(timeline["conversations"][0]["id"], earlier);
+    assert_eq!(timeline["conversations"].as_array().unwrap().len(), 1);
+
+    let shopper = app
+        .get(&format!("/api/v1/chat/conversations/{id}/timeline"))
+        .bearer_auth(started["token"].as_str().unwrap())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(shopper.status(), StatusCode::UNAUTHORIZED, "agents only");
     app.stop().await;
 }
