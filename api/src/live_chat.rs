@@ -515,6 +515,66 @@ pub struct TimelineOrder {
     pub package_statuses: Vec<String>,
 }
 
+/// Where a contact outside the chat happened.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum NoteChannel {
+    /// At the counter of a store.
+    Store,
+    /// On the phone.
+    Phone,
+    /// Anywhere else.
+    Other,
+}
+
+impl NoteChannel {
+    /// The name on the wire and in the database.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NoteChannel::Store => "store",
+            NoteChannel::Phone => "phone",
+            NoteChannel::Other => "other",
+        }
+    }
+
+    /// The channel named `name`.
+    pub fn parse(name: &str) -> Option<Self> {
+        [NoteChannel::Store, NoteChannel::Phone, NoteChannel::Other]
+            .into_iter()
+            .find(|channel| channel.as_str() == name)
+    }
+}
+
+/// Longest note an agent may add.
+pub const MAX_NOTE_CHARS: usize = 2000;
+
+/// `POST /chat/conversations/{id}/notes`: an agent notes a contact made elsewhere.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct NoteRequest {
+    /// Where it happened.
+    pub channel: NoteChannel,
+    /// What was said or done.
+    pub body: String,
+}
+
+/// A note on the shopper's timeline.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct TimelineNote {
+    /// Where it happened.
+    pub channel: NoteChannel,
+    /// What was said or done.
+    pub body: String,
+    /// The agent who wrote it.
+    pub agent_name: Option<String>,
+    /// When (RFC 3339, UTC).
+    pub created_at: String,
+}
+
 /// Everything the store knows of the shopper of a conversation, across channels
 /// (`GET /chat/conversations/{id}/timeline`): recognised by the store's customer id, or by
 /// the email address (given, or proven by an order).
@@ -526,6 +586,8 @@ pub struct ShopperTimeline {
     pub orders: Vec<TimelineOrder>,
     /// Their other conversations, newest activity first.
     pub conversations: Vec<InboxEntry>,
+    /// Agents' notes of contacts in a store or by phone, newest first.
+    pub notes: Vec<TimelineNote>,
 }
 
 /// `PUT /chat/conversations/{id}/assignee`: give a conversation to an agent.

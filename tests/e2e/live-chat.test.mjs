@@ -179,6 +179,12 @@ test("the tracker's 'Chat with us' opens the chat with the order attached, in Ar
   const timeline = desk.page.getByRole("complementary", { name: "About this shopper" });
   await timeline.getByText(/Order SF-1006, placed .*: Delivery attempt failed/).waitFor();
   await expectAccessible(desk.page, "desk conversation with the shopper's timeline");
+  // A call to the shop, noted by keyboard, joins the same timeline.
+  await desk.page.getByLabel("Contact made").selectOption("phone");
+  await desk.page.getByLabel("Note", { exact: true }).fill("Called: the parcel is at the depot.");
+  await desk.page.getByLabel("Note", { exact: true }).press("Tab");
+  await desk.page.keyboard.press("Enter");
+  await timeline.getByText(/By phone, .*\(Sam Rivera\): Called: the parcel is at the depot\./).waitFor();
   await context.close();
   await desk.context.close();
 

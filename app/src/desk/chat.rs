@@ -10,7 +10,7 @@ use super::DeskSession;
 use leptos::prelude::*;
 use sf_api::live_chat::{
     Author, ChatMessage, ClientFrame, ConversationStatus, ConversationView, DeskFrame, InboxEntry,
-    InboxView, ServerFrame,
+    InboxView, NoteChannel, NoteRequest, ServerFrame,
 };
 use sf_api::tracking::ShipmentStatus;
 use sf_components::client::socket::SocketLink;
@@ -496,8 +496,39 @@ fn DeskConversation(id: i64, token: String, agent_id: i64) -> impl IntoView {
 fn ShopperTimelinePanel(id: i64, token: String) -> impl IntoView {
     let i18n = use_i18n();
     let client = use_api_client();
-    let timeline = LocalResource::new(move || client.shopper_timeline(token.clone(), id));
+    let token = StoredValue::new(token);
+    let noted = RwSignal::new(0_u32);
+    let timeline = LocalResource::new(move || {
+        noted.track();
+        client.shopper_timeline(token.get_value(), id)
+    });
     let locale = move || i18n.locale.get();
+    let channel = RwSignal::new(NoteChannel::Store);
+    let note = RwSignal::new(String::new());
+    let note_failed = RwSignal::new(false);
+    let add_note = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let request = NoteRequest {
+            channel: channel.get_untracked(),
+            body: note.get_untracked(),
+        };
+        leptos::task::spawn_local(async move {
+            let added = client
+                .add_note(token.get_value(), id, request)
+                .await
+                .is_ok();
+            note_failed.set(!added);
+            if added {
+                note.set(String::new());
+                noted.update(|count| *count += 1);
+            }
+        });
+    };
+    let channels = [
+        (NoteChannel::Store, DeskMsg::ChannelStore),
+        (NoteChannel::Phone, DeskMsg::ChannelPhone),
+        (NoteChannel::Other, DeskMsg::ChannelOther),
+    ];
     view! {
         <aside class="sf-desk-chat__timeline" aria-labelledby="sf-desk-timeline-heading">
             <h4 id="sf-desk-timeline-heading">{i18n.text(DeskMsg::TimelineHeading)}</h4>
@@ -525,6 +556,19 @@ fn ShopperTimelinePanel(id: i64, token: String) -> impl IntoView {
                                         </li>
                                     }
                                 }).collect_view()}
+                                {timeline.notes.into_iter().map(|note| {
+                                    let when = format_date(&note.created_at, locale(), DateStyle::Day);
+                                    let label = channels
+                                        .iter()
+                                        .find(|(channel, _)| *channel == note.channel)
+                                        .map_or("", |(_, label)| i18n.t(*label));
+                                    view! {
+                                        <li>
+                                            {i18n.format(DeskMsg::TimelineNote, &[("channel", label), ("date", &when), ("agent", note.agent_name.as_deref().unwrap_or_default())])}
+                                            ": " {note.body}
+                                        </li>
+                                    }
+                                }).collect_view()}
                                 {timeline.conversations.into_iter().map(|conversation| {
                                     let when = format_date(&conversation.last_activity_at, locale(), DateStyle::Day);
                                     view! {
@@ -540,6 +584,24 @@ fn ShopperTimelinePanel(id: i64, token: String) -> impl IntoView {
                     })
                 }}
             </Transition>
+            <form class="sf-desk-chat__note" on:submit=add_note>
+                <label for="sf-desk-note-channel">{i18n.text(DeskMsg::NoteChannelLabel)}</label>
+                <select
+                    id="sf-desk-note-channel"
+                    on:change=move |ev| {
+                        let picked = NoteChannel::parse(&event_target_value(&ev)).unwrap_or(NoteChannel::Other);
+                        channel.set(picked);
+                    }
+                >
+                    {channels.into_iter().map(|(value, label)| view! {
+                        <option value=value.as_str() selected=move || channel.get() == value>{i18n.text(label)}</option>
+                    }).collect_view()}
+                </select>
+                <label for="sf-desk-note">{i18n.text(DeskMsg::NoteLabel)}</label>
+                <textarea id="sf-desk-note" rows="2" prop:value=move || note.get() on:input=move |ev| note.set(event_target_value(&ev))></textarea>
+                {move || note_failed.get().then(|| view! { <p role="alert">{i18n.text(DeskMsg::NoteFailed)}</p> })}
+                <button type="submit" class="sf-button sf-button--secondary">{i18n.text(DeskMsg::AddNote)}</button>
+            </form>
         </aside>
     }
 }

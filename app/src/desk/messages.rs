@@ -75,6 +75,22 @@ catalogue! {
         TimelineConversation { en: "Conversation, {date}", es: "Conversación, {date}", ar: "محادثة، {date}" }
         /// The timeline could not be read.
         TimelineFailed { en: "What we know of this shopper could not be loaded.", es: "No se pudo cargar lo que sabemos de este cliente.", ar: "تعذر تحميل معلومات هذا العميل." }
+        /// An agent's note on the timeline; `{channel}`, `{date}`, `{agent}`.
+        TimelineNote { en: "{channel}, {date} ({agent})", es: "{channel}, {date} ({agent})", ar: "{channel}، {date} ({agent})" }
+        /// Label of where a noted contact happened.
+        NoteChannelLabel { en: "Contact made", es: "Contacto realizado", ar: "طريقة التواصل" }
+        /// A contact at a store's counter.
+        ChannelStore { en: "In a store", es: "En una tienda", ar: "في متجر" }
+        /// A contact by phone.
+        ChannelPhone { en: "By phone", es: "Por teléfono", ar: "عبر الهاتف" }
+        /// Any other contact.
+        ChannelOther { en: "Elsewhere", es: "En otro lugar", ar: "في مكان آخر" }
+        /// Label of the note's text.
+        NoteLabel { en: "Note", es: "Nota", ar: "ملاحظة" }
+        /// The button adding a note.
+        AddNote { en: "Add note", es: "Añadir nota", ar: "إضافة ملاحظة" }
+        /// A note could not be added.
+        NoteFailed { en: "The note was not added. Write what happened, then try again.", es: "No se añadió la nota. Escribe lo que ocurrió e inténtalo de nuevo.", ar: "لم تتم إضافة الملاحظة. اكتب ما حدث ثم حاول مرة أخرى." }
         /// Shown after signing out.
         SignedOut { en: "You have signed out.", es: "Has cerrado la sesión.", ar: "لقد سجلت الخروج." }
         /// The password field was left empty.

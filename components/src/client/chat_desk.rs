@@ -7,7 +7,8 @@ use super::write::{integer, ToJson};
 use super::{parse, send, to_json, ApiClient, ClientError, Target};
 use sf_api::live_chat::{
     AssignRequest, ChatMessage, ConversationStatus, ConversationView, DeskFrame, InboxEntry,
-    InboxView, PresenceRequest, ShopperTimeline, StatusRequest, TimelineOrder,
+    InboxView, NoteChannel, NoteRequest, PresenceRequest, ShopperTimeline, StatusRequest,
+    TimelineNote, TimelineOrder,
 };
 use std::future::Future;
 use wasm_bindgen::JsValue;
@@ -63,6 +64,17 @@ impl ApiClient {
         async move { send("GET", target, Some(&token), None).await?.into_result() }
     }
 
+    /// `POST /chat/conversations/{id}/notes`: a contact made elsewhere, on the timeline.
+    pub fn add_note(
+        self,
+        token: String,
+        conversation_id: i64,
+        note: NoteRequest,
+    ) -> impl Future<Output = Result<(), ClientError>> {
+        let target = self.target(&format!("/chat/conversations/{conversation_id}/notes"));
+        expecting_nothing("POST", target, token, to_json(&note))
+    }
+
     /// `PUT /chat/conversations/{id}/assignee`.
     pub fn assign_conversation(
         self,
@@ -71,7 +83,7 @@ impl ApiClient {
         agent_id: Option<i64>,
     ) -> impl Future<Output = Result<(), ClientError>> {
         let target = self.target(&format!("/chat/conversations/{conversation_id}/assignee"));
-        put_expecting_nothing(target, token, to_json(&AssignRequest { agent_id }))
+        expecting_nothing("PUT", target, token, to_json(&AssignRequest { agent_id }))
     }
 
     /// `PUT /chat/conversations/{id}/status`: close or reopen.
@@ -82,7 +94,7 @@ impl ApiClient {
         status: ConversationStatus,
     ) -> impl Future<Output = Result<(), ClientError>> {
         let target = self.target(&format!("/chat/conversations/{conversation_id}/status"));
-        put_expecting_nothing(target, token, to_json(&StatusRequest { status }))
+        expecting_nothing("PUT", target, token, to_json(&StatusRequest { status }))
     }
 
     /// `PUT /chat/presence`: available for chats, or away.
@@ -92,7 +104,12 @@ impl ApiClient {
         available: bool,
     ) -> impl Future<Output = Result<(), ClientError>> {
         let target = self.target("/chat/presence");
-        put_expecting_nothing(target, token, to_json(&PresenceRequest { available }))
+        expecting_nothing(
+            "PUT",
+            target,
+            token,
+            to_json(&PresenceRequest { available }),
+        )
     }
 
     /// The desk socket's address, beside the chat socket's.
@@ -105,13 +122,14 @@ impl ApiClient {
     }
 }
 
-/// A `PUT` whose success has no body.
-async fn put_expecting_nothing(
+/// A call whose success has no body.
+async fn expecting_nothing(
+    method: &'static str,
     target: Target,
     token: String,
     body: Result<Option<String>, ClientError>,
 ) -> Result<(), ClientError> {
-    let answer = send("PUT", target, Some(&token), body?).await?;
+    let answer = send(method, target, Some(&token), body?).await?;
     if answer.ok() {
         Ok(())
     } else {
@@ -206,12 +224,34 @@ impl FromJson for TimelineOrder {
     }
 }
 
+impl FromJson for TimelineNote {
+    fn from_json(value: &JsValue) -> Option<Self> {
+        let fields = Fields::of(value)?;
+        Some(TimelineNote {
+            channel: NoteChannel::parse(&fields.text("channel")?)?,
+            body: fields.text("body")?,
+            agent_name: fields.maybe_text("agent_name")?,
+            created_at: fields.text("created_at")?,
+        })
+    }
+}
+
+impl ToJson for NoteRequest {
+    fn fields(&self) -> Vec<(&'static str, JsValue)> {
+        vec![
+            ("channel", JsValue::from_str(self.channel.as_str())),
+            ("body", JsValue::from_str(&self.body)),
+        ]
+    }
+}
+
 impl FromJson for ShopperTimeline {
     fn from_json(value: &JsValue) -> Option<Self> {
         let fields = Fields::of(value)?;
         Some(ShopperTimeline {
             orders: fields.list("orders", TimelineOrder::from_json)?,
             conversations: fields.list("conversations", InboxEntry::from_json)?,
+            notes: fields.list("notes", TimelineNote::from_json)?,
         })
     }
 }

@@ -91,6 +91,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(routes::rate_conversation))
         .routes(routes!(routes::inbox))
         .routes(routes!(routes::timeline))
+        .routes(routes!(routes::add_note))
         .routes(routes!(routes::assign))
         .routes(routes!(routes::set_status))
         .routes(routes!(routes::set_presence))

@@ -21,8 +21,8 @@ use serde::Deserialize;
 use sf_api::error::ErrorBody;
 use sf_api::live_chat::{
     AssignRequest, ChatAvailability, ConversationStarted, ConversationView, InboxEntry, InboxView,
-    PresenceRequest, RatingRequest, ServerFrame, ShopperTimeline, StartConversationRequest,
-    StatusRequest, MAX_RATING_COMMENT_CHARS,
+    NoteRequest, PresenceRequest, RatingRequest, ServerFrame, ShopperTimeline,
+    StartConversationRequest, StatusRequest, MAX_NOTE_CHARS, MAX_RATING_COMMENT_CHARS,
 };
 use sf_api::validation::{CustomerId, FieldProblem, FieldRefusal, Validate};
 use std::net::SocketAddr;
@@ -347,7 +347,55 @@ pub(super) async fn timeline(
     Ok(Json(ShopperTimeline {
         orders: store::orders_of_shopper(&db, email, customer_id).await?,
         conversations: store::conversations_of_shopper(&db, id, email, customer_id).await?,
+        notes: store::notes_of_shopper(&db, email, customer_id).await?,
     }))
+}
+
+/// An agent notes a contact with the conversation's shopper made elsewhere (in a store, by
+/// phone); it appears on the shopper's timeline for every agent.
+#[utoipa::path(
+    post,
+    path = "/chat/conversations/{id}/notes",
+    tag = "live-chat",
+    params(("id" = i64, Path, description = "A conversation of the shopper")),
+    request_body = NoteRequest,
+    security(("agent_token" = [])),
+    responses(
+        (status = 201, description = "Noted"),
+        (status = 401, description = "No valid token", body = ErrorBody),
+        (status = 404, description = "No such conversation", body = ErrorBody),
+        (status = 422, description = "Missing, unknown or invalid fields", body = ErrorBody)
+    )
+)]
+#[tracing::instrument(skip_all, fields(agent_id = agent.profile.id, conversation_id = id))]
+pub(super) async fn add_note(
+    State(db): State<Database>,
+    agent: SignedInAgent,
+    ApiPath(id): ApiPath<i64>,
+    ApiJson(note): ApiJson<NoteRequest>,
+) -> Result<StatusCode, ApiError> {
+    let body = note.body.trim();
+    if body.is_empty() {
+        return Err(ApiError::field("body", "Enter what happened."));
+    }
+    if body.chars().count() > MAX_NOTE_CHARS {
+        return Err(ApiError::field(
+            "body",
+            format!("Your note must be {MAX_NOTE_CHARS} characters or fewer."),
+        ));
+    }
+    let conversation = store::conversation(&db, id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    store::insert_note(
+        &db,
+        conversation.shopper_email.as_deref(),
+        conversation.customer_id.as_deref(),
+        agent.profile.id,
+        &note,
+    )
+    .await?;
+    Ok(StatusCode::CREATED)
 }
 
 /// Give a conversation to an agent (or back to the unassigned queue).

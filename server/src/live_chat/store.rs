@@ -7,7 +7,8 @@
 use crate::db::{self, Database};
 use crate::error::ApiError;
 use sf_api::live_chat::{
-    Author, ChatMessage, ConversationStatus, InboxEntry, InboxView, TimelineOrder,
+    Author, ChatMessage, ConversationStatus, InboxEntry, InboxView, NoteChannel, NoteRequest,
+    TimelineNote, TimelineOrder,
 };
 
 /// A message as stored, with its agent's name.
@@ -549,6 +550,64 @@ pub async fn orders_of_shopper(
         }
     }
     Ok(orders)
+}
+
+#[derive(sqlx::FromRow)]
+struct NoteRow {
+    channel: String,
+    body: String,
+    agent_name: Option<String>,
+    created_at: String,
+}
+
+/// Adds an agent's note to the shopper's timeline.
+pub async fn insert_note(
+    db: &Database,
+    email: Option<&str>,
+    customer_id: Option<&str>,
+    agent_id: i64,
+    note: &NoteRequest,
+) -> Result<(), ApiError> {
+    sqlx::query(
+        "INSERT INTO shopper_notes (shopper_email, customer_id, agent_id, channel, body, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(email)
+    .bind(customer_id)
+    .bind(agent_id)
+    .bind(note.channel.as_str())
+    .bind(note.body.trim())
+    .bind(db::now())
+    .execute(&db.pool)
+    .await?;
+    Ok(())
+}
+
+/// The notes about the shopper, newest first.
+pub async fn notes_of_shopper(
+    db: &Database,
+    email: Option<&str>,
+    customer_id: Option<&str>,
+) -> Result<Vec<TimelineNote>, ApiError> {
+    let rows: Vec<NoteRow> = sqlx::query_as(
+        "SELECT n.channel, n.body, a.display_name AS agent_name, n.created_at \
+         FROM shopper_notes n LEFT JOIN agents a ON a.id = n.agent_id \
+         WHERE n.shopper_email = $1 OR n.customer_id = $2 \
+         ORDER BY n.created_at DESC, n.id DESC LIMIT 100",
+    )
+    .bind(email)
+    .bind(customer_id)
+    .fetch_all(&db.pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|row| TimelineNote {
+            channel: NoteChannel::parse(&row.channel).unwrap_or(NoteChannel::Other),
+            body: row.body,
+            agent_name: row.agent_name,
+            created_at: row.created_at,
+        })
+        .collect())
 }
 
 /// An order's id and email, found by its number: attaching an order identifies its shopper.

@@ -687,5 +687,50 @@ async fn the_desk_sees_one_timeline_per_shopper(database: TestDatabase) {
         .await
         .unwrap();
     assert_eq!(shopper.status(), StatusCode::UNAUTHORIZED, "agents only");
+
+    // A call to the shop, noted on the earlier conversation, shows on this one's timeline:
+    // both are Ada's.
+    let path = format!("/api/v1/chat/conversations/{earlier}/notes");
+    let noted = app
+        .post(&path)
+        .bearer_auth(&agent_token)
+        .json(
+            &json!({ "channel": "phone", "body": "Called about the delivery; <b>reassured</b>." }),
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(noted.status(), StatusCode::CREATED);
+    let empty = app
+        .post(&path)
+        .bearer_auth(&agent_token)
+        .json(&json!({ "channel": "store", "body": "  " }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(empty.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let unknown_channel = app
+        .post(&path)
+        .bearer_auth(&agent_token)
+        .json(&json!({ "channel": "fax", "body": "x" }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(unknown_channel.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let timeline: Value = app
+        .get(&format!("/api/v1/chat/conversations/{id}/timeline"))
+        .bearer_auth(&agent_token)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(timeline["notes"][0]["channel"], "phone");
+    assert_eq!(
+        timeline["notes"][0]["body"],
+        "Called about the delivery; <b>reassured</b>."
+    );
+    assert_eq!(timeline["notes"][0]["agent_name"], "Sam Rivera");
     app.stop().await;
 }
