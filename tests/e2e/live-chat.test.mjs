@@ -185,6 +185,10 @@ test("the tracker's 'Chat with us' opens the chat with the order attached, in Ar
   await desk.page.getByLabel("Note", { exact: true }).press("Tab");
   await desk.page.keyboard.press("Enter");
   await timeline.getByText(/By phone, .*\(Sam Rivera\): Called: the parcel is at the depot\./).waitFor();
+  // Taking it: the agent is chosen already; the conversation moves to "Mine", live.
+  await desk.page.getByRole("button", { name: "Assign", exact: true }).press("Enter");
+  await desk.page.getByRole("button", { name: "Mine" }).press("Enter");
+  await desk.page.getByRole("button", { name: /SF-1006/ }).waitFor();
   await context.close();
   await desk.context.close();
 

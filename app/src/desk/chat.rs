@@ -375,10 +375,14 @@ fn DeskConversation(id: i64, token: String, agent_id: i64) -> impl IntoView {
             send(&ClientFrame::Typing);
         }
     };
-    let assign_to_me = move |_| {
+    let agents = LocalResource::new(move || client.all_agents(token.get_value()));
+    let assignee = RwSignal::new(agent_id);
+    let assign = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let to = assignee.get_untracked();
         leptos::task::spawn_local(async move {
             let _ = client
-                .assign_conversation(token.get_value(), id, Some(agent_id))
+                .assign_conversation(token.get_value(), id, Some(to))
                 .await;
         });
     };
@@ -474,9 +478,30 @@ fn DeskConversation(id: i64, token: String, agent_id: i64) -> impl IntoView {
                 <button type="submit" class="sf-button">{i18n.text(DeskMsg::SendReply)}</button>
             </form>
             <div class="sf-desk-chat__actions">
-                <button type="button" class="sf-button sf-button--secondary" on:click=assign_to_me>
-                    {i18n.text(DeskMsg::AssignToMe)}
-                </button>
+                <form class="sf-desk-chat__assign" on:submit=assign>
+                    <label for="sf-desk-assignee">{i18n.text(DeskMsg::AssignTo)}</label>
+                    <select
+                        id="sf-desk-assignee"
+                        on:change=move |ev| {
+                            if let Ok(picked) = event_target_value(&ev).parse() {
+                                assignee.set(picked);
+                            }
+                        }
+                    >
+                        {move || {
+                            agents.get().and_then(Result::ok).unwrap_or_default().into_iter().map(|agent| {
+                                let me = agent.id == agent_id;
+                                let name = if me {
+                                    i18n.format(DeskMsg::Me, &[("name", &agent.display_name)])
+                                } else {
+                                    agent.display_name
+                                };
+                                view! { <option value=agent.id.to_string() selected=me>{name}</option> }
+                            }).collect_view()
+                        }}
+                    </select>
+                    <button type="submit" class="sf-button sf-button--secondary">{i18n.text(DeskMsg::Assign)}</button>
+                </form>
                 <button type="button" class="sf-button sf-button--secondary" on:click=toggle_status>
                     {move || {
                         if state.with(|now| now.status) == Some(ConversationStatus::Closed) {

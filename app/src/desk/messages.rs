@@ -59,8 +59,12 @@ catalogue! {
         ReplyLabel { en: "Reply", es: "Respuesta", ar: "الرد" }
         /// The send button.
         SendReply { en: "Send reply", es: "Enviar respuesta", ar: "إرسال الرد" }
-        /// Take the conversation.
-        AssignToMe { en: "Assign to me", es: "Asignármela", ar: "إسنادها إليّ" }
+        /// Label of the agent to give the conversation to.
+        AssignTo { en: "Assign to", es: "Asignar a", ar: "إسناد إلى" }
+        /// The signed-in agent in the list of agents; `{name}`.
+        Me { en: "{name} (me)", es: "{name} (yo)", ar: "{name} (أنا)" }
+        /// The button giving the conversation to the agent chosen.
+        Assign { en: "Assign", es: "Asignar", ar: "إسناد" }
         /// Close the conversation.
         CloseConversation { en: "Close conversation", es: "Cerrar conversación", ar: "إغلاق المحادثة" }
         /// Reopen the conversation.

@@ -5,6 +5,7 @@
 use super::read::{list, Fields, FromJson};
 use super::write::{integer, ToJson};
 use super::{parse, send, to_json, ApiClient, ClientError, Target};
+use sf_api::agent::AgentProfile;
 use sf_api::live_chat::{
     AssignRequest, ChatMessage, ConversationStatus, ConversationView, DeskFrame, InboxEntry,
     InboxView, NoteChannel, NoteRequest, PresenceRequest, ShopperTimeline, StatusRequest,
@@ -27,18 +28,15 @@ impl ApiClient {
             InboxView::Closed => "closed",
         };
         let target = self.target(&format!("/chat/inbox?view={view}"));
-        async move {
-            let answer = send("GET", target, Some(&token), None).await?;
-            if !answer.ok() {
-                return Err(answer.error());
-            }
-            answer
-                .body
-                .as_deref()
-                .and_then(parse::<Inbox>)
-                .map(|inbox| inbox.0)
-                .ok_or(ClientError::UnexpectedResponse(answer.status))
-        }
+        read_list(target, token)
+    }
+
+    /// `GET /agent/agents`: every agent, to give a conversation to.
+    pub fn all_agents(
+        self,
+        token: String,
+    ) -> impl Future<Output = Result<Vec<AgentProfile>, ClientError>> {
+        read_list(self.target("/agent/agents"), token)
     }
 
     /// `GET /chat/conversations/{id}?after=…` with a desk token.
@@ -122,6 +120,20 @@ impl ApiClient {
     }
 }
 
+/// A `GET` answering a JSON array.
+async fn read_list<T: FromJson>(target: Target, token: String) -> Result<Vec<T>, ClientError> {
+    let answer = send("GET", target, Some(&token), None).await?;
+    if !answer.ok() {
+        return Err(answer.error());
+    }
+    answer
+        .body
+        .as_deref()
+        .and_then(parse::<List<T>>)
+        .map(|list| list.0)
+        .ok_or(ClientError::UnexpectedResponse(answer.status))
+}
+
 /// A call whose success has no body.
 async fn expecting_nothing(
     method: &'static str,
@@ -142,12 +154,12 @@ pub fn read_desk_frame(frame: &str) -> Option<DeskFrame> {
     parse(frame)
 }
 
-/// The inbox's JSON array.
-struct Inbox(Vec<InboxEntry>);
+/// A JSON array of `T`.
+struct List<T>(Vec<T>);
 
-impl FromJson for Inbox {
+impl<T: FromJson> FromJson for List<T> {
     fn from_json(value: &JsValue) -> Option<Self> {
-        list(value, InboxEntry::from_json).map(Inbox)
+        list(value, T::from_json).map(List)
     }
 }
 

@@ -23,9 +23,10 @@ pub struct AgentState {
     pub sign_in_limiter: Arc<SignInLimiter>,
 }
 
-/// The agent routes: `/agent/session` (sign in, sign out) and `/agent/me`.
+/// The agent routes: `/agent/session` (sign in, sign out), `/agent/me` and `/agent/agents`.
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(routes::sign_in, routes::sign_out))
         .routes(routes!(routes::current_agent))
+        .routes(routes!(routes::all_agents))
 }

@@ -99,3 +99,23 @@ pub(super) async fn sign_out(
 pub(super) async fn current_agent(agent: SignedInAgent) -> Json<AgentProfile> {
     Json(agent.profile)
 }
+
+/// Every agent of the desk, so a conversation can be given to a colleague.
+#[utoipa::path(
+    get,
+    path = "/agent/agents",
+    tag = "agents",
+    security(("agent_token" = [])),
+    responses(
+        (status = 200, description = "The agents, by name", body = Vec<AgentProfile>),
+        (status = 401, description = "No valid token", body = ErrorBody)
+    )
+)]
+#[tracing::instrument(skip_all, fields(agent_id = _signed_in.profile.id))]
+pub(super) async fn all_agents(
+    State(db): State<Database>,
+    // Only a signed-in agent may see who works the desk.
+    _signed_in: SignedInAgent,
+) -> Result<Json<Vec<AgentProfile>>, ApiError> {
+    Ok(Json(super::store::all_agents(&db).await?))
+}

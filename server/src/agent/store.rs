@@ -96,3 +96,12 @@ pub async fn delete_session(db: &Database, token_hash: &str) -> Result<(), ApiEr
         .await?;
     Ok(())
 }
+
+/// Every agent, by name.
+pub async fn all_agents(db: &Database) -> Result<Vec<AgentProfile>, ApiError> {
+    let rows: Vec<AgentRow> =
+        sqlx::query_as("SELECT id, email, display_name FROM agents ORDER BY display_name, id")
+            .fetch_all(&db.pool)
+            .await?;
+    Ok(rows.into_iter().map(AgentProfile::from).collect())
+}

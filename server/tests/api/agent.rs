@@ -13,7 +13,25 @@ both_databases!(
     a_bad_token_is_a_plain_401,
     a_sign_in_to_one_account_does_not_clear_guesses_at_another,
     sign_in_refuses_text_with_nul,
+    agents_see_their_colleagues,
 );
+
+async fn agents_see_their_colleagues(database: TestDatabase) {
+    let app = TestApp::spawn_with(database, |config| config.seed_demo = true).await;
+    let token = app.demo_agent_token().await;
+    let listed = app
+        .get("/api/v1/agent/agents")
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(listed.status(), StatusCode::OK);
+    let agents: Value = listed.json().await.unwrap();
+    assert_eq!(agents[0]["display_name"], "Sam Rivera");
+    let anonymous = app.get("/api/v1/agent/agents").send().await.unwrap();
+    assert_eq!(anonymous.status(), StatusCode::UNAUTHORIZED);
+    app.stop().await;
+}
 
 async fn invalid_values_get_messages_per_field(database: TestDatabase) {
     let app = TestApp::spawn(database).await;
