@@ -515,6 +515,81 @@ pub struct TimelineOrder {
     pub package_statuses: Vec<String>,
 }
 
+/// Longest title of a canned reply.
+pub const MAX_CANNED_TITLE_CHARS: usize = 80;
+
+/// A stored answer agents insert into a reply (`GET /chat/canned-replies`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct CannedReply {
+    /// Its id.
+    pub id: i64,
+    /// What agents pick it by.
+    pub title: String,
+    /// The text inserted.
+    pub body: String,
+}
+
+/// `POST /chat/canned-replies` and `PUT /chat/canned-replies/{id}`: a canned reply's text.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct CannedReplyRequest {
+    /// What agents pick it by, at most [`MAX_CANNED_TITLE_CHARS`].
+    pub title: String,
+    /// The text, at most [`MAX_MESSAGE_CHARS`] (it becomes a message).
+    pub body: String,
+}
+
+impl CannedReplyRequest {
+    /// `title`.
+    pub const TITLE: Field = Field {
+        name: "title",
+        label: "title",
+    };
+    /// `body`.
+    pub const BODY: Field = Field {
+        name: "body",
+        label: "reply",
+    };
+}
+
+impl Validate for CannedReplyRequest {
+    type Valid = (String, MessageBody);
+
+    fn validate(&self) -> Result<Self::Valid, Vec<FieldRefusal>> {
+        let mut refusals = Refusals::default();
+        let title = refusals.check(
+            Self::TITLE,
+            required_text(&self.title, MAX_CANNED_TITLE_CHARS),
+        );
+        let body = refusals.check(Self::BODY, MessageBody::parse(&self.body));
+        let valid = title
+            .zip(body)
+            .map(|(title, body)| (title.to_owned(), body));
+        refusals.finish(valid)
+    }
+
+    fn refusals(&self) -> Vec<FieldRefusal> {
+        let mut refusals = Refusals::default();
+        refusals.check(
+            Self::TITLE,
+            required_text(&self.title, MAX_CANNED_TITLE_CHARS),
+        );
+        refusals.check(Self::BODY, MessageBody::check(&self.body));
+        refusals.into_vec()
+    }
+}
+
+/// Text that must be there, at most `max` characters, trimmed.
+fn required_text(raw: &str, max: usize) -> Result<&str, FieldProblem> {
+    match short_text(raw, max)? {
+        "" => Err(FieldProblem::Missing),
+        text => Ok(text),
+    }
+}
+
 /// Where a contact outside the chat happened.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -496,8 +496,18 @@ async fn seed_conversation(db: &Database) -> Result<(), ApiError> {
             "Hi, the tracking for SF-1007 says there's a problem. Could you tell me what happened?",
     };
     store::store_message(db, conversation_id, &message).await?;
+    for (title, body) in CANNED_REPLIES {
+        store::insert_canned_reply(db, title, body).await?;
+    }
     Ok(())
 }
+
+/// The desk's first canned replies (English; agents edit them and add their own).
+const CANNED_REPLIES: [(&str, &str); 3] = [
+    ("Greeting", "Hello, thanks for getting in touch. Let me look into this for you."),
+    ("Looking into it", "Thanks for waiting. I'm checking with the carrier now and will update you here within the hour."),
+    ("Closing", "Is there anything else I can help you with today? If not, I'll close this chat. Have a lovely day!"),
+];
 
 async fn insert_returning_id<'q>(
     tx: &mut Transaction<'_, Any>,

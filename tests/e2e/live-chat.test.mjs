@@ -119,7 +119,7 @@ test("a shopper and an agent talk through a dropped socket: nothing lost, nothin
   await agentPage.keyboard.press("Enter");
   const agentLog = agentPage.getByRole("log", { name: "Messages" });
   await agentLog.getByText("Hello, is my parcel on its way?").waitFor();
-  await agentPage.getByLabel("Reply").focus();
+  await agentPage.getByLabel("Reply", { exact: true }).focus();
   await agentPage.keyboard.type("Yes, it left our warehouse today.");
   await agentPage.keyboard.press("Tab");
   await agentPage.keyboard.press("Enter");
@@ -132,8 +132,8 @@ test("a shopper and an agent talk through a dropped socket: nothing lost, nothin
   await pane.getByText("Reconnecting…").waitFor();
   await pane.getByLabel("Your message").fill("Thank you! Can it go to my neighbour?");
   await pane.getByLabel("Your message").press("Enter");
-  await agentPage.getByLabel("Reply").fill("Of course, I'll add a note.");
-  await agentPage.getByLabel("Reply").press("Tab");
+  await agentPage.getByLabel("Reply", { exact: true }).fill("Of course, I'll add a note.");
+  await agentPage.getByLabel("Reply", { exact: true }).press("Tab");
   await agentPage.keyboard.press("Enter");
   await agentLog.getByText("Thank you! Can it go to my neighbour?").waitFor({ timeout: 20_000 });
   await shopperLog.getByText("Of course, I'll add a note.").waitFor({ timeout: 20_000 });
@@ -189,6 +189,17 @@ test("the tracker's 'Chat with us' opens the chat with the order attached, in Ar
   await desk.page.getByRole("button", { name: "Assign", exact: true }).press("Enter");
   await desk.page.getByRole("button", { name: "Mine" }).press("Enter");
   await desk.page.getByRole("button", { name: /SF-1006/ }).waitFor();
+  // A canned reply goes into the reply box, to edit before sending.
+  await desk.page.getByLabel("Canned reply").selectOption({ label: "Greeting" });
+  await desk.page.getByRole("button", { name: "Insert" }).press("Enter");
+  assert.match(await desk.page.getByLabel("Reply", { exact: true }).inputValue(), /^Hello, thanks for getting in touch/);
+  // And agents keep their own.
+  await desk.page.getByText("Canned replies").click();
+  await desk.page.getByLabel("Title").fill("Depot pickup");
+  await desk.page.getByLabel("Reply text").fill("You can collect it from the depot with your ID.");
+  await desk.page.getByRole("button", { name: "Add canned reply" }).press("Enter");
+  await desk.page.getByLabel("Canned reply").locator("option", { hasText: "Depot pickup" }).waitFor({ state: "attached" });
+  await expectAccessible(desk.page, "desk with canned replies open");
   await context.close();
   await desk.context.close();
 

@@ -5,6 +5,7 @@
 //! conversation has its own socket, as the shopper's pane does, so both sides see the same
 //! stored messages in the same order.
 
+use super::canned::{provide_canned_replies, CannedPicker, CannedRepliesManager};
 use super::messages::DeskMsg;
 use super::DeskSession;
 use leptos::prelude::*;
@@ -88,6 +89,7 @@ pub fn ChatDesk(
         }
     };
     keep_socket_open(client.chat_desk_socket_url(), hello, on_text);
+    provide_canned_replies();
     let toggle_available = move |_| {
         let now = !available.get_untracked();
         available.set(now);
@@ -125,6 +127,7 @@ pub fn ChatDesk(
                     })
                     .collect_view()}
             </div>
+            <CannedRepliesManager token=token />
             <div class="sf-desk-chat__panes">
                 <Transition fallback=|| ()>
                     {move || {
@@ -473,6 +476,8 @@ fn DeskConversation(id: i64, token: String, agent_id: i64) -> impl IntoView {
             }}
             <ShopperTimelinePanel id=id token=token.get_value() />
             <form class="sf-desk-chat__reply" on:submit=submit>
+                // Picked first, then edited in the reply box, then sent: the order of Tab.
+                <CannedPicker token=token reply=reply />
                 <label for="sf-desk-reply">{i18n.text(DeskMsg::ReplyLabel)}</label>
                 <textarea id="sf-desk-reply" rows="3" prop:value=move || reply.get() on:input=on_input></textarea>
                 <button type="submit" class="sf-button">{i18n.text(DeskMsg::SendReply)}</button>

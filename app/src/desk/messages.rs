@@ -95,6 +95,32 @@ catalogue! {
         AddNote { en: "Add note", es: "Añadir nota", ar: "إضافة ملاحظة" }
         /// A note could not be added.
         NoteFailed { en: "The note was not added. Write what happened, then try again.", es: "No se añadió la nota. Escribe lo que ocurrió e inténtalo de nuevo.", ar: "لم تتم إضافة الملاحظة. اكتب ما حدث ثم حاول مرة أخرى." }
+        /// Label of the canned reply picker.
+        CannedLabel { en: "Canned reply", es: "Respuesta guardada", ar: "رد محفوظ" }
+        /// The picker's empty choice.
+        CannedNone { en: "Choose one", es: "Elige una", ar: "اختر ردًا" }
+        /// Puts the chosen canned reply into the reply box.
+        CannedInsert { en: "Insert", es: "Insertar", ar: "إدراج" }
+        /// The canned replies' manager.
+        CannedManage { en: "Canned replies", es: "Respuestas guardadas", ar: "الردود المحفوظة" }
+        /// Edit a canned reply.
+        CannedEdit { en: "Edit", es: "Editar", ar: "تعديل" }
+        /// Edit a canned reply, named; `{title}`.
+        CannedEditNamed { en: "Edit {title}", es: "Editar {title}", ar: "تعديل {title}" }
+        /// Remove a canned reply.
+        CannedDelete { en: "Delete", es: "Eliminar", ar: "حذف" }
+        /// Remove a canned reply, named; `{title}`.
+        CannedDeleteNamed { en: "Delete {title}", es: "Eliminar {title}", ar: "حذف {title}" }
+        /// Label of a canned reply's title.
+        CannedTitleLabel { en: "Title", es: "Título", ar: "العنوان" }
+        /// Label of a canned reply's text.
+        CannedBodyLabel { en: "Reply text", es: "Texto de la respuesta", ar: "نص الرد" }
+        /// Add a canned reply.
+        CannedAdd { en: "Add canned reply", es: "Añadir respuesta guardada", ar: "إضافة رد محفوظ" }
+        /// Save an edited canned reply.
+        CannedSaveChanges { en: "Save changes", es: "Guardar cambios", ar: "حفظ التغييرات" }
+        /// A canned reply was refused.
+        CannedFailed { en: "Give the reply a title (80 characters at most) and a text (2,000 characters at most), then try again.", es: "Pon a la respuesta un título (80 caracteres como máximo) y un texto (2000 como máximo) e inténtalo de nuevo.", ar: "أعطِ الرد عنوانًا (80 حرفًا كحد أقصى) ونصًا (2000 حرف كحد أقصى) ثم حاول مرة أخرى." }
         /// Shown after signing out.
         SignedOut { en: "You have signed out.", es: "Has cerrado la sesión.", ar: "لقد سجلت الخروج." }
         /// The password field was left empty.

@@ -1,6 +1,7 @@
 //! The support desk for agents: sign in, then the live chat's inbox and conversations;
 //! sign out. The shopper timeline arrives with the returns and reviews issues.
 
+mod canned;
 mod chat;
 mod messages;
 mod sign_in;

@@ -7,9 +7,9 @@ use super::write::{integer, ToJson};
 use super::{parse, send, to_json, ApiClient, ClientError, Target};
 use sf_api::agent::AgentProfile;
 use sf_api::live_chat::{
-    AssignRequest, ChatMessage, ConversationStatus, ConversationView, DeskFrame, InboxEntry,
-    InboxView, NoteChannel, NoteRequest, PresenceRequest, ShopperTimeline, StatusRequest,
-    TimelineNote, TimelineOrder,
+    AssignRequest, CannedReply, CannedReplyRequest, ChatMessage, ConversationStatus,
+    ConversationView, DeskFrame, InboxEntry, InboxView, NoteChannel, NoteRequest, PresenceRequest,
+    ShopperTimeline, StatusRequest, TimelineNote, TimelineOrder,
 };
 use std::future::Future;
 use wasm_bindgen::JsValue;
@@ -71,6 +71,38 @@ impl ApiClient {
     ) -> impl Future<Output = Result<(), ClientError>> {
         let target = self.target(&format!("/chat/conversations/{conversation_id}/notes"));
         expecting_nothing("POST", target, token, to_json(&note))
+    }
+
+    /// `GET /chat/canned-replies`.
+    pub fn canned_replies(
+        self,
+        token: String,
+    ) -> impl Future<Output = Result<Vec<CannedReply>, ClientError>> {
+        read_list(self.target("/chat/canned-replies"), token)
+    }
+
+    /// `POST /chat/canned-replies`, or `PUT /chat/canned-replies/{id}` when `id` is given.
+    pub fn save_canned_reply(
+        self,
+        token: String,
+        id: Option<i64>,
+        reply: CannedReplyRequest,
+    ) -> impl Future<Output = Result<(), ClientError>> {
+        let (method, path) = match id {
+            Some(id) => ("PUT", format!("/chat/canned-replies/{id}")),
+            None => ("POST", "/chat/canned-replies".to_owned()),
+        };
+        expecting_nothing(method, self.target(&path), token, to_json(&reply))
+    }
+
+    /// `DELETE /chat/canned-replies/{id}`.
+    pub fn delete_canned_reply(
+        self,
+        token: String,
+        id: i64,
+    ) -> impl Future<Output = Result<(), ClientError>> {
+        let target = self.target(&format!("/chat/canned-replies/{id}"));
+        expecting_nothing("DELETE", target, token, Ok(None))
     }
 
     /// `PUT /chat/conversations/{id}/assignee`.
@@ -233,6 +265,26 @@ impl FromJson for TimelineOrder {
             placed_at: fields.text("placed_at")?,
             package_statuses: fields.list("package_statuses", JsValue::as_string)?,
         })
+    }
+}
+
+impl FromJson for CannedReply {
+    fn from_json(value: &JsValue) -> Option<Self> {
+        let fields = Fields::of(value)?;
+        Some(CannedReply {
+            id: fields.integer("id")?,
+            title: fields.text("title")?,
+            body: fields.text("body")?,
+        })
+    }
+}
+
+impl ToJson for CannedReplyRequest {
+    fn fields(&self) -> Vec<(&'static str, JsValue)> {
+        vec![
+            ("title", JsValue::from_str(&self.title)),
+            ("body", JsValue::from_str(&self.body)),
+        ]
     }
 }
 

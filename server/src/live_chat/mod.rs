@@ -8,6 +8,7 @@
 
 pub mod access;
 pub mod bus;
+mod canned;
 pub mod hours;
 pub mod presence;
 mod routes;
@@ -92,6 +93,8 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(routes::inbox))
         .routes(routes!(routes::timeline))
         .routes(routes!(routes::add_note))
+        .routes(routes!(canned::list, canned::create))
+        .routes(routes!(canned::update, canned::delete))
         .routes(routes!(routes::assign))
         .routes(routes!(routes::set_status))
         .routes(routes!(routes::set_presence))

@@ -7,8 +7,8 @@
 use crate::db::{self, Database};
 use crate::error::ApiError;
 use sf_api::live_chat::{
-    Author, ChatMessage, ConversationStatus, InboxEntry, InboxView, NoteChannel, NoteRequest,
-    TimelineNote, TimelineOrder,
+    Author, CannedReply, ChatMessage, ConversationStatus, InboxEntry, InboxView, NoteChannel,
+    NoteRequest, TimelineNote, TimelineOrder,
 };
 
 /// A message as stored, with its agent's name.
@@ -608,6 +608,70 @@ pub async fn notes_of_shopper(
             created_at: row.created_at,
         })
         .collect())
+}
+
+#[derive(sqlx::FromRow)]
+struct CannedRow {
+    id: i64,
+    title: String,
+    body: String,
+}
+
+/// Every canned reply, by title.
+pub async fn canned_replies(db: &Database) -> Result<Vec<CannedReply>, ApiError> {
+    let rows: Vec<CannedRow> =
+        sqlx::query_as("SELECT id, title, body FROM canned_replies ORDER BY title, id")
+            .fetch_all(&db.pool)
+            .await?;
+    Ok(rows
+        .into_iter()
+        .map(|row| CannedReply {
+            id: row.id,
+            title: row.title,
+            body: row.body,
+        })
+        .collect())
+}
+
+/// Stores a new canned reply; its id.
+pub async fn insert_canned_reply(db: &Database, title: &str, body: &str) -> Result<i64, ApiError> {
+    let row: IdRow = sqlx::query_as(
+        "INSERT INTO canned_replies (title, body, updated_at) VALUES ($1, $2, $3) RETURNING id",
+    )
+    .bind(title)
+    .bind(body)
+    .bind(db::now())
+    .fetch_one(&db.pool)
+    .await?;
+    Ok(row.id)
+}
+
+/// Changes a canned reply; whether it exists.
+pub async fn update_canned_reply(
+    db: &Database,
+    id: i64,
+    title: &str,
+    body: &str,
+) -> Result<bool, ApiError> {
+    let result = sqlx::query(
+        "UPDATE canned_replies SET title = $1, body = $2, updated_at = $3 WHERE id = $4",
+    )
+    .bind(title)
+    .bind(body)
+    .bind(db::now())
+    .bind(id)
+    .execute(&db.pool)
+    .await?;
+    Ok(result.rows_affected() == 1)
+}
+
+/// Removes a canned reply; whether it existed.
+pub async fn delete_canned_reply(db: &Database, id: i64) -> Result<bool, ApiError> {
+    let result = sqlx::query("DELETE FROM canned_replies WHERE id = $1")
+        .bind(id)
+        .execute(&db.pool)
+        .await?;
+    Ok(result.rows_affected() == 1)
 }
 
 /// An order's id and email, found by its number: attaching an order identifies its shopper.

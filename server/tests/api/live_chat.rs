@@ -22,6 +22,7 @@ both_databases!(
     desk_routes_need_a_signed_in_agent,
     a_shopper_holds_a_bounded_number_of_sockets,
     the_desk_sees_one_timeline_per_shopper,
+    agents_keep_canned_replies,
 );
 
 /// A start request from an unidentified shopper.
@@ -732,5 +733,80 @@ async fn the_desk_sees_one_timeline_per_shopper(database: TestDatabase) {
         "Called about the delivery; <b>reassured</b>."
     );
     assert_eq!(timeline["notes"][0]["agent_name"], "Sam Rivera");
+    app.stop().await;
+}
+
+async fn agents_keep_canned_replies(database: TestDatabase) {
+    let app = seeded(database).await;
+    let token = app.demo_agent_token().await;
+    let listed: Value = app
+        .get("/api/v1/chat/canned-replies")
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(listed.as_array().unwrap().len(), 3, "the demo's");
+    let created = app
+        .post("/api/v1/chat/canned-replies")
+        .bearer_auth(&token)
+        .json(&json!({ "title": "Refund", "body": "Your refund is on its way." }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(created.status(), StatusCode::CREATED);
+    let created: Value = created.json().await.unwrap();
+    let path = format!("/api/v1/chat/canned-replies/{}", created["id"]);
+    let edited = app
+        .put(&path)
+        .bearer_auth(&token)
+        .json(&json!({ "title": "Refund sent", "body": "Your refund was sent today." }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(edited.status(), StatusCode::NO_CONTENT);
+    let listed: Value = app
+        .get("/api/v1/chat/canned-replies")
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert!(listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|reply| reply["title"] == "Refund sent"
+            && reply["body"] == "Your refund was sent today."));
+    let invalid = app
+        .post("/api/v1/chat/canned-replies")
+        .bearer_auth(&token)
+        .json(&json!({ "title": " ", "body": "x".repeat(2001) }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(invalid.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let error = error_of(invalid).await;
+    assert_eq!(error["fields"]["title"][0], "Enter your title.");
+    assert!(error["fields"]["body"][0]
+        .as_str()
+        .unwrap()
+        .contains("2000"));
+    let deleted = app.delete(&path).bearer_auth(&token).send().await.unwrap();
+    assert_eq!(deleted.status(), StatusCode::NO_CONTENT);
+    let again = app.delete(&path).bearer_auth(&token).send().await.unwrap();
+    assert_eq!(again.status(), StatusCode::NOT_FOUND);
+    let (_, shopper_token) = start(&app, "Hello").await;
+    let refused = app
+        .get("/api/v1/chat/canned-replies")
+        .bearer_auth(&shopper_token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(refused.status(), StatusCode::UNAUTHORIZED);
     app.stop().await;
 }
