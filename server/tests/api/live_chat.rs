@@ -64,6 +64,25 @@ async fn send(socket: &mut ChatSocket, client_id: &str, body: &str) -> Value {
     socket.next_of("ack").await
 }
 
+/// A desk call: `method` on `/api/v1{path}` with `token` and, when given, a JSON body.
+async fn call(
+    app: &TestApp,
+    method: reqwest::Method,
+    path: &str,
+    token: &str,
+    body: Option<Value>,
+) -> reqwest::Response {
+    let request = app
+        .client
+        .request(method, app.url(&format!("/api/v1{path}")))
+        .bearer_auth(token);
+    let request = match body {
+        Some(body) => request.json(&body),
+        None => request,
+    };
+    request.send().await.expect("the server answers")
+}
+
 fn seqs(messages: &[Value]) -> Vec<i64> {
     messages
         .iter()
@@ -737,58 +756,48 @@ async fn the_desk_sees_one_timeline_per_shopper(database: TestDatabase) {
 }
 
 async fn agents_keep_canned_replies(database: TestDatabase) {
+    use reqwest::Method;
     let app = seeded(database).await;
     let token = app.demo_agent_token().await;
-    let listed: Value = app
-        .get("/api/v1/chat/canned-replies")
-        .bearer_auth(&token)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let list = || call(&app, Method::GET, "/chat/canned-replies", &token, None);
+    let listed: Value = list().await.json().await.unwrap();
     assert_eq!(listed.as_array().unwrap().len(), 3, "the demo's");
-    let created = app
-        .post("/api/v1/chat/canned-replies")
-        .bearer_auth(&token)
-        .json(&json!({ "title": "Refund", "body": "Your refund is on its way." }))
-        .send()
-        .await
-        .unwrap();
+    let reply = |title: &str, body: &str| Some(json!({ "title": title, "body": body }));
+    let created = call(
+        &app,
+        Method::POST,
+        "/chat/canned-replies",
+        &token,
+        reply("Refund", "Your refund is on its way."),
+    )
+    .await;
     assert_eq!(created.status(), StatusCode::CREATED);
     let created: Value = created.json().await.unwrap();
-    let path = format!("/api/v1/chat/canned-replies/{}", created["id"]);
-    let edited = app
-        .put(&path)
-        .bearer_auth(&token)
-        .json(&json!({ "title": "Refund sent", "body": "Your refund was sent today." }))
-        .send()
-        .await
-        .unwrap();
+    let path = format!("/chat/canned-replies/{}", created["id"]);
+    let edited = call(
+        &app,
+        Method::PUT,
+        &path,
+        &token,
+        reply("Refund sent", "Your refund was sent today."),
+    )
+    .await;
     assert_eq!(edited.status(), StatusCode::NO_CONTENT);
-    let listed: Value = app
-        .get("/api/v1/chat/canned-replies")
-        .bearer_auth(&token)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let listed: Value = list().await.json().await.unwrap();
     assert!(listed
         .as_array()
         .unwrap()
         .iter()
         .any(|reply| reply["title"] == "Refund sent"
             && reply["body"] == "Your refund was sent today."));
-    let invalid = app
-        .post("/api/v1/chat/canned-replies")
-        .bearer_auth(&token)
-        .json(&json!({ "title": " ", "body": "x".repeat(2001) }))
-        .send()
-        .await
-        .unwrap();
+    let invalid = call(
+        &app,
+        Method::POST,
+        "/chat/canned-replies",
+        &token,
+        reply(" ", &"x".repeat(2001)),
+    )
+    .await;
     assert_eq!(invalid.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let error = error_of(invalid).await;
     assert_eq!(error["fields"]["title"][0], "Enter your title.");
@@ -796,17 +805,19 @@ async fn agents_keep_canned_replies(database: TestDatabase) {
         .as_str()
         .unwrap()
         .contains("2000"));
-    let deleted = app.delete(&path).bearer_auth(&token).send().await.unwrap();
+    let deleted = call(&app, Method::DELETE, &path, &token, None).await;
     assert_eq!(deleted.status(), StatusCode::NO_CONTENT);
-    let again = app.delete(&path).bearer_auth(&token).send().await.unwrap();
+    let again = call(&app, Method::DELETE, &path, &token, None).await;
     assert_eq!(again.status(), StatusCode::NOT_FOUND);
     let (_, shopper_token) = start(&app, "Hello").await;
-    let refused = app
-        .get("/api/v1/chat/canned-replies")
-        .bearer_auth(&shopper_token)
-        .send()
-        .await
-        .unwrap();
+    let refused = call(
+        &app,
+        Method::GET,
+        "/chat/canned-replies",
+        &shopper_token,
+        None,
+    )
+    .await;
     assert_eq!(refused.status(), StatusCode::UNAUTHORIZED);
     app.stop().await;
 }
