@@ -515,6 +515,20 @@ pub struct TimelineOrder {
     pub package_statuses: Vec<String>,
 }
 
+/// A help article that may answer what the shopper wrote (`GET /chat/suggestions`), offered
+/// when nobody can answer now.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ArticleSuggestion {
+    /// The article's address in the help centre.
+    pub slug: String,
+    /// Its title.
+    pub title: String,
+    /// One sentence of what it says.
+    pub summary: String,
+}
+
 /// Longest title of a canned reply.
 pub const MAX_CANNED_TITLE_CHARS: usize = 80;
 

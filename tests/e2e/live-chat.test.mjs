@@ -105,11 +105,15 @@ test("a shopper and an agent talk through a dropped socket: nothing lost, nothin
 
   const desk = await agentDesk();
   await pane.getByLabel("Email address").fill("grace@example.com");
-  await pane.getByLabel("Your message").fill("Hello, is my parcel on its way?");
+  await pane.getByLabel("Your message").fill("Hello, how do I track my parcel?");
   await pane.getByRole("button", { name: "Start chat" }).press("Enter");
   const shopperLog = pane.getByRole("log");
-  await shopperLog.getByText("Hello, is my parcel on its way?").waitFor();
+  await shopperLog.getByText("Hello, how do I track my parcel?").waitFor();
   await shopperLog.getByText("Sent").waitFor();
+  // Nobody was online: articles that may answer are offered meanwhile.
+  await pane.getByRole("heading", { name: "While you wait, these articles might help" }).waitFor();
+  await pane.getByText("How to track your order").waitFor();
+  await expectAccessible(page, "chat left while nobody is online, with suggestions");
 
   // The agent, by keyboard: the new conversation is in the unassigned inbox.
   const agentPage = desk.page;
@@ -118,7 +122,7 @@ test("a shopper and an agent talk through a dropped socket: nothing lost, nothin
   await entry.focus();
   await agentPage.keyboard.press("Enter");
   const agentLog = agentPage.getByRole("log", { name: "Messages" });
-  await agentLog.getByText("Hello, is my parcel on its way?").waitFor();
+  await agentLog.getByText("Hello, how do I track my parcel?").waitFor();
   await agentPage.getByLabel("Reply", { exact: true }).focus();
   await agentPage.keyboard.type("Yes, it left our warehouse today.");
   await agentPage.keyboard.press("Tab");
@@ -140,7 +144,7 @@ test("a shopper and an agent talk through a dropped socket: nothing lost, nothin
   assert.ok(routes.length > dropped, "the pane opened a new socket");
 
   for (const text of [
-    "Hello, is my parcel on its way?",
+    "Hello, how do I track my parcel?",
     "Yes, it left our warehouse today.",
     "Thank you! Can it go to my neighbour?",
     "Of course, I'll add a note.",

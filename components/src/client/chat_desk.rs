@@ -28,7 +28,7 @@ impl ApiClient {
             InboxView::Closed => "closed",
         };
         let target = self.target(&format!("/chat/inbox?view={view}"));
-        read_list(target, token)
+        read_list(target, Some(token))
     }
 
     /// `GET /agent/agents`: every agent, to give a conversation to.
@@ -36,7 +36,7 @@ impl ApiClient {
         self,
         token: String,
     ) -> impl Future<Output = Result<Vec<AgentProfile>, ClientError>> {
-        read_list(self.target("/agent/agents"), token)
+        read_list(self.target("/agent/agents"), Some(token))
     }
 
     /// `GET /chat/conversations/{id}?after=…` with a desk token.
@@ -78,7 +78,7 @@ impl ApiClient {
         self,
         token: String,
     ) -> impl Future<Output = Result<Vec<CannedReply>, ClientError>> {
-        read_list(self.target("/chat/canned-replies"), token)
+        read_list(self.target("/chat/canned-replies"), Some(token))
     }
 
     /// `POST /chat/canned-replies`, or `PUT /chat/canned-replies/{id}` when `id` is given.
@@ -153,8 +153,11 @@ impl ApiClient {
 }
 
 /// A `GET` answering a JSON array.
-async fn read_list<T: FromJson>(target: Target, token: String) -> Result<Vec<T>, ClientError> {
-    let answer = send("GET", target, Some(&token), None).await?;
+pub(super) async fn read_list<T: FromJson>(
+    target: Target,
+    token: Option<String>,
+) -> Result<Vec<T>, ClientError> {
+    let answer = send("GET", target, token.as_deref(), None).await?;
     if !answer.ok() {
         return Err(answer.error());
     }

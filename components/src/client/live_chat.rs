@@ -8,8 +8,8 @@ use super::write::{integer, maybe_text, object, text, to_json as write_json, ToJ
 use super::{parse, send, to_json, ApiClient, ClientError};
 use crate::live_chat::state::{SavedChat, Ticket};
 use sf_api::live_chat::{
-    Author, ChatAvailability, ChatMessage, ClientFrame, ConversationStarted, ConversationStatus,
-    RatingRequest, Refusal, ServerFrame, StartConversationRequest,
+    ArticleSuggestion, Author, ChatAvailability, ChatMessage, ClientFrame, ConversationStarted,
+    ConversationStatus, RatingRequest, Refusal, ServerFrame, StartConversationRequest,
 };
 use std::future::Future;
 use wasm_bindgen::JsValue;
@@ -53,6 +53,17 @@ impl ApiClient {
         }
     }
 
+    /// `GET /chat/suggestions`: help articles that may answer `text`, in `locale` (a tag).
+    pub fn chat_suggestions(
+        self,
+        text: &str,
+        locale: &str,
+    ) -> impl Future<Output = Result<Vec<ArticleSuggestion>, ClientError>> {
+        let query: String = js_sys::encode_uri_component(text).into();
+        let target = self.target(&format!("/chat/suggestions?q={query}&locale={locale}"));
+        super::chat_desk::read_list(target, None)
+    }
+
     /// The chat socket's address: the API's own, with `ws:` for `http:` and `wss:` for
     /// `https:` (the page's origin when the API is on it).
     pub fn chat_socket_url(self) -> String {
@@ -90,6 +101,17 @@ pub(crate) fn read_saved_chat(saved: &str) -> Option<SavedChat> {
 /// What the chat keeps in the browser, as JSON text.
 pub(crate) fn saved_chat_text(saved: &SavedChat) -> Option<String> {
     write_json(saved)
+}
+
+impl FromJson for ArticleSuggestion {
+    fn from_json(value: &JsValue) -> Option<Self> {
+        let fields = Fields::of(value)?;
+        Some(ArticleSuggestion {
+            slug: fields.text("slug")?,
+            title: fields.text("title")?,
+            summary: fields.text("summary")?,
+        })
+    }
 }
 
 impl FromJson for ChatAvailability {

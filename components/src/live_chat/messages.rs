@@ -17,6 +17,8 @@ catalogue! {
         Intro { en: "Tell us how we can help. We usually reply within {minutes} minutes.", es: "Cuéntanos cómo podemos ayudarte. Solemos responder en {minutes} minutos.", ar: "أخبرنا كيف يمكننا مساعدتك. نرد عادةً خلال {minutes} دقيقة." }
         /// Nobody can answer now; `{minutes}`.
         Away { en: "No one is available to chat right now. Leave a message and we'll reply by email, usually within {minutes} minutes.", es: "Ahora mismo no hay nadie disponible. Déjanos un mensaje y te responderemos por correo, normalmente en {minutes} minutos.", ar: "لا يوجد أحد متاح للمحادثة الآن. اترك رسالة وسنرد عليك بالبريد الإلكتروني، عادةً خلال {minutes} دقيقة." }
+        /// Heading of help articles offered while nobody can answer.
+        SuggestionsHeading { en: "While you wait, these articles might help", es: "Mientras esperas, estos artículos pueden ayudarte", ar: "أثناء الانتظار، قد تفيدك هذه المقالات" }
         /// Heading of the pre-chat step.
         StartHeading { en: "Start a conversation", es: "Empieza una conversación", ar: "ابدأ محادثة" }
         /// Label of the optional name field.

@@ -302,6 +302,24 @@ pub fn LiveChat(
         say(ClientFrame::Typing);
     });
 
+    // Nobody can answer now: articles that may, from what the shopper wrote.
+    let suggest_articles = move |text: &str| {
+        let nobody = state.with_untracked(|current| {
+            current
+                .availability
+                .is_some_and(|availability| !availability.agents_available)
+        });
+        if nobody {
+            let request = client.chat_suggestions(text, i18n.locale.get_untracked().tag());
+            spawn_local(async move {
+                if let Ok(found) = request.await {
+                    send(Event::Suggestions(found));
+                }
+            });
+        }
+    };
+    let suggestions = Memo::new(move |_| state.with(|current| current.suggestions.clone()));
+
     view! {
         <div class="sf-chat">
             <button
@@ -359,6 +377,23 @@ pub fn LiveChat(
                         {move || reconnecting.get().then(|| view! { <p>{i18n.text(LiveChatMsg::Reconnecting)}</p> })}
                         {move || agent_typing.get().is_some().then(|| view! { <p>{i18n.text(LiveChatMsg::AgentTyping)}</p> })}
                     </div>
+                    {move || {
+                        let found = suggestions.get();
+                        (!found.is_empty())
+                            .then(|| {
+                                view! {
+                                    <section class="sf-chat__suggestions" aria-labelledby="sf-chat-suggestions">
+                                        <h3 id="sf-chat-suggestions">{i18n.text(LiveChatMsg::SuggestionsHeading)}</h3>
+                                        <ul>
+                                            {found
+                                                .into_iter()
+                                                .map(|article| view! { <li><strong>{article.title}</strong> " " {article.summary}</li> })
+                                                .collect_view()}
+                                        </ul>
+                                    </section>
+                                }
+                            })
+                    }}
                     {move || match step.get() {
                         Step::PreChat => {
                             view! {
@@ -366,6 +401,7 @@ pub fn LiveChat(
                                     state=state
                                     customer=signed_customer
                                     started=Callback::new(move |started: sf_api::live_chat::ConversationStarted| {
+                                        suggest_articles(&started.message.body);
                                         send(Event::Started {
                                             ticket: Ticket {
                                                 conversation_id: started.conversation_id,

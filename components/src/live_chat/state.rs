@@ -7,7 +7,8 @@
 //! server's copy arrives; its client id stays the same, so the view keeps its element.
 
 use sf_api::live_chat::{
-    Author, ChatAvailability, ChatMessage, ClientFrame, ConversationStatus, Refusal, ServerFrame,
+    ArticleSuggestion, Author, ChatAvailability, ChatMessage, ClientFrame, ConversationStatus,
+    Refusal, ServerFrame,
 };
 
 /// Reconnections that may fail before messages waiting to go out are said to have failed
@@ -121,6 +122,8 @@ pub struct ChatState {
     pub ticket: Option<Ticket>,
     /// Whether anyone can answer, once asked.
     pub availability: Option<ChatAvailability>,
+    /// Help articles that may answer the first message, offered while nobody can.
+    pub suggestions: Vec<ArticleSuggestion>,
     /// The order the shopper asked about.
     pub about: Option<AboutOrder>,
     /// The socket.
@@ -352,6 +355,8 @@ pub enum Event {
         /// The first message as stored.
         message: ChatMessage,
     },
+    /// Help articles were found for the first message.
+    Suggestions(Vec<ArticleSuggestion>),
     /// A socket is being opened.
     SocketOpening,
     /// The socket closed or could not open.
@@ -411,6 +416,7 @@ pub fn apply(state: ChatState, event: Event) -> ChatState {
             };
             state.store(message);
         }
+        Event::Suggestions(suggestions) => state.suggestions = suggestions,
         Event::SocketOpening => {
             if matches!(state.connection, Connection::Idle | Connection::Failed) {
                 state.connection = Connection::Connecting;

@@ -87,6 +87,7 @@ impl ChatState {
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(routes::availability))
+        .routes(routes!(routes::suggestions))
         .routes(routes!(routes::start_conversation))
         .routes(routes!(routes::read_conversation))
         .routes(routes!(routes::rate_conversation))

@@ -20,9 +20,10 @@ use axum::Json;
 use serde::Deserialize;
 use sf_api::error::ErrorBody;
 use sf_api::live_chat::{
-    AssignRequest, ChatAvailability, ConversationStarted, ConversationView, InboxEntry, InboxView,
-    NoteRequest, PresenceRequest, RatingRequest, ServerFrame, ShopperTimeline,
-    StartConversationRequest, StatusRequest, MAX_NOTE_CHARS, MAX_RATING_COMMENT_CHARS,
+    ArticleSuggestion, AssignRequest, ChatAvailability, ConversationStarted, ConversationView,
+    InboxEntry, InboxView, NoteRequest, PresenceRequest, RatingRequest, ServerFrame,
+    ShopperTimeline, StartConversationRequest, StatusRequest, MAX_MESSAGE_CHARS, MAX_NOTE_CHARS,
+    MAX_RATING_COMMENT_CHARS,
 };
 use sf_api::validation::{CustomerId, FieldProblem, FieldRefusal, Validate};
 use std::net::SocketAddr;
@@ -39,6 +40,46 @@ use time::OffsetDateTime;
 )]
 pub(super) async fn availability(State(chat): State<ChatState>) -> Json<ChatAvailability> {
     Json(chat.availability(OffsetDateTime::now_utc()))
+}
+
+/// What to suggest articles for.
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[serde(deny_unknown_fields)]
+pub(super) struct SuggestionQuery {
+    /// What the shopper wrote (at most 2,000 characters).
+    q: String,
+    /// `en`, `es` or `ar`.
+    locale: String,
+}
+
+/// Help articles that may answer what the shopper wrote, offered while nobody can answer.
+#[utoipa::path(
+    get,
+    path = "/chat/suggestions",
+    tag = "live-chat",
+    params(SuggestionQuery),
+    responses(
+        (status = 200, description = "Up to three articles, best first", body = Vec<ArticleSuggestion>),
+        (status = 422, description = "Missing or invalid parameters", body = ErrorBody)
+    )
+)]
+#[tracing::instrument(skip_all)]
+pub(super) async fn suggestions(
+    State(db): State<Database>,
+    ApiQuery(query): ApiQuery<SuggestionQuery>,
+) -> Result<Json<Vec<ArticleSuggestion>>, ApiError> {
+    if query.q.chars().count() > MAX_MESSAGE_CHARS {
+        return Err(ApiError::field(
+            "q",
+            format!("Search with {MAX_MESSAGE_CHARS} characters or fewer."),
+        ));
+    }
+    if !["en", "es", "ar"].contains(&query.locale.as_str()) {
+        return Err(ApiError::field("locale", "Choose en, es or ar."));
+    }
+    Ok(Json(
+        store::suggest_articles(&db, &query.q, &query.locale).await?,
+    ))
 }
 
 /// Who the shopper is, as far as the store can vouch.

@@ -23,6 +23,7 @@ both_databases!(
     a_shopper_holds_a_bounded_number_of_sockets,
     the_desk_sees_one_timeline_per_shopper,
     agents_keep_canned_replies,
+    nobody_online_suggests_matching_articles,
 );
 
 /// A start request from an unidentified shopper.
@@ -819,5 +820,44 @@ async fn agents_keep_canned_replies(database: TestDatabase) {
     )
     .await;
     assert_eq!(refused.status(), StatusCode::UNAUTHORIZED);
+    app.stop().await;
+}
+
+async fn nobody_online_suggests_matching_articles(database: TestDatabase) {
+    let app = seeded(database).await;
+    let suggested: Value = app
+        .get("/api/v1/chat/suggestions?q=How%20do%20I%20track%20my%20order%3F&locale=en")
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(suggested[0]["slug"], "track-your-order", "{suggested}");
+    assert!(suggested.as_array().unwrap().len() <= 3);
+    let spanish: Value = app
+        .get("/api/v1/chat/suggestions?q=seguir%20pedido&locale=es")
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(spanish[0]["title"], "Cómo seguir tu pedido");
+    let nothing: Value = app
+        .get("/api/v1/chat/suggestions?q=zz&locale=en")
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(nothing, json!([]));
+    let bad = app
+        .get("/api/v1/chat/suggestions?q=order&locale=fr")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
     app.stop().await;
 }
