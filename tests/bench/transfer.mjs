@@ -21,15 +21,24 @@ async function measure(body, tag, { open = false } = {}) {
   const context = await browser.newContext({ locale: "en-US" });
   const page = await context.newPage();
   const files = [];
-  page.on("requestfinished", async (request) => {
+  // Each finished request is recorded by a promise awaited before the context closes: one
+  // still reading its sizes when the page goes would otherwise fail the whole run.
+  const recording = [];
+  page.on("requestfinished", (request) => {
     if (!request.url().startsWith(server.url)) return;
-    const response = await request.response();
-    const sizes = await request.sizes();
-    files.push({
-      path: new URL(request.url()).pathname,
-      bytes: sizes.responseHeadersSize + sizes.responseBodySize,
-      encoding: (await response?.allHeaders())?.["content-encoding"] ?? "identity",
-    });
+    recording.push(
+      (async () => {
+        const response = await request.response();
+        const sizes = await request.sizes();
+        files.push({
+          path: new URL(request.url()).pathname,
+          bytes: sizes.responseHeadersSize + sizes.responseBodySize,
+          encoding: (await response?.allHeaders())?.["content-encoding"] ?? "identity",
+        });
+      })().catch(() => {
+        // Finished while the context closed: after the measurement, so not counted.
+      }),
+    );
   });
   const path = shop.serve(shopPage(server.url, body));
   await page.goto(`${shop.url}${path}`);
@@ -62,6 +71,7 @@ async function measure(body, tag, { open = false } = {}) {
     milliseconds = (await openedAt.jsonValue()) - clickedAt;
     await page.waitForLoadState("networkidle");
   }
+  await Promise.allSettled(recording);
   await context.close();
   return { milliseconds, files };
 }

@@ -55,6 +55,10 @@ export async function startServer(extraArgs = []) {
       stdio: ["ignore", "pipe", "inherit"],
     },
   );
+  // A script that dies (an uncaught error) must not leave its server running: it would hold
+  // the output pipe the caller waits on.
+  const killOnExit = () => child.kill("SIGKILL");
+  process.once("exit", killOnExit);
   const url = await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error("the server did not start within 30 s")), 30_000);
     let buffered = "";
@@ -74,6 +78,7 @@ export async function startServer(extraArgs = []) {
     pid: child.pid,
     async stop() {
       const exited = new Promise((resolve) => child.once("exit", resolve));
+      process.removeListener("exit", killOnExit);
       child.kill("SIGTERM");
       await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000))]);
       child.kill("SIGKILL");
