@@ -17,6 +17,7 @@ use sf_api::tracking::ShipmentStatus;
 use sf_components::client::socket::SocketLink;
 use sf_components::client::{client_frame_text, read_desk_frame, read_server_frame};
 use sf_components::i18n::{format_date, DateStyle};
+use sf_components::live_chat::transcript;
 use sf_components::shipment_tracker::status_message;
 use sf_components::{use_api_client, use_i18n, ApiClient};
 use std::time::Duration;
@@ -233,7 +234,7 @@ pub fn apply(mut state: ConversationState, event: ConversationEvent) -> Conversa
         ConversationEvent::Read(view) => {
             state.status = Some(view.status);
             for message in view.messages.clone() {
-                sf_components::live_chat::transcript::place(&mut state.transcript, message);
+                transcript::place(&mut state.transcript, message);
             }
             state.header = Some(view);
         }
@@ -249,7 +250,7 @@ pub fn apply(mut state: ConversationState, event: ConversationEvent) -> Conversa
                 if message.author == Author::Shopper {
                     state.shopper_typing = None;
                 }
-                sf_components::live_chat::transcript::place(&mut state.transcript, message);
+                transcript::place(&mut state.transcript, message);
             }
             ServerFrame::CaughtUp { status, .. } | ServerFrame::Status { status } => {
                 state.status = Some(status)
@@ -268,11 +269,6 @@ pub fn apply(mut state: ConversationState, event: ConversationEvent) -> Conversa
         },
     }
     state
-}
-
-/// The highest sequence number with every message before it held.
-fn held(transcript: &[ChatMessage]) -> i64 {
-    sf_components::live_chat::transcript::held(transcript)
 }
 
 /// One conversation: transcript, reply box, assign and close.
@@ -298,7 +294,7 @@ fn DeskConversation(id: i64, token: String, agent_id: i64) -> impl IntoView {
             token: token.get_value(),
             conversation_id: Some(id),
             after: state
-                .try_with_untracked(|now| held(&now.transcript))
+                .try_with_untracked(|now| transcript::held(&now.transcript))
                 .unwrap_or(0),
         })
     };

@@ -2,9 +2,9 @@
 //! transcript, assigning, closing, presence, and the desk's socket. Agents' calls carry the
 //! desk token.
 
-use super::read::{list, Fields, FromJson};
+use super::read::{Fields, FromJson};
 use super::write::{integer, ToJson};
-use super::{parse, send, to_json, ApiClient, ClientError, Target};
+use super::{parse, read_list, send, to_json, ApiClient, ClientError, Target};
 use sf_api::agent::AgentProfile;
 use sf_api::live_chat::{
     AssignRequest, CannedReply, CannedReplyRequest, ChatMessage, ConversationStatus,
@@ -152,23 +152,6 @@ impl ApiClient {
     }
 }
 
-/// A `GET` answering a JSON array.
-pub(super) async fn read_list<T: FromJson>(
-    target: Target,
-    token: Option<String>,
-) -> Result<Vec<T>, ClientError> {
-    let answer = send("GET", target, token.as_deref(), None).await?;
-    if !answer.ok() {
-        return Err(answer.error());
-    }
-    answer
-        .body
-        .as_deref()
-        .and_then(parse::<List<T>>)
-        .map(|list| list.0)
-        .ok_or(ClientError::UnexpectedResponse(answer.status))
-}
-
 /// A call whose success has no body.
 async fn expecting_nothing(
     method: &'static str,
@@ -187,15 +170,6 @@ async fn expecting_nothing(
 /// A frame of the desk's socket, when it is one of the protocol's.
 pub fn read_desk_frame(frame: &str) -> Option<DeskFrame> {
     parse(frame)
-}
-
-/// A JSON array of `T`.
-struct List<T>(Vec<T>);
-
-impl<T: FromJson> FromJson for List<T> {
-    fn from_json(value: &JsValue) -> Option<Self> {
-        list(value, T::from_json).map(List)
-    }
 }
 
 /// An id that may be `null`.
@@ -221,16 +195,12 @@ impl ToJson for PresenceRequest {
     }
 }
 
-fn status(name: &str) -> Option<ConversationStatus> {
-    ConversationStatus::parse(name)
-}
-
 impl FromJson for InboxEntry {
     fn from_json(value: &JsValue) -> Option<Self> {
         let fields = Fields::of(value)?;
         Some(InboxEntry {
             id: fields.integer("id")?,
-            status: status(&fields.text("status")?)?,
+            status: ConversationStatus::parse(&fields.text("status")?)?,
             shopper_name: fields.text("shopper_name")?,
             shopper_email: fields.maybe_text("shopper_email")?,
             order_number: fields.maybe_text("order_number")?,
@@ -247,7 +217,7 @@ impl FromJson for ConversationView {
         let fields = Fields::of(value)?;
         Some(ConversationView {
             id: fields.integer("id")?,
-            status: status(&fields.text("status")?)?,
+            status: ConversationStatus::parse(&fields.text("status")?)?,
             order_number: fields.maybe_text("order_number")?,
             shopper_name: fields.text("shopper_name")?,
             shopper_email: fields.maybe_text("shopper_email")?,

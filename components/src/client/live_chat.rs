@@ -61,7 +61,7 @@ impl ApiClient {
     ) -> impl Future<Output = Result<Vec<ArticleSuggestion>, ClientError>> {
         let query: String = js_sys::encode_uri_component(text).into();
         let target = self.target(&format!("/chat/suggestions?q={query}&locale={locale}"));
-        super::chat_desk::read_list(target, None)
+        super::read_list(target, None)
     }
 
     /// The chat socket's address: the API's own, with `ws:` for `http:` and `wss:` for

@@ -8,7 +8,7 @@ mod write;
 
 use crate::i18n::CommonMsg;
 use leptos::prelude::*;
-use read::FromJson;
+use read::{FromJson, List};
 use sf_api::agent::{AgentProfile, AgentSession, SignInRequest};
 use sf_api::error::ErrorCode;
 use sf_api::health::Health;
@@ -316,6 +316,23 @@ impl Answer {
 /// and a Rust one would be downloaded), and [`read`] takes the parts.
 fn parse<T: FromJson>(body: &str) -> Option<T> {
     T::from_json(&js_sys::JSON::parse(body).ok()?)
+}
+
+/// A `GET` answering a JSON array.
+async fn read_list<T: FromJson>(
+    target: Target,
+    token: Option<String>,
+) -> Result<Vec<T>, ClientError> {
+    let answer = send("GET", target, token.as_deref(), None).await?;
+    if !answer.ok() {
+        return Err(answer.error());
+    }
+    answer
+        .body
+        .as_deref()
+        .and_then(parse::<List<T>>)
+        .map(|list| list.0)
+        .ok_or(ClientError::UnexpectedResponse(answer.status))
 }
 
 /// A request body as JSON; written before the request starts.

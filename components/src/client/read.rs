@@ -84,8 +84,17 @@ impl Fields {
     }
 }
 
+/// A JSON array of `T`.
+pub(super) struct List<T>(pub(super) Vec<T>);
+
+impl<T: FromJson> FromJson for List<T> {
+    fn from_json(value: &JsValue) -> Option<Self> {
+        list(value, T::from_json).map(List)
+    }
+}
+
 /// A JSON array, each item read by `read`.
-pub(super) fn list<T>(value: &JsValue, read: impl Fn(&JsValue) -> Option<T>) -> Option<Vec<T>> {
+fn list<T>(value: &JsValue, read: impl Fn(&JsValue) -> Option<T>) -> Option<Vec<T>> {
     value
         .dyn_ref::<js_sys::Array>()?
         .iter()

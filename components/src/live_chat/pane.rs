@@ -3,7 +3,8 @@
 
 use super::state::{ChatState, Delivery, SendFailure};
 use super::LiveChatMsg;
-use crate::i18n::{format_date, use_i18n, CommonMsg, DateStyle};
+use crate::i18n::{format_date, use_i18n, DateStyle};
+use crate::text_field::{error_reference, ErrorMessage};
 use leptos::prelude::*;
 use sf_api::live_chat::{Author, MessageBody, Refusal};
 use sf_api::validation::FieldProblem;
@@ -153,12 +154,7 @@ pub(super) fn MessageBox(
     #[prop(optional)]
     on_change: Option<Callback<()>>,
 ) -> impl IntoView {
-    let i18n = use_i18n();
-    let error_id = format!("{id}-error");
-    let described_by = {
-        let error_id = error_id.clone();
-        move || error.get().map(|_| error_id.clone())
-    };
+    let described_by = error_reference(id, error);
     let on_keydown = move |event: leptos::ev::KeyboardEvent| {
         // Not while an input method is composing: its Enter picks a word.
         if let (Some(enter), "Enter", false, false) = (
@@ -174,18 +170,7 @@ pub(super) fn MessageBox(
     view! {
         <div class="sf-field">
             <label class="sf-field__label" for=id>{label}</label>
-            {move || {
-                error
-                    .get()
-                    .map(|message| {
-                        view! {
-                            <p class="sf-field__error" id=error_id.clone()>
-                                <span class="sf-visually-hidden">{i18n.t(CommonMsg::ErrorPrefix)} " "</span>
-                                {message}
-                            </p>
-                        }
-                    })
-            }}
+            <ErrorMessage field_id=id error=error />
             <textarea
                 class="sf-field__input sf-chat__input"
                 id=id

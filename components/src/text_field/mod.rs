@@ -26,27 +26,11 @@ pub fn TextField(
     #[prop(into, optional)]
     autocomplete: Option<String>,
 ) -> impl IntoView {
-    let i18n = use_i18n();
-    let error_id = format!("{id}-error");
-    let described_by = {
-        let error_id = error_id.clone();
-        move || error.get().map(|_| error_id.clone())
-    };
+    let described_by = error_reference(&id, error);
     view! {
         <div class="sf-field">
             <label class="sf-field__label" for=id.clone()>{label}</label>
-            {move || {
-                error
-                    .get()
-                    .map(|message| {
-                        view! {
-                            <p class="sf-field__error" id=error_id.clone()>
-                                <span class="sf-visually-hidden">{i18n.t(CommonMsg::ErrorPrefix)} " "</span>
-                                {message}
-                            </p>
-                        }
-                    })
-            }}
+            <ErrorMessage field_id=id.clone() error=error />
             <input
                 class="sf-field__input"
                 name=id.clone()
@@ -60,5 +44,43 @@ pub fn TextField(
                 on:input=move |event| value.set(event_target_value(&event))
             />
         </div>
+    }
+}
+
+/// The id of the error message of the field `field_id`.
+fn error_id(field_id: &str) -> String {
+    format!("{field_id}-error")
+}
+
+/// What a field's `aria-describedby` says: its error message's id while it has one.
+pub(crate) fn error_reference(
+    field_id: &str,
+    error: Signal<Option<String>>,
+) -> impl Fn() -> Option<String> + Clone + Send + Sync + 'static {
+    let error_id = error_id(field_id);
+    move || error.get().map(|_| error_id.clone())
+}
+
+/// A field's error message, between its label and its control, starting with a visually
+/// hidden "Error:"; nothing while the value is accepted.
+#[component]
+pub(crate) fn ErrorMessage(
+    /// The field's control's id.
+    #[prop(into)]
+    field_id: String,
+    /// What to fix, when the value was refused.
+    error: Signal<Option<String>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let error_id = error_id(&field_id);
+    move || {
+        error.get().map(|message| {
+            view! {
+                <p class="sf-field__error" id=error_id.clone()>
+                    <span class="sf-visually-hidden">{i18n.t(CommonMsg::ErrorPrefix)} " "</span>
+                    {message}
+                </p>
+            }
+        })
     }
 }

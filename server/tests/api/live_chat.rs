@@ -825,9 +825,8 @@ async fn agents_keep_canned_replies(database: TestDatabase) {
 
 async fn nobody_online_suggests_matching_articles(database: TestDatabase) {
     let app = seeded(database).await;
-    let suggested: Value = app
-        .get("/api/v1/chat/suggestions?q=How%20do%20I%20track%20my%20order%3F&locale=en")
-        .send()
+    let suggest = |query: &str| app.get(&format!("/api/v1/chat/suggestions?{query}")).send();
+    let suggested: Value = suggest("q=How%20do%20I%20track%20my%20order%3F&locale=en")
         .await
         .unwrap()
         .json()
@@ -835,29 +834,21 @@ async fn nobody_online_suggests_matching_articles(database: TestDatabase) {
         .unwrap();
     assert_eq!(suggested[0]["slug"], "track-your-order", "{suggested}");
     assert!(suggested.as_array().unwrap().len() <= 3);
-    let spanish: Value = app
-        .get("/api/v1/chat/suggestions?q=seguir%20pedido&locale=es")
-        .send()
+    let spanish: Value = suggest("q=seguir%20pedido&locale=es")
         .await
         .unwrap()
         .json()
         .await
         .unwrap();
     assert_eq!(spanish[0]["title"], "Cómo seguir tu pedido");
-    let nothing: Value = app
-        .get("/api/v1/chat/suggestions?q=zz&locale=en")
-        .send()
+    let nothing: Value = suggest("q=zz&locale=en")
         .await
         .unwrap()
         .json()
         .await
         .unwrap();
     assert_eq!(nothing, json!([]));
-    let bad = app
-        .get("/api/v1/chat/suggestions?q=order&locale=fr")
-        .send()
-        .await
-        .unwrap();
+    let bad = suggest("q=order&locale=fr").await.unwrap();
     assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
     app.stop().await;
 }
