@@ -14,14 +14,79 @@ pub struct Stylesheet {
     pub text: &'static str,
 }
 
-/// A stylesheet of `style/` by file name.
+/// A stylesheet of `style/` by file name, minified while compiling: every shopper downloads
+/// the modules that carry it, and the sources keep their comments.
 macro_rules! stylesheet {
-    ($file:literal) => {
+    ($file:literal) => {{
+        const SOURCE: &str = include_str!(concat!("../../style/", $file));
+        const MINIFIED: [u8; minify_css(SOURCE, &mut [])] = {
+            let mut bytes = [0; minify_css(SOURCE, &mut [])];
+            minify_css(SOURCE, &mut bytes);
+            bytes
+        };
         Stylesheet {
             file: $file,
-            text: include_str!(concat!("../../style/", $file)),
+            text: match core::str::from_utf8(&MINIFIED) {
+                Ok(text) => text,
+                Err(_) => panic!(concat!($file, " is not UTF-8 once minified")),
+            },
         }
-    };
+    }};
+}
+
+/// Writes `css` without comments and with each run of whitespace cut to one space, or to
+/// none next to `{`, `}`, `;` and `,`, into `out` (when it is long enough), and returns the
+/// minified length. Whitespace inside quoted strings is kept. A `const fn`, so the
+/// stylesheets are minified by the compiler and `xtask` (which includes this file) needs no
+/// minifier of its own.
+pub const fn minify_css(css: &str, out: &mut [u8]) -> usize {
+    let css = css.as_bytes();
+    let (mut at, mut written) = (0, 0);
+    let mut quote = 0_u8;
+    let (mut pending_space, mut previous) = (false, 0_u8);
+    while at < css.len() {
+        let byte = css[at];
+        if quote != 0 {
+            if byte == quote {
+                quote = 0;
+            }
+        } else if byte == b'/' && at + 1 < css.len() && css[at + 1] == b'*' {
+            at += 2;
+            while at + 1 < css.len() && !(css[at] == b'*' && css[at + 1] == b'/') {
+                at += 1;
+            }
+            at += 2;
+            continue;
+        } else if byte.is_ascii_whitespace() {
+            pending_space = true;
+            at += 1;
+            continue;
+        } else if byte == b'"' || byte == b'\'' {
+            quote = byte;
+        }
+        if pending_space && written > 0 && !is_tight(byte) && !is_tight(previous) {
+            written = put(out, written, b' ');
+        }
+        pending_space = false;
+        written = put(out, written, byte);
+        previous = byte;
+        at += 1;
+    }
+    written
+}
+
+/// Whether spaces around `byte` mean nothing in CSS.
+const fn is_tight(byte: u8) -> bool {
+    matches!(byte, b'{' | b'}' | b';' | b',')
+}
+
+/// Writes `byte` at `at` when `out` has room (the first pass only counts), returning the
+/// next position.
+const fn put(out: &mut [u8], at: usize, byte: u8) -> usize {
+    if at < out.len() {
+        out[at] = byte;
+    }
+    at + 1
 }
 
 /// Design tokens and base rules; every element's shadow root starts from them.
@@ -184,6 +249,44 @@ pub const ALL: &[ElementDeclaration] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn minified(css: &str) -> String {
+        let mut out = vec![0; minify_css(css, &mut [])];
+        assert_eq!(minify_css(css, &mut out), out.len(), "both passes agree");
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn minified_css_keeps_every_rule_and_drops_comments() {
+        let css = "/* tokens */\n:root,\n:host {\n  --a: 1px; /* why */\n  box-shadow: 0 0\n    var(--a);\n}\n";
+        assert_eq!(
+            minified(css),
+            ":root,:host{--a: 1px;box-shadow: 0 0 var(--a);}"
+        );
+    }
+
+    #[test]
+    fn minified_css_keeps_selectors_and_strings_apart() {
+        let css = ".a :hover > b::after { content: \"a  /* b */\"; }";
+        assert_eq!(
+            minified(css),
+            ".a :hover > b::after{content: \"a  /* b */\";}"
+        );
+    }
+
+    #[test]
+    fn every_stylesheet_is_minified() {
+        for sheet in BASE_STYLESHEETS
+            .iter()
+            .chain(ALL.iter().flat_map(|element| element.stylesheets))
+        {
+            assert!(
+                !sheet.text.contains("/*") && !sheet.text.contains('\n'),
+                "{}",
+                sheet.file
+            );
+        }
+    }
 
     #[test]
     fn tags_are_unique_and_prefixed() {

@@ -5,6 +5,7 @@
 //! Components never call `fetch` themselves: they go through [`client::ApiClient`], which
 //! speaks only the types of [`sf_api`]. Every string a person reads comes from [`i18n`].
 
+pub mod chunk;
 pub mod client;
 pub mod elements;
 pub mod error_summary;
@@ -12,6 +13,7 @@ pub mod events;
 pub mod form;
 pub mod i18n;
 pub mod live_chat;
+pub mod reactive;
 pub mod service_status;
 pub mod shipment_tracker;
 pub mod support_root;

@@ -168,7 +168,10 @@ fn bind_module(name: &str, out: &Path) -> Result<HashedModule> {
     }
     let glue = String::from_utf8(read(&staging.join(format!("{name}.js")))?)
         .map_err(|_| format!("{name}'s glue is not UTF-8"))?;
-    let wasm = optimise(&staging.join(format!("{name}_bg.wasm")))?;
+    let glue = split::glue_without_unused_classes(&glue);
+    let bound = staging.join(format!("{name}_bg.wasm"));
+    write(&bound, split::without_unused_exports(&read(&bound)?)?)?;
+    let wasm = optimise(&bound)?;
     let mut chunks = Vec::new();
     for chunk in split.iter().flat_map(|split| &split.chunks) {
         let stem = chunk
@@ -237,7 +240,7 @@ fn loader_entry(element: &ElementDeclaration, module: &HashedModule) -> serde_js
             .iter()
             .filter(|sheet| sheet.file == "tokens.css")
             .chain([&launcher.stylesheet])
-            .map(|sheet| minified_css(sheet.text))
+            .map(|sheet| sheet.text)
             .collect::<String>();
         entry["launcher"] = serde_json::json!({
             "css": css,
@@ -246,26 +249,6 @@ fn loader_entry(element: &ElementDeclaration, module: &HashedModule) -> serde_js
         });
     }
     entry
-}
-
-/// CSS without its comments and indentation: the loader carries a launcher's rules to every
-/// page with the script tag.
-fn minified_css(css: &str) -> String {
-    let mut without_comments = String::with_capacity(css.len());
-    let mut rest = css;
-    while let Some(start) = rest.find("/*") {
-        without_comments.push_str(&rest[..start]);
-        rest = rest[start..]
-            .find("*/")
-            .map_or("", |end| &rest[start + end + 2..]);
-    }
-    without_comments.push_str(rest);
-    without_comments
-        .lines()
-        .map(str::trim)
-        .filter(|line| !line.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 fn write_loader(embed_dir: &Path, table: &serde_json::Value) -> Result {
@@ -501,15 +484,6 @@ fn print_welcome(url: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn minified_css_keeps_every_rule_and_drops_comments() {
-        let css = "/* tokens */\n:root,\n:host {\n  --a: 1px; /* why */\n  box-shadow: 0 0\n    var(--a);\n}\n";
-        assert_eq!(
-            minified_css(css),
-            ":root, :host { --a: 1px; box-shadow: 0 0 var(--a); }"
-        );
-    }
 
     #[test]
     fn a_launcher_element_gives_the_loader_its_button() {

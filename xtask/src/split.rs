@@ -41,6 +41,61 @@ pub fn has_split_points(wasm: &[u8]) -> bool {
 /// sections (`linking`, `reloc.*`), which the modules are built with for the splitter, are
 /// removed: wasm-opt refuses to optimise a module that has them.
 pub fn without_split_points(wasm: &[u8]) -> Result<Vec<u8>> {
+    rewritten(wasm, true, |name| name.starts_with(SPLIT_EXPORT_PREFIX))
+}
+
+/// A bound module without the exports no module calls from JavaScript: `wasm-streams`
+/// (linked through Leptos's server functions, which the modules do not use) exports its
+/// stream adapters, and an export keeps its code alive through wasm-opt. Without them,
+/// every module is a few kilobytes smaller.
+pub fn without_unused_exports(wasm: &[u8]) -> Result<Vec<u8>> {
+    rewritten(wasm, false, |name| {
+        UNUSED_EXPORT_PREFIXES
+            .iter()
+            .any(|prefix| name.starts_with(prefix))
+    })
+}
+
+/// `glue` without the classes wrapping the exports [`without_unused_exports`] removes (each
+/// class, then its finalizer), or unchanged when it is not written as expected.
+pub fn glue_without_unused_classes(glue: &str) -> String {
+    const CLASS: &str = "IntoUnderlying";
+    let mut kept = String::with_capacity(glue.len());
+    let mut lines = glue.lines();
+    while let Some(line) = lines.next() {
+        if line.starts_with(&format!("export class {CLASS}")) {
+            // The class, up to the line that gives it `Symbol.dispose`.
+            let end = format!("if (Symbol.dispose) {CLASS}");
+            if lines.find(|line| line.starts_with(&end)).is_none() {
+                return glue.to_owned();
+            }
+        } else if line.starts_with(&format!("const {CLASS}")) {
+            // Its finalizer: one statement over a few lines.
+            if !line.ends_with(';') && lines.find(|line| line.ends_with(';')).is_none() {
+                return glue.to_owned();
+            }
+        } else {
+            kept.push_str(line);
+            kept.push('\n');
+        }
+    }
+    if kept.contains(CLASS) {
+        glue.to_owned()
+    } else {
+        kept
+    }
+}
+
+/// The exports of `wasm-streams`' classes, as wasm-bindgen names them.
+const UNUSED_EXPORT_PREFIXES: [&[u8]; 2] = [b"intounderlying", b"__wbg_intounderlying"];
+
+/// `wasm` without the exports `drop_export` names and, with `drop_relocations`, without
+/// the linker's relocation sections.
+fn rewritten(
+    wasm: &[u8],
+    drop_relocations: bool,
+    drop_export: impl Fn(&[u8]) -> bool,
+) -> Result<Vec<u8>> {
     const HEADER: usize = 8;
     const CUSTOM: u8 = 0;
     const EXPORTS: u8 = 7;
@@ -55,14 +110,14 @@ pub fn without_split_points(wasm: &[u8]) -> Result<Vec<u8>> {
             .get(body_start..body_start + size)
             .ok_or_else(malformed)?;
         match id {
-            CUSTOM => {
+            CUSTOM if drop_relocations => {
                 let name = read_name(body).ok_or_else(malformed)?.0;
                 if name != b"linking" && !name.starts_with(b"reloc.") {
                     kept.extend_from_slice(&wasm[at..body_start + size]);
                 }
             }
             EXPORTS => {
-                let exports = exports_without_split_points(body).ok_or_else(malformed)?;
+                let exports = exports_without(body, &drop_export).ok_or_else(malformed)?;
                 kept.push(EXPORTS);
                 write_leb128(&mut kept, exports.len());
                 kept.extend_from_slice(&exports);
@@ -74,8 +129,8 @@ pub fn without_split_points(wasm: &[u8]) -> Result<Vec<u8>> {
     Ok(kept)
 }
 
-/// The body of an export section without the split points' exports.
-fn exports_without_split_points(body: &[u8]) -> Option<Vec<u8>> {
+/// The body of an export section without the exports `drop_export` names.
+fn exports_without(body: &[u8], drop_export: impl Fn(&[u8]) -> bool) -> Option<Vec<u8>> {
     let (count, mut at) = read_leb128(body)?;
     let mut kept_entries = Vec::new();
     let mut kept_count = 0;
@@ -83,7 +138,7 @@ fn exports_without_split_points(body: &[u8]) -> Option<Vec<u8>> {
         let (name, name_end) = read_name(&body[at..])?;
         let (_index, index_bytes) = read_leb128(body.get(at + name_end + 1..)?)?;
         let entry_end = at + name_end + 1 + index_bytes;
-        if !name.starts_with(SPLIT_EXPORT_PREFIX) {
+        if !drop_export(name) {
             kept_entries.extend_from_slice(&body[at..entry_end]);
             kept_count += 1;
         }
@@ -205,6 +260,17 @@ fn replace_all(text: &str, from: &str, to: &str, what: &str) -> Result<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_stream_classes_leave_the_glue_and_the_rest_stays() {
+        let glue = "export class IntoUnderlyingSink {\n    free() {}\n}\nif (Symbol.dispose) IntoUnderlyingSink.prototype[Symbol.dispose] = IntoUnderlyingSink.prototype.free;\n\nexport function mount() {}\nconst IntoUnderlyingSinkFinalization = (typeof FinalizationRegistry === 'undefined')\n    ? {}\n    : new FinalizationRegistry(ptr => wasm.x(ptr, 1));\nconst MountedElementFinalization = 1;\n";
+        assert_eq!(
+            glue_without_unused_classes(glue),
+            "\nexport function mount() {}\nconst MountedElementFinalization = 1;\n"
+        );
+        let unexpected = "export class IntoUnderlyingSink {\n}\nIntoUnderlyingSink.x = 1;\n";
+        assert_eq!(glue_without_unused_classes(unexpected), unexpected);
+    }
 
     fn section(id: u8, body: &[u8]) -> Vec<u8> {
         let mut section = vec![id];

@@ -89,6 +89,10 @@ catalogue! {
         CommentTooLong { en: "Comment must be 1000 characters or fewer", es: "El comentario debe tener 1000 caracteres como máximo", ar: "يجب ألا يزيد التعليق عن 1000 حرف" }
         /// The rating's button.
         RateButton { en: "Send rating", es: "Enviar valoración", ar: "إرسال التقييم" }
+        /// The conversation's part of the chat could not be fetched.
+        ConversationUnavailable { en: "We couldn't load your conversation. Check your connection.", es: "No pudimos cargar tu conversación. Comprueba tu conexión.", ar: "تعذر تحميل محادثتك. تحقق من اتصالك." }
+        /// Button fetching it again.
+        TryAgain { en: "Try again", es: "Intentar de nuevo", ar: "حاول مرة أخرى" }
         /// After rating.
         Thanks { en: "Thank you for your feedback.", es: "Gracias por tu opinión.", ar: "شكرًا لك على رأيك." }
     }

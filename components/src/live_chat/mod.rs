@@ -10,6 +10,7 @@
 //! (transcript, status and message box), [`prechat`] (the first form), [`rating`] and
 //! [`messages`] (every text in three languages).
 
+mod conversation;
 mod messages;
 mod pane;
 mod prechat;
@@ -18,23 +19,21 @@ mod socket;
 pub mod state;
 pub mod transcript;
 
+use crate::chunk::{chunk_view, ChunkLoader};
 use crate::client::live_chat::{read_saved_chat, saved_chat_text};
 use crate::client::use_api_client;
 use crate::events::{ChatRequest, PageEvent};
 use crate::i18n::use_i18n;
+use crate::reactive::effect;
+pub use conversation::{conversation_view, ConversationParts};
 use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 pub use messages::LiveChatMsg;
-use pane::{Composer, Transcript};
 use prechat::PreChat;
-use rating::Rating;
 use send_wrapper::SendWrapper;
 use sf_api::identity::SignedCustomer;
-use sf_api::live_chat::{ClientFrame, ServerFrame};
-use socket::use_chat_socket;
 use state::{apply, AboutOrder, ChatState, Connection, Event, Ticket};
-use std::time::Duration;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
@@ -47,12 +46,9 @@ pub mod classes {
     pub const PANE_ID: &str = "sf-chat-pane";
 }
 
-/// How long an agent is shown typing after their last typing frame.
-const AGENT_TYPING_MS: u64 = 5_000;
-
 /// Which step the pane shows below the transcript.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Step {
+pub(crate) enum Step {
     /// No conversation yet: the first form.
     PreChat,
     /// The message box.
@@ -63,7 +59,23 @@ enum Step {
     Thanks,
 }
 
-/// The live chat: launcher and pane.
+/// Provides the loader of the chat's conversation part in the calling binary (see
+/// [`crate::chunk`]): the module's first download holds the launcher, the pane and the
+/// pre-chat form, and the socket, message box and rating follow as a chunk of their own.
+#[macro_export]
+macro_rules! provide_conversation {
+    () => {
+        $crate::provide_chunk!(
+            conversation,
+            preload_conversation,
+            $crate::live_chat::conversation_view,
+            $crate::live_chat::ConversationParts
+        )
+    };
+}
+
+/// The live chat: launcher and pane. Its conversation part comes from the loader that
+/// [`provide_conversation!`] provides.
 #[component]
 pub fn LiveChat(
     /// The store's own id of a signed-in shopper (with `expires` and `signature`): the chat
@@ -93,13 +105,11 @@ pub fn LiveChat(
             .into_iter()
             .fold(ChatState::default(), apply),
     );
-    let send = move |event: Event| {
-        state.try_update(|current| *current = apply(std::mem::take(current), event));
-    };
+    let send = move |event: Event| change(state, event);
 
     // A reload goes on with the same conversation and sends what was not sent.
     let kept = Memo::new(move |_| state.with(ChatState::saved));
-    Effect::new(move |_| {
+    effect(move || {
         let Some(storage) = storage() else { return };
         let _ = match kept.get().as_ref().and_then(saved_chat_text) {
             Some(text) => storage.set_item(&storage_key, &text),
@@ -107,78 +117,7 @@ pub fn LiveChat(
         };
     });
 
-    // The socket. Once caught up, what waited goes out, and the receipts are said again
-    // (any said while offline were lost).
-    let socket = StoredValue::new(None);
-    let say = move |frame: ClientFrame| {
-        socket
-            .get_value()
-            .is_some_and(|socket: socket::ChatSocket| socket.send(&frame))
-    };
-    let connected =
-        move || state.with_untracked(|current| current.connection) == Connection::Connected;
-    let receipts = move || {
-        let (received, seen) =
-            state.with_untracked(|current| (current.last_agent_seq(), current.seen));
-        if received > 0 {
-            say(ClientFrame::Received { seq: received });
-        }
-        if seen > 0 {
-            say(ClientFrame::Read { seq: seen });
-        }
-    };
-    let on_socket = Callback::new(move |event: Event| {
-        let caught_up = matches!(event, Event::Frame(ServerFrame::CaughtUp { .. }));
-        send(event);
-        if caught_up {
-            for frame in state.with_untracked(ChatState::frames_to_flush) {
-                say(frame);
-            }
-            receipts();
-        }
-    });
-    socket.set_value(Some(use_chat_socket(client, state, on_socket)));
-
-    // A message missing before one held: ask again from the first one missing.
-    let needs_resume = Memo::new(move |_| state.with(ChatState::needs_resume));
-    Effect::new(move |_| {
-        if needs_resume.get() && connected() {
-            if let Some(socket) = socket.get_value() {
-                socket.reopen();
-            }
-        }
-    });
-
-    // Receipts: received as agents' messages arrive, read when the shopper can see them.
-    let visible = RwSignal::new(page_is_visible());
-    listen_on_document("visibilitychange", move |_| visible.set(page_is_visible()));
     let is_open = Memo::new(move |_| state.with(|current| current.open));
-    let last_agent_seq = Memo::new(move |_| state.with(ChatState::last_agent_seq));
-    let seen = Memo::new(move |_| state.with(|current| current.seen));
-    Effect::new(move |_| {
-        if is_open.get() && visible.get() && last_agent_seq.get() > seen.get_untracked() {
-            send(Event::Seen);
-        }
-    });
-    Effect::new(move |_| {
-        // Both move only forwards; saying them again is harmless.
-        last_agent_seq.track();
-        seen.track();
-        if connected() {
-            receipts();
-        }
-    });
-
-    // The agent's typing shows for a few seconds after each typing frame.
-    let agent_typing = Memo::new(move |_| state.with(|current| current.agent_typing));
-    Effect::new(move |_| {
-        if let Some(frame) = agent_typing.get() {
-            set_timeout(
-                move || send(Event::TypingExpired(frame)),
-                Duration::from_millis(AGENT_TYPING_MS),
-            );
-        }
-    });
 
     // The page asks for a chat about an order (the tracker's button, or the merchant's).
     listen_on_document(ChatRequest::NAME, move |event| {
@@ -194,17 +133,18 @@ pub fn LiveChat(
         send(Event::Open);
     });
     // The `open` attribute opens and closes the pane when it changes.
-    Effect::new(move |previous: Option<bool>| {
+    let mut was_wanted = None;
+    effect(move || {
         let wanted = open.with(Option::is_some);
         // At first only a present attribute does something: an absent one leaves the pane as it is.
-        if previous != Some(wanted) && (previous.is_some() || wanted) {
+        if was_wanted != Some(wanted) && (was_wanted.is_some() || wanted) {
             send(if wanted { Event::Open } else { Event::Close });
         }
-        wanted
+        was_wanted = Some(wanted);
     });
 
     // Whether anyone can answer, asked each time the pane opens before a conversation.
-    Effect::new(move |_| {
+    effect(move || {
         if is_open.get() && state.with_untracked(|current| current.ticket.is_none()) {
             let request = client.chat_availability();
             spawn_local(async move {
@@ -251,7 +191,8 @@ pub fn LiveChat(
     // Focus goes to the first field when the pane opens, and to the message box once the
     // conversation starts (the form that had focus is gone). An agent closing the
     // conversation does not move it: the shopper did not ask for that.
-    Effect::new(move |previous: Option<(bool, Step)>| {
+    let mut previous: Option<(bool, Step)> = None;
+    effect(move || {
         let now = (is_open.get(), step.get());
         let moved = previous.is_none_or(|(was_open, was_step)| {
             !was_open || (was_step == Step::PreChat && now.1 == Step::Chat)
@@ -260,65 +201,30 @@ pub fn LiveChat(
             // After the pane is drawn: a hidden element cannot take focus.
             request_animation_frame(move || focus_first_field(pane));
         }
-        now
+        previous = Some(now);
     });
     let unread = Memo::new(move |_| state.with(ChatState::unread));
-    let reconnecting = Memo::new(move |_| {
-        state.with(|current| matches!(current.connection, Connection::Reconnecting { .. }))
-    });
     let about = Memo::new(move |_| state.with(|current| current.about.clone()));
-    // Back online: no need to wait for the next try.
-    let online = window_event_listener(leptos::ev::online, move |_| {
-        if let (true, Some(socket)) = (reconnecting.get_untracked(), socket.get_value()) {
-            socket.reopen();
-        }
-    });
-    on_cleanup(move || online.remove());
-    let write = Callback::new(move |body: String| {
-        let client_id = new_client_id();
-        send(Event::Write {
-            client_id: client_id.clone(),
-            body: body.clone(),
-        });
-        if connected() {
-            say(ClientFrame::Send { client_id, body });
-        }
-    });
-    let retry = Callback::new(move |client_id: String| {
-        send(Event::Retry {
-            client_id: client_id.clone(),
-        });
-        let frame = state.with_untracked(|current| {
-            current
-                .frames_to_flush()
-                .into_iter()
-                .find(|frame| matches!(frame, ClientFrame::Send { client_id: id, .. } if *id == client_id))
-        });
-        if let (Some(frame), true) = (frame, connected()) {
-            say(frame);
-        }
-    });
-    let typing = Callback::new(move |()| {
-        say(ClientFrame::Typing);
-    });
 
-    // Nobody can answer now: articles that may, from what the shopper wrote.
-    let suggest_articles = move |text: &str| {
-        let nobody = state.with_untracked(|current| {
-            current
-                .availability
-                .is_some_and(|availability| !availability.agents_available)
-        });
-        if nobody {
-            let request = client.chat_suggestions(text, i18n.locale.get_untracked().tag());
+    // The conversation part comes from its own chunk: fetched while the shopper types in
+    // the first form, and at once when there is a conversation to show.
+    let loader = use_context::<ChunkLoader<ConversationParts>>();
+    let preloading = StoredValue::new(false);
+    let preload = move |_| {
+        if let (Some(loader), false) = (loader, preloading.get_value()) {
+            preloading.set_value(true);
             spawn_local(async move {
-                if let Ok(found) = request.await {
-                    send(Event::Suggestions(found));
-                }
+                let _ = (loader.preload)().await;
             });
         }
     };
-    let suggestions = Memo::new(move |_| state.with(|current| current.suggestions.clone()));
+    let has_conversation = Memo::new(move |_| step.get() != Step::PreChat);
+    let (load_failed, attempt) = (RwSignal::new(false), RwSignal::new(0_u32));
+    let parts = ConversationParts {
+        state,
+        is_open,
+        step,
+    };
 
     view! {
         <div class="sf-chat">
@@ -369,71 +275,70 @@ pub fn LiveChat(
                             }
                         })
                 }}
-                <div class="sf-chat__body">
-                    // Always here, even before the first message: a log added later would
-                    // not be announced, and one drawn again would be read out whole.
-                    <Transcript state=state retry=retry />
-                    <div class="sf-chat__status" role="status">
-                        {move || reconnecting.get().then(|| view! { <p>{i18n.text(LiveChatMsg::Reconnecting)}</p> })}
-                        {move || agent_typing.get().is_some().then(|| view! { <p>{i18n.text(LiveChatMsg::AgentTyping)}</p> })}
-                    </div>
+                <div class="sf-chat__body" on:input=preload>
                     {move || {
-                        let found = suggestions.get();
-                        (!found.is_empty())
+                        (step.get() == Step::PreChat)
                             .then(|| {
                                 view! {
-                                    <section class="sf-chat__suggestions" aria-labelledby="sf-chat-suggestions">
-                                        <h3 id="sf-chat-suggestions">{i18n.text(LiveChatMsg::SuggestionsHeading)}</h3>
-                                        <ul>
-                                            {found
-                                                .into_iter()
-                                                .map(|article| view! { <li><strong>{article.title}</strong> " " {article.summary}</li> })
-                                                .collect_view()}
-                                        </ul>
-                                    </section>
+                                    <PreChat
+                                        state=state
+                                        customer=signed_customer
+                                        started=Callback::new(move |started: sf_api::live_chat::ConversationStarted| {
+                                            send(Event::Started {
+                                                ticket: Ticket {
+                                                    conversation_id: started.conversation_id,
+                                                    token: started.token,
+                                                },
+                                                message: started.message,
+                                            })
+                                        })
+                                    />
                                 }
                             })
                     }}
-                    {move || match step.get() {
-                        Step::PreChat => {
-                            view! {
-                                <PreChat
-                                    state=state
-                                    customer=signed_customer
-                                    started=Callback::new(move |started: sf_api::live_chat::ConversationStarted| {
-                                        suggest_articles(&started.message.body);
-                                        send(Event::Started {
-                                            ticket: Ticket {
-                                                conversation_id: started.conversation_id,
-                                                token: started.token,
-                                            },
-                                            message: started.message,
-                                        })
-                                    })
-                                />
-                            }
-                                .into_any()
-                        }
-                        Step::Chat => view! { <Composer state=state write=write typing=typing /> }.into_any(),
-                        Step::Rate => {
-                            view! {
-                                <p class="sf-chat__ended">{i18n.text(LiveChatMsg::Ended)}</p>
-                                <Rating state=state rated=Callback::new(move |()| send(Event::Rated)) />
-                            }
-                                .into_any()
-                        }
-                        Step::Thanks => {
-                            view! {
-                                <p class="sf-chat__ended">{i18n.text(LiveChatMsg::Ended)}</p>
-                                <p class="sf-notice" role="status">{i18n.text(LiveChatMsg::Thanks)}</p>
-                            }
-                                .into_any()
-                        }
+                    {chunk_view(
+                        loader,
+                        move || {
+                            attempt.track();
+                            has_conversation.get().then_some(parts)
+                        },
+                        load_failed,
+                    )}
+                    {move || {
+                        load_failed
+                            .get()
+                            .then(|| {
+                                view! {
+                                    <p class="sf-chat__alert" role="alert">
+                                        {i18n.text(LiveChatMsg::ConversationUnavailable)} " "
+                                        <button
+                                            type="button"
+                                            class="sf-button sf-button--link"
+                                            on:click=move |_| {
+                                                load_failed.set(false);
+                                                attempt.update(|count| *count += 1);
+                                            }
+                                        >
+                                            {i18n.text(LiveChatMsg::TryAgain)}
+                                        </button>
+                                    </p>
+                                }
+                            })
                     }}
                 </div>
             </div>
         </div>
     }
+}
+
+/// Changes the chat's state by `event`, through `apply`, the only thing that changes it.
+fn change(state: RwSignal<ChatState>, event: Event) {
+    state.try_update(|current| *current = apply(std::mem::take(current), event));
+}
+
+/// Whether the socket is open and caught up.
+fn connected(state: RwSignal<ChatState>) -> bool {
+    state.with_untracked(|current| current.connection) == Connection::Connected
 }
 
 /// The page's `localStorage`, when it may be used (not in some private modes).

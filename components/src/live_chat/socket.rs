@@ -7,6 +7,7 @@ use super::state::{reconnect_delay_ms, ChatState, Connection, Event};
 use crate::client::live_chat::{client_frame_text, read_server_frame};
 use crate::client::socket::SocketLink;
 use crate::client::ApiClient;
+use crate::reactive::effect;
 use leptos::prelude::*;
 use sf_api::live_chat::ClientFrame;
 use std::time::Duration;
@@ -73,7 +74,7 @@ pub(super) fn use_chat_socket(
         event.run(Event::SocketClosed);
         schedule();
     };
-    Effect::new(move |_| {
+    effect(move || {
         socket.generation.track();
         let ticket = conversation.get();
         // Read here, so a change of `api-base` opens a socket on the new server.

@@ -21,13 +21,13 @@ mod notifications;
 mod order_view;
 pub mod state;
 
+use crate::chunk::ChunkLoader;
 use crate::client::{use_api_client, ClientError};
 use crate::i18n::{use_i18n, I18n};
 use customer_orders::CustomerOrderList;
 use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos::wasm_split::SplitLoaderError;
 use live::use_order_updates;
 pub use live::{ReadyState, UseOrderUpdates};
 use lookup::LookupForm;
@@ -39,8 +39,6 @@ use sf_api::error::ErrorCode;
 use sf_api::identity::{SignedCustomer, SignedOrderLink};
 pub use state::OrderSession;
 use state::{apply, Event, PackageUpdate, Refresh, Screen, ShownOrder, TrackerState};
-use std::future::Future;
-use std::pin::Pin;
 
 /// Class names shared with the stylesheet (`style/shipment-tracker.css`).
 pub mod classes {
@@ -48,69 +46,27 @@ pub mod classes {
     pub const ROOT: &str = "sf-tracker";
 }
 
-/// How the tracker past its lookup form arrives: [`provide_whole_tracker!`] provides one,
-/// in the binary that shows the tracker, where it can be a split point of that binary alone
-/// (a split point is exported from every binary that links it).
-#[derive(Clone, Copy)]
-pub struct WholeTrackerLoader {
-    /// Loads the whole tracker where it is a chunk, then draws [`whole_view`].
-    pub load: fn(TrackerAttributes, Option<Event>) -> Loading<AnyView>,
-    /// Starts loading it without drawing it: the shopper is using the lookup form.
-    pub preload: fn() -> Loading<()>,
-}
-
-/// A chunk on its way (or, where nothing is split, already here).
-pub type Loading<T> = Pin<Box<dyn Future<Output = Result<T, SplitLoaderError>>>>;
-
-/// Provides the [`WholeTrackerLoader`] of the calling binary. With `--cfg sf_split` (set by
-/// `cargo xtask build` for the shipped modules) the whole tracker is a split point: the
-/// module's first download holds only the lookup form, and the rest is fetched as its own
-/// chunk when the shopper starts using the form, or at once when the element carries
-/// something signed. Elsewhere (component tests) it is an ordinary function.
+/// Provides the loader of the whole tracker in the calling binary (see [`crate::chunk`]):
+/// the module's first download holds only the lookup form, and the rest is fetched as its
+/// own chunk when the shopper starts using the form, or at once when the element carries
+/// something signed.
 #[macro_export]
-// rustfmt indents an attribute's arguments inside a macro one step further each run.
-#[rustfmt::skip]
 macro_rules! provide_whole_tracker {
-    () => {{
-        use ::leptos::prelude::AnyView;
-        use ::leptos::wasm_split::SplitLoaderError;
-        use $crate::shipment_tracker::{state::Event, whole_view, TrackerAttributes};
-        #[cfg(sf_split)]
-        #[::leptos::wasm_split::wasm_split(
+    () => {
+        $crate::provide_chunk!(
             whole_tracker,
-            wasm_split_path = ::leptos::wasm_split,
-            preload(preload_whole_tracker),
-            fallible
-        )]
-        fn whole_tracker(
-            attributes: TrackerAttributes,
-            first: Option<Event>,
-        ) -> Result<AnyView, SplitLoaderError> {
-            Ok(whole_view(attributes, first))
-        }
-        #[cfg(not(sf_split))]
-        async fn whole_tracker(
-            attributes: TrackerAttributes,
-            first: Option<Event>,
-        ) -> Result<AnyView, SplitLoaderError> {
-            Ok(whole_view(attributes, first))
-        }
-        #[cfg(not(sf_split))]
-        async fn preload_whole_tracker() -> Result<(), SplitLoaderError> {
-            Ok(())
-        }
-        ::leptos::prelude::provide_context($crate::shipment_tracker::WholeTrackerLoader {
-            load: |attributes, first| Box::pin(whole_tracker(attributes, first)),
-            preload: || Box::pin(preload_whole_tracker()),
-        });
-    }};
+            preload_whole_tracker,
+            $crate::shipment_tracker::whole_view,
+            $crate::shipment_tracker::TrackerStart
+        )
+    };
 }
 
 /// The shipment tracker: lookup form, then the order with its packages, kept live.
 ///
 /// It starts as the lookup form alone; the rest of the tracker (the order, its live updates,
 /// notifications, a signed-in shopper's list, signed links) comes from the
-/// [`WholeTrackerLoader`] the page provides (see [`provide_whole_tracker!`]), once an order
+/// loader the page provides (see [`provide_whole_tracker!`]), once an order
 /// is found or at once when the element carries something signed.
 #[component]
 pub fn ShipmentTracker(
@@ -130,7 +86,7 @@ pub fn ShipmentTracker(
     customer: MaybeProp<String>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let loader = use_context::<WholeTrackerLoader>();
+    let loader = use_context::<ChunkLoader<TrackerStart>>();
     let attributes = TrackerAttributes {
         order,
         expires,
@@ -209,7 +165,7 @@ pub fn ShipmentTracker(
                     // The browser has one thread: the chunk's future never leaves it.
                     Suspend::new(SendWrapper::new(async move {
                         let loaded = match loader {
-                            Some(loader) => (loader.load)(attributes, first).await.ok(),
+                            Some(loader) => (loader.load)(TrackerStart { attributes, first }).await.ok(),
                             None => None,
                         };
                         match loaded {
@@ -232,11 +188,19 @@ pub struct TrackerAttributes {
     customer: MaybeProp<String>,
 }
 
+/// What the whole tracker starts from.
+pub struct TrackerStart {
+    /// The element's attributes.
+    attributes: TrackerAttributes,
+    /// What happened before: the order the form found.
+    first: Option<Event>,
+}
+
 /// The tracker with every screen: what [`ShipmentTracker`] becomes once an order is found
-/// or something signed arrives. `first` is what happened before: the order the form found.
-/// Public only for [`provide_whole_tracker!`].
+/// or something signed arrives. Public only for [`provide_whole_tracker!`].
 #[doc(hidden)]
-pub fn whole_view(attributes: TrackerAttributes, first: Option<Event>) -> AnyView {
+pub fn whole_view(start: TrackerStart) -> AnyView {
+    let TrackerStart { attributes, first } = start;
     let TrackerAttributes {
         order,
         expires,

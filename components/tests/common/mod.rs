@@ -39,8 +39,10 @@ pub fn mount_with_api<V: IntoView + 'static>(
     let root = container();
     let base = api_base();
     let mounted = leptos::mount::mount_to(root.clone(), move || {
-        // What the tracker's binaries provide; here the whole tracker is compiled in.
+        // What the tracker's and the chat's binaries provide; here their parts are
+        // compiled in.
         sf_components::provide_whole_tracker!();
+        sf_components::provide_conversation!();
         view! {
             <sf_components::SupportRoot api_base=base locale=sf_components::Locale::En>
                 {component()}
