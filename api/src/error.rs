@@ -48,13 +48,16 @@ pub enum ErrorCode {
     NotFound,
     /// The route exists but not with this HTTP method.
     MethodNotAllowed,
+    /// The request does not fit the state of what it changes (a closed conversation, a
+    /// limit reached); the message says what.
+    Conflict,
     /// Something failed on the server; the details are in its logs, not here.
     Internal,
 }
 
 impl ErrorCode {
     /// Every code.
-    pub const ALL: [ErrorCode; 9] = [
+    pub const ALL: [ErrorCode; 10] = [
         ErrorCode::MalformedJson,
         ErrorCode::ValidationFailed,
         ErrorCode::UnsupportedMediaType,
@@ -63,6 +66,7 @@ impl ErrorCode {
         ErrorCode::RateLimited,
         ErrorCode::NotFound,
         ErrorCode::MethodNotAllowed,
+        ErrorCode::Conflict,
         ErrorCode::Internal,
     ];
 
@@ -77,6 +81,7 @@ impl ErrorCode {
             ErrorCode::RateLimited => "rate_limited",
             ErrorCode::NotFound => "not_found",
             ErrorCode::MethodNotAllowed => "method_not_allowed",
+            ErrorCode::Conflict => "conflict",
             ErrorCode::Internal => "internal",
         }
     }

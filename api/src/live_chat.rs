@@ -94,10 +94,79 @@ pub struct ChatMessage {
     pub author: Author,
     /// The agent's display name, for agents' messages.
     pub author_name: Option<String>,
-    /// The text, shown as text (never as HTML).
+    /// The text, shown as text (never as HTML); empty for an image sent alone.
     pub body: String,
     /// When the server stored it (RFC 3339, UTC).
     pub sent_at: String,
+    /// The image it carries, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image: Option<ChatImage>,
+}
+
+/// Largest image a shopper or agent may attach, in bytes.
+pub const MAX_IMAGE_BYTES: usize = 5 * 1024 * 1024;
+/// Most images one conversation may hold.
+pub const MAX_IMAGES_PER_CONVERSATION: i64 = 10;
+
+/// The image formats a conversation takes, recognised by their first bytes (never by a file
+/// name or a declared type). SVG is not one of them: it can carry script.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ImageFormat {
+    /// PNG.
+    Png,
+    /// JPEG.
+    Jpeg,
+    /// GIF.
+    Gif,
+    /// WebP.
+    Webp,
+}
+
+impl ImageFormat {
+    /// The format of `bytes`, if they start like one.
+    pub fn sniff(bytes: &[u8]) -> Option<Self> {
+        match bytes {
+            [0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a, ..] => Some(Self::Png),
+            [0xff, 0xd8, 0xff, ..] => Some(Self::Jpeg),
+            [b'G', b'I', b'F', b'8', b'7' | b'9', b'a', ..] => Some(Self::Gif),
+            [b'R', b'I', b'F', b'F', _, _, _, _, b'W', b'E', b'B', b'P', ..] => Some(Self::Webp),
+            _ => None,
+        }
+    }
+
+    /// Its media type, as served.
+    pub fn media_type(self) -> &'static str {
+        match self {
+            Self::Png => "image/png",
+            Self::Jpeg => "image/jpeg",
+            Self::Gif => "image/gif",
+            Self::Webp => "image/webp",
+        }
+    }
+
+    /// What a file picker offers: every format's media type.
+    pub const ACCEPT: &'static str = "image/png,image/jpeg,image/gif,image/webp";
+}
+
+/// An image attached to a message. Its address holds an unguessable key, since an `<img>`
+/// cannot send the conversation's token: `GET /chat/images/{key}`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ChatImage {
+    /// The key in its address.
+    pub key: String,
+    /// Its media type, decided from its bytes.
+    pub media_type: String,
+    /// Its size in bytes.
+    pub size: i64,
+}
+
+impl ChatImage {
+    /// Its path on the support API.
+    pub fn path(&self) -> String {
+        format!("/chat/images/{}", self.key)
+    }
 }
 
 /// Whether anyone can answer now (`GET /chat/availability`).
@@ -709,6 +778,30 @@ pub struct PresenceRequest {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn images_are_known_by_their_first_bytes_only() {
+        let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+        assert_eq!(ImageFormat::sniff(png), Some(ImageFormat::Png));
+        assert_eq!(
+            ImageFormat::sniff(b"\xff\xd8\xff\xe0"),
+            Some(ImageFormat::Jpeg)
+        );
+        assert_eq!(ImageFormat::sniff(b"GIF89a.."), Some(ImageFormat::Gif));
+        assert_eq!(
+            ImageFormat::sniff(b"RIFF\0\0\0\0WEBPVP8 "),
+            Some(ImageFormat::Webp)
+        );
+        for not_an_image in [
+            &b"<svg xmlns='http://www.w3.org/2000/svg'><script/></svg>"[..],
+            b"<html><script>alert(1)</script>",
+            b"RIFF\0\0\0\0WAVEfmt ",
+            b"\x89PN",
+            b"",
+        ] {
+            assert_eq!(ImageFormat::sniff(not_an_image), None);
+        }
+    }
 
     fn request() -> StartConversationRequest {
         StartConversationRequest {

@@ -494,6 +494,7 @@ async fn seed_conversation(db: &Database) -> Result<(), ApiError> {
         agent_id: None,
         body:
             "Hi, the tracking for SF-1007 says there's a problem. Could you tell me what happened?",
+        image: None,
     };
     store::store_message(db, conversation_id, &message).await?;
     for (title, body) in CANNED_REPLIES {

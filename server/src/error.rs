@@ -48,6 +48,12 @@ pub enum ApiError {
     /// Nothing matches what the client gave; the words say what to check.
     #[error("nothing matches: {0}")]
     NothingMatches(&'static str),
+    /// The request does not fit the state of what it changes; the words say what.
+    #[error("conflict: {0}")]
+    Conflict(&'static str),
+    /// An upload that is not an image of a format the API takes.
+    #[error("not a supported image")]
+    UnsupportedImage,
     /// The route does not take this method.
     #[error("method not allowed")]
     MethodNotAllowed,
@@ -129,6 +135,12 @@ impl ApiError {
                 StatusCode::NOT_FOUND,
                 ErrorCode::NotFound,
                 "There is nothing at this address.",
+            ),
+            ApiError::Conflict(message) => (StatusCode::CONFLICT, ErrorCode::Conflict, message),
+            ApiError::UnsupportedImage => (
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                ErrorCode::UnsupportedMediaType,
+                "Send a PNG, JPEG, GIF or WebP image.",
             ),
             ApiError::MethodNotAllowed => (
                 StatusCode::METHOD_NOT_ALLOWED,

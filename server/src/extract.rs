@@ -1,6 +1,6 @@
 //! Extractors whose every failure is an [`ApiError`] in the one JSON error shape, instead
 //! of axum's plain-text rejections: [`ApiJson`] for bodies, [`JsonBytes`] for bodies that
-//! must be seen as sent (signed webhooks), [`ApiPath`] and [`ApiQuery`] for the URL.
+//! must be seen as sent (signed webhooks), [`ImageBytes`] for uploads, [`ApiPath`] and [`ApiQuery`] for the URL.
 //!
 //! They also refuse text containing NUL (`\u0000`): it is valid JSON and valid in a URL,
 //! but PostgreSQL cannot store it, so it is stopped here, the same on both databases.
@@ -47,18 +47,48 @@ where
         if !says_json(request.headers()) {
             return Err(ApiError::UnsupportedMediaType);
         }
-        // `Bytes` honours the body limit layer; its only failures are "too large" or a broken connection.
-        Bytes::from_request(request, state)
-            .await
-            .map(JsonBytes)
-            .map_err(|rejection| {
-                if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
-                    ApiError::PayloadTooLarge
-                } else {
-                    ApiError::MalformedJson("could not read the body".into())
-                }
-            })
+        body_bytes(request, state, || {
+            ApiError::MalformedJson("could not read the body".into())
+        })
+        .await
+        .map(JsonBytes)
     }
+}
+
+/// An uploaded image's bytes, within the route's body limit. Its format is found from the
+/// bytes ([`sf_api::live_chat::ImageFormat::sniff`]): the `Content-Type` a client sends is
+/// not believed.
+pub struct ImageBytes(pub Bytes);
+
+impl<S> FromRequest<S> for ImageBytes
+where
+    S: Send + Sync,
+{
+    type Rejection = ApiError;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
+        body_bytes(request, state, || ApiError::UnsupportedImage)
+            .await
+            .map(ImageBytes)
+    }
+}
+
+/// The body, honouring the body limit layer; its only failures are "too large" or a broken
+/// connection (`broken`).
+async fn body_bytes<S: Send + Sync>(
+    request: Request,
+    state: &S,
+    broken: impl FnOnce() -> ApiError,
+) -> Result<Bytes, ApiError> {
+    Bytes::from_request(request, state)
+        .await
+        .map_err(|rejection| {
+            if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                ApiError::PayloadTooLarge
+            } else {
+                broken()
+            }
+        })
 }
 
 fn says_json(headers: &HeaderMap) -> bool {

@@ -273,7 +273,8 @@ pub fn with_security_headers(router: Router, static_dir: &Path) -> Router {
                     .iter()
                     .any(|subresource| kind.starts_with(subresource))
                 });
-            if !is_subresource {
+            // A response with its own policy keeps it (an uploaded image's sandbox).
+            if !is_subresource && !headers.contains_key(header::CONTENT_SECURITY_POLICY) {
                 headers.insert(header::CONTENT_SECURITY_POLICY, policy.clone());
             }
             headers.insert(

@@ -10,6 +10,7 @@ pub mod access;
 pub mod bus;
 mod canned;
 pub mod hours;
+mod images;
 pub mod presence;
 mod routes;
 mod socket;
@@ -18,10 +19,11 @@ pub mod store;
 use crate::config::Config;
 use crate::limiter::{FailureLimiter, StreamSlots};
 use crate::AppState;
+use axum::extract::DefaultBodyLimit;
 use bus::{ChatBus, LocalBus};
 use hours::{BadHours, BusinessHours};
 use presence::Presence;
-use sf_api::live_chat::ChatAvailability;
+use sf_api::live_chat::{ChatAvailability, MAX_IMAGE_BYTES};
 use std::sync::Arc;
 use time::{OffsetDateTime, UtcOffset};
 use utoipa_axum::router::OpenApiRouter;
@@ -101,4 +103,11 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(routes::set_presence))
         .routes(routes!(socket::conversation_socket))
         .routes(routes!(socket::desk_socket))
+        .routes(routes!(images::image))
+        .merge(
+            OpenApiRouter::new()
+                .routes(routes!(images::attach_image))
+                // The API's limit is for JSON; an image may be larger.
+                .layer(DefaultBodyLimit::max(MAX_IMAGE_BYTES)),
+        )
 }

@@ -191,6 +191,7 @@ pub(super) async fn start_conversation(
         author: sf_api::live_chat::Author::Shopper,
         agent_id: None,
         body: valid.message.as_str(),
+        image: None,
     };
     let message = match store::store_message(&db, conversation_id, &first).await? {
         Stored::New(message) => {
@@ -198,7 +199,7 @@ pub(super) async fn start_conversation(
             message
         }
         Stored::Duplicate(message) => message,
-        Stored::Closed => {
+        Stored::Closed | Stored::TooManyImages => {
             return Err(ApiError::Internal(
                 "a conversation found open was closed before its message".into(),
             ))

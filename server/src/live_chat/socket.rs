@@ -479,6 +479,7 @@ impl ConversationSocket {
             author: self.participant.author(),
             agent_id,
             body: body.as_str(),
+            image: None,
         };
         let db = &self.context.db;
         Ok(
@@ -498,7 +499,8 @@ impl ConversationSocket {
                     client_id,
                     seq: message.seq,
                 },
-                Stored::Closed => refused(client_id, Refusal::Closed),
+                // (A text message holds no image, so never the image limit.)
+                Stored::Closed | Stored::TooManyImages => refused(client_id, Refusal::Closed),
             },
         )
     }

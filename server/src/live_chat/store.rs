@@ -7,8 +7,9 @@
 use crate::db::{self, Database};
 use crate::error::ApiError;
 use sf_api::live_chat::{
-    ArticleSuggestion, Author, CannedReply, ChatMessage, ConversationStatus, InboxEntry, InboxView,
-    NoteChannel, NoteRequest, TimelineNote, TimelineOrder,
+    ArticleSuggestion, Author, CannedReply, ChatImage, ChatMessage, ConversationStatus,
+    ImageFormat, InboxEntry, InboxView, NoteChannel, NoteRequest, TimelineNote, TimelineOrder,
+    MAX_IMAGES_PER_CONVERSATION,
 };
 
 /// A message as stored, with its agent's name.
@@ -20,6 +21,9 @@ struct MessageRow {
     author_name: Option<String>,
     body: String,
     sent_at: String,
+    image_key: Option<String>,
+    image_type: Option<String>,
+    image_size: Option<i64>,
 }
 
 impl MessageRow {
@@ -33,13 +37,23 @@ impl MessageRow {
             author_name: self.author_name,
             body: self.body,
             sent_at: self.sent_at,
+            image: match (self.image_key, self.image_type, self.image_size) {
+                (Some(key), Some(media_type), Some(size)) => Some(ChatImage {
+                    key,
+                    media_type,
+                    size,
+                }),
+                _ => None,
+            },
         })
     }
 }
 
 const MESSAGE_COLUMNS: &str =
-    "SELECT m.seq, m.client_id, m.author, a.display_name AS author_name, m.body, m.sent_at \
-     FROM chat_messages m LEFT JOIN agents a ON a.id = m.agent_id";
+    "SELECT m.seq, m.client_id, m.author, a.display_name AS author_name, m.body, m.sent_at, \
+     i.key AS image_key, i.media_type AS image_type, i.size AS image_size \
+     FROM chat_messages m LEFT JOIN agents a ON a.id = m.agent_id \
+     LEFT JOIN chat_images i ON i.id = m.image_id";
 
 /// A conversation as stored.
 #[derive(Clone, Debug, sqlx::FromRow)]
@@ -189,8 +203,10 @@ pub struct NewMessage<'a> {
     pub author: Author,
     /// The agent writing, for agents' messages.
     pub agent_id: Option<i64>,
-    /// The text, already checked.
+    /// The text, already checked (empty for an image sent alone).
     pub body: &'a str,
+    /// An image it carries, its format found from its bytes.
+    pub image: Option<(ImageFormat, &'a [u8])>,
 }
 
 /// What storing a message came to.
@@ -202,6 +218,8 @@ pub enum Stored {
     Duplicate(ChatMessage),
     /// The conversation is closed (or gone): nothing was stored.
     Closed,
+    /// The conversation holds [`MAX_IMAGES_PER_CONVERSATION`] images already.
+    TooManyImages,
 }
 
 #[derive(sqlx::FromRow)]
@@ -235,9 +253,37 @@ pub async fn store_message(
     let Some(SeqRow { last_seq: seq }) = numbered else {
         return Ok(Stored::Closed);
     };
+    let image_id = match message.image {
+        Some((format, bytes)) => {
+            let held: CountRow = sqlx::query_as(
+                "SELECT COUNT(*) AS count FROM chat_images WHERE conversation_id = $1",
+            )
+            .bind(conversation_id)
+            .fetch_one(&mut *transaction)
+            .await?;
+            if held.count >= MAX_IMAGES_PER_CONVERSATION {
+                return Ok(Stored::TooManyImages);
+            }
+            let IdRow { id } = sqlx::query_as(
+                "INSERT INTO chat_images (conversation_id, key, media_type, size, bytes, created_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+            )
+            .bind(conversation_id)
+            .bind(hex::encode(rand::random::<[u8; 16]>()))
+            .bind(format.media_type())
+            .bind(bytes.len() as i64)
+            .bind(bytes)
+            .bind(&sent_at)
+            .fetch_one(&mut *transaction)
+            .await?;
+            Some(id)
+        }
+        None => None,
+    };
     let inserted = sqlx::query(
-        "INSERT INTO chat_messages (conversation_id, seq, client_id, author, agent_id, body, sent_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        "INSERT INTO chat_messages \
+         (conversation_id, seq, client_id, author, agent_id, body, sent_at, image_id) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
     )
     .bind(conversation_id)
     .bind(seq)
@@ -246,6 +292,7 @@ pub async fn store_message(
     .bind(message.agent_id)
     .bind(message.body)
     .bind(&sent_at)
+    .bind(image_id)
     .execute(&mut *transaction)
     .await;
     if let Err(error) = inserted {
@@ -257,6 +304,13 @@ pub async fn store_message(
         };
     }
     transaction.commit().await?;
+    if message.image.is_some() {
+        // Read back with its image's key, as every later read will show it.
+        return message_by_client_id(db, conversation_id, message.client_id)
+            .await?
+            .map(Stored::New)
+            .ok_or_else(|| ApiError::Internal("a stored image message is gone".into()));
+    }
     let author_name = match message.agent_id {
         Some(agent_id) => agent_name(db, agent_id).await?,
         None => None,
@@ -268,7 +322,29 @@ pub async fn store_message(
         author_name,
         body: message.body.to_owned(),
         sent_at,
+        image: None,
     }))
+}
+
+#[derive(sqlx::FromRow)]
+struct CountRow {
+    count: i64,
+}
+
+#[derive(sqlx::FromRow)]
+struct ImageRow {
+    media_type: String,
+    bytes: Vec<u8>,
+}
+
+/// An attached image's media type and bytes, by the key in its address.
+pub async fn image(db: &Database, key: &str) -> Result<Option<(String, Vec<u8>)>, ApiError> {
+    let row: Option<ImageRow> =
+        sqlx::query_as("SELECT media_type, bytes FROM chat_images WHERE key = $1")
+            .bind(key)
+            .fetch_optional(&db.pool)
+            .await?;
+    Ok(row.map(|row| (row.media_type, row.bytes)))
 }
 
 #[derive(sqlx::FromRow)]

@@ -24,6 +24,8 @@ both_databases!(
     the_desk_sees_one_timeline_per_shopper,
     agents_keep_canned_replies,
     nobody_online_suggests_matching_articles,
+    images_are_checked_by_their_bytes_and_reach_every_side,
+    images_are_bounded_in_size_and_number,
 );
 
 /// A start request from an unidentified shopper.
@@ -851,4 +853,192 @@ async fn nobody_online_suggests_matching_articles(database: TestDatabase) {
     let bad = suggest("q=order&locale=fr").await.unwrap();
     assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
     app.stop().await;
+}
+
+/// A tiny valid PNG (1×1, transparent).
+const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89\0\0\0\rIDATx\x9cc\0\x01\0\0\x05\0\x01\r\n-\xb4\0\0\0\0IEND\xaeB`\x82";
+
+/// Uploads `bytes` as an image of conversation `id`, declared as `declared_type`.
+async fn upload(
+    app: &TestApp,
+    id: i64,
+    token: &str,
+    client_id: &str,
+    declared_type: &str,
+    bytes: Vec<u8>,
+) -> reqwest::Response {
+    app.client
+        .post(app.url(&format!(
+            "/api/v1/chat/conversations/{id}/images?client_id={client_id}"
+        )))
+        .bearer_auth(token)
+        .header("content-type", declared_type)
+        .body(bytes)
+        .send()
+        .await
+        .expect("the server answers")
+}
+
+async fn images_are_checked_by_their_bytes_and_reach_every_side(database: TestDatabase) {
+    let app = seeded(database).await;
+    let (id, token) = start(&app, "The parcel arrived crushed").await;
+    let (mut shopper_socket, _) = open(&app, &token, Some(id), 1).await;
+
+    let sent = upload(&app, id, &token, "photo-1", "image/png", PNG.to_vec()).await;
+    assert_eq!(sent.status(), StatusCode::CREATED);
+    let message: Value = sent.json().await.unwrap();
+    assert_eq!(message["seq"], 2);
+    assert_eq!(message["body"], "");
+    assert_eq!(message["image"]["media_type"], "image/png");
+    assert_eq!(message["image"]["size"], PNG.len());
+    let key = message["image"]["key"].as_str().unwrap().to_owned();
+    assert_eq!(key.len(), 32, "128 random bits: {key}");
+    // Every socket of the conversation is sent it, like any message.
+    let frame = shopper_socket.next_of("message").await;
+    assert_eq!(frame["message"]["image"]["key"], key.as_str());
+
+    // A retry is the same message, stored once.
+    let again = upload(&app, id, &token, "photo-1", "image/png", PNG.to_vec()).await;
+    assert_eq!(again.status(), StatusCode::OK);
+    assert_eq!(again.json::<Value>().await.unwrap()["seq"], 2);
+
+    // Served as stored, and never as anything a browser would run.
+    let served = app
+        .get(&format!("/api/v1/chat/images/{key}"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(served.status(), StatusCode::OK);
+    let header = |name: &str| served.headers()[name].to_str().unwrap().to_owned();
+    assert_eq!(header("content-type"), "image/png");
+    assert_eq!(header("x-content-type-options"), "nosniff");
+    assert!(header("content-security-policy").contains("sandbox"));
+    assert_eq!(served.bytes().await.unwrap().as_ref(), PNG);
+    let unknown = app
+        .get("/api/v1/chat/images/00000000000000000000000000000000")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(unknown.status(), StatusCode::NOT_FOUND);
+
+    // The desk reads it in the transcript, and an agent may send one too.
+    let agent_token = app.demo_agent_token().await;
+    let read: Value = call(
+        &app,
+        reqwest::Method::GET,
+        &format!("/chat/conversations/{id}"),
+        &agent_token,
+        None,
+    )
+    .await
+    .json()
+    .await
+    .unwrap();
+    assert_eq!(read["messages"][1]["image"]["key"], key.as_str());
+    let from_agent = upload(
+        &app,
+        id,
+        &agent_token,
+        "agent-photo",
+        "image/png",
+        PNG.to_vec(),
+    )
+    .await;
+    assert_eq!(from_agent.status(), StatusCode::CREATED);
+    assert_eq!(from_agent.json::<Value>().await.unwrap()["author"], "agent");
+
+    // Declared as a PNG, but HTML with script: refused by its bytes, nothing stored.
+    let disguised = upload(
+        &app,
+        id,
+        &token,
+        "photo-2",
+        "image/png",
+        b"<html><script>alert(1)</script></html>".to_vec(),
+    )
+    .await;
+    assert_eq!(disguised.status(), StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    let error = error_of(disguised).await;
+    assert_eq!(error["code"], "unsupported_media_type");
+    assert!(error["message"]
+        .as_str()
+        .unwrap()
+        .contains("PNG, JPEG, GIF or WebP"));
+    let svg = upload(
+        &app,
+        id,
+        &token,
+        "photo-3",
+        "image/svg+xml",
+        b"<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>".to_vec(),
+    )
+    .await;
+    assert_eq!(svg.status(), StatusCode::UNSUPPORTED_MEDIA_TYPE);
+
+    // Only the conversation's shopper and agents may attach.
+    let (other, other_token) = start(&app, "Another question").await;
+    assert_ne!(other, id);
+    let stranger = upload(&app, id, &other_token, "photo-4", "image/png", PNG.to_vec()).await;
+    assert_eq!(stranger.status(), StatusCode::UNAUTHORIZED);
+    let anonymous = app
+        .client
+        .post(app.url(&format!(
+            "/api/v1/chat/conversations/{id}/images?client_id=x"
+        )))
+        .body(PNG.to_vec())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(anonymous.status(), StatusCode::UNAUTHORIZED);
+    let messages: Value = call(
+        &app,
+        reqwest::Method::GET,
+        &format!("/chat/conversations/{id}"),
+        &token,
+        None,
+    )
+    .await
+    .json()
+    .await
+    .unwrap();
+    assert_eq!(messages["messages"].as_array().unwrap().len(), 3);
+}
+
+async fn images_are_bounded_in_size_and_number(database: TestDatabase) {
+    let app = seeded(database).await;
+    let (id, token) = start(&app, "Photos of the damage").await;
+
+    let mut too_large = PNG.to_vec();
+    too_large.resize(sf_api::live_chat::MAX_IMAGE_BYTES + 1, 0);
+    let refused = upload(&app, id, &token, "big", "image/png", too_large).await;
+    assert_eq!(refused.status(), StatusCode::PAYLOAD_TOO_LARGE);
+    assert_eq!(error_of(refused).await["code"], "payload_too_large");
+    let mut largest = PNG.to_vec();
+    largest.resize(sf_api::live_chat::MAX_IMAGE_BYTES, 0);
+    let accepted = upload(&app, id, &token, "largest", "image/png", largest).await;
+    assert_eq!(accepted.status(), StatusCode::CREATED);
+
+    for n in 1..sf_api::live_chat::MAX_IMAGES_PER_CONVERSATION {
+        let sent = upload(
+            &app,
+            id,
+            &token,
+            &format!("p{n}"),
+            "image/png",
+            PNG.to_vec(),
+        )
+        .await;
+        assert_eq!(sent.status(), StatusCode::CREATED, "image {n}");
+    }
+    let one_too_many = upload(&app, id, &token, "p-last", "image/png", PNG.to_vec()).await;
+    assert_eq!(one_too_many.status(), StatusCode::CONFLICT);
+    let error = error_of(one_too_many).await;
+    assert_eq!(error["code"], "conflict");
+    assert!(error["message"].as_str().unwrap().contains("10 images"));
+    // Text still goes.
+    let (mut socket, _) = open(&app, &token, Some(id), 0).await;
+    assert_eq!(send(&mut socket, "words", "Any news?").await["type"], "ack");
+
+    let bad_id = upload(&app, id, &token, "has%20space", "image/png", PNG.to_vec()).await;
+    assert_eq!(bad_id.status(), StatusCode::UNPROCESSABLE_ENTITY);
 }
