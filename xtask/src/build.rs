@@ -200,11 +200,19 @@ fn bind_module(name: &str, out: &Path) -> Result<HashedModule> {
         }
         None => (glue, Vec::new()),
     };
+    let glue = minified_js(&glue)?;
     write(&out.join(&module.glue), &glue)?;
     write(&out.join(&module.wasm), &wasm)?;
     let mut chunk_sizes = String::new();
     for (file, bytes) in &others {
-        write(&out.join(file), bytes)?;
+        let bytes = if file.ends_with(".js") {
+            let script =
+                String::from_utf8(bytes.clone()).map_err(|_| format!("{file} is not UTF-8"))?;
+            minified_js(&script)?.into_bytes()
+        } else {
+            bytes.clone()
+        };
+        write(&out.join(file), &bytes)?;
         chunk_sizes.push_str(&format!(", {file}: {} B", bytes.len()));
     }
     println!(
@@ -213,6 +221,38 @@ fn bind_module(name: &str, out: &Path) -> Result<HashedModule> {
         glue.len()
     );
     Ok(module)
+}
+
+/// An ES module's JavaScript made small by terser (names inside it shortened, spaces and
+/// comments gone; exported names and property names kept, which the modules and the
+/// wasm import table rely on). wasm-bindgen's glue is written for reading: every page with
+/// an element downloads it.
+fn minified_js(script: &str) -> Result<String> {
+    let mut terser = process::command("terser");
+    terser
+        .args(["--module", "--compress", "--mangle"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped());
+    let mut running = terser
+        .spawn()
+        .map_err(|error| format!("cannot run terser (cargo xtask setup installs it): {error}"))?;
+    let mut input = running.stdin.take().ok_or("terser took no input")?;
+    let script = script.to_owned();
+    // Written from another thread: terser answers while it reads.
+    let writer =
+        std::thread::spawn(move || std::io::Write::write_all(&mut input, script.as_bytes()));
+    let output = running
+        .wait_with_output()
+        .map_err(|error| format!("terser failed: {error}"))?;
+    let written = writer.join().map_err(|_| "writing to terser failed")?;
+    written.map_err(|error| format!("writing to terser failed: {error}"))?;
+    if !output.status.success() {
+        return Err(format!(
+            "terser failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        ));
+    }
+    String::from_utf8(output.stdout).map_err(|_| "terser wrote something not UTF-8".into())
 }
 
 /// `wasm-opt -Oz` of one file, returning the optimised bytes.
@@ -261,15 +301,9 @@ fn write_loader(embed_dir: &Path, table: &serde_json::Value) -> Result {
             "the loader has lost its marker {LOADER_TABLE_MARKER}"
         ));
     }
-    // Every page with the script tag pays for this file: its comments and indentation stay
+    // Every page with the script tag pays for this file: its comments and long names stay
     // in the source.
-    let lean: String = template
-        .replace(LOADER_TABLE_MARKER, &table.to_string())
-        .lines()
-        .map(str::trim)
-        .filter(|line| !line.is_empty() && !line.starts_with("//"))
-        .flat_map(|line| [line, "\n"])
-        .collect();
+    let lean = minified_js(&template.replace(LOADER_TABLE_MARKER, &table.to_string()))?;
     write(&embed_dir.join(LOADER_FILE), lean)
 }
 

@@ -129,7 +129,7 @@ fn ensure_wasm_bindgen() -> Result {
 
 fn ensure_npm_tools() -> Result {
     let root = process::root();
-    let installed = ["binaryen", "playwright-core", "axe-core"]
+    let installed = ["binaryen", "playwright-core", "axe-core", "terser"]
         .iter()
         .all(|package| {
             root.join("node_modules")
@@ -153,7 +153,7 @@ fn ensure_npm_tools() -> Result {
                 .into(),
         );
     }
-    step("Installing npm tools: wasm-opt (binaryen 132), playwright-core, axe-core");
+    step("Installing npm tools: wasm-opt (binaryen 132), terser, playwright-core, axe-core");
     process::run(process::command("npm").args(["ci", "--no-audit", "--no-fund"]))
 }
 
