@@ -1,6 +1,6 @@
 //! `LiveChat` in headless Chromium against the real API `cargo xtask test` started: the
 //! launcher and pane's keyboard behaviour, the always-present log, the pre-chat form's
-//! errors, and a conversation started and acknowledged over the socket.
+//! errors, a conversation started and acknowledged over the socket, and an image sent.
 
 #![cfg(target_arch = "wasm32")]
 
@@ -88,7 +88,9 @@ async fn the_log_is_there_before_any_message() {
     leptos::task::tick().await;
     let log = query(&root, "[role=log]").expect("a log region from the start");
     assert_eq!(text_of(&log), "");
-    assert!(query(&root, "[role=status]").is_some());
+    // The conversation's messages go into that same element.
+    let started = start_conversation(&root).await;
+    assert!(started.is_same_node(Some(&log)));
 }
 
 #[wasm_bindgen_test]
@@ -115,23 +117,29 @@ async fn an_empty_first_message_is_explained_by_the_error_summary() {
     );
 }
 
+/// Opens the pane and starts a conversation; the log once the first message is in it.
+async fn start_conversation(root: &HtmlElement) -> HtmlElement {
+    query(root, ".sf-launcher").unwrap().click();
+    leptos::task::tick().await;
+    type_into(root, "#sf-chat-name", "Ada");
+    type_into(root, "#sf-chat-email", "ada@example.com");
+    type_into(root, "#sf-chat-first-message", "Where is my parcel?");
+    query(root, ".sf-chat__prechat button[type=submit]")
+        .unwrap()
+        .click();
+    wait_until("the log with the first message", || {
+        query(root, "[role=log]").is_some_and(|log| text_of(&log).contains("Where is my parcel?"))
+    })
+    .await;
+    query(root, "[role=log]").unwrap()
+}
+
 #[wasm_bindgen_test]
 async fn a_started_conversation_shows_the_message_sent_once_acknowledged() {
     let (root, _mounted) = mount_chat();
     leptos::task::tick().await;
-    query(&root, ".sf-launcher").unwrap().click();
-    leptos::task::tick().await;
-    type_into(&root, "#sf-chat-name", "Ada");
-    type_into(&root, "#sf-chat-email", "ada@example.com");
-    type_into(&root, "#sf-chat-first-message", "Where is my parcel?");
-    query(&root, ".sf-chat__prechat button[type=submit]")
-        .unwrap()
-        .click();
-    let log = query(&root, "[role=log]").unwrap();
-    wait_until("the first message in the log", || {
-        text_of(&log).contains("Where is my parcel?")
-    })
-    .await;
+    let log = start_conversation(&root).await;
+    assert!(query(&root, "[role=status]").is_some());
     let box_ = query(&root, "#sf-chat-message").expect("the message box");
     type_into(&root, "#sf-chat-message", "Order SF-1004, please.");
     let form: HtmlElement = box_.closest("form").unwrap().unwrap().unchecked_into();
@@ -147,4 +155,96 @@ async fn a_started_conversation_shows_the_message_sent_once_acknowledged() {
                 })
     })
     .await;
+}
+
+/// Picks `bytes` as the file `name` of type `media_type` in the image picker, as a browser
+/// does after the shopper chose it.
+fn pick_file(root: &HtmlElement, name: &str, media_type: &str, bytes: &[u8]) {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let options = web_sys::FilePropertyBag::new();
+    options.set_type(media_type);
+    let file =
+        web_sys::File::new_with_u8_array_sequence_and_options(&parts, name, &options).unwrap();
+    let transfer = web_sys::DataTransfer::new().unwrap();
+    transfer.items().add_with_file(&file).unwrap();
+    let picker: web_sys::HtmlInputElement = query(root, "#sf-chat-image").unwrap().unchecked_into();
+    picker.set_files(transfer.files().as_ref());
+    picker
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+}
+
+/// A 1×1 PNG.
+const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89\0\0\0\rIDATx\x9cc\0\x01\0\0\x05\0\x01\r\n-\xb4\0\0\0\0IEND\xaeB`\x82";
+
+#[wasm_bindgen_test]
+async fn a_picked_image_is_sent_and_shown_with_a_text_alternative() {
+    let (root, _mounted) = mount_chat();
+    leptos::task::tick().await;
+    let log = start_conversation(&root).await;
+    let picker = query(&root, "#sf-chat-image").expect("an image picker");
+    let label = query(&root, "label[for=sf-chat-image]").unwrap();
+    assert_eq!(text_of(&label), "Add an image (optional)");
+    assert!(picker
+        .get_attribute("aria-describedby")
+        .is_some_and(|ids| ids.contains("sf-chat-image-hint")));
+
+    pick_file(&root, "box.png", "image/png", PNG);
+    wait_until("the image in the log", || {
+        query(&log, ".sf-chat__image img").is_some_and(|image| {
+            image.get_attribute("alt").as_deref() == Some("Your image (opens in a new tab)")
+        })
+    })
+    .await;
+
+    // Too large for the server: said before anything is sent.
+    pick_file(
+        &root,
+        "huge.png",
+        "image/png",
+        &vec![0; 5 * 1024 * 1024 + 1],
+    );
+    leptos::task::tick().await;
+    let error = query(&root, "#sf-chat-image-error").expect("an error for the picker");
+    assert!(text_of(&error).contains("Choose an image of 5 MB or less"));
+    assert_eq!(
+        picker.get_attribute("aria-invalid").as_deref(),
+        Some("true")
+    );
+    assert_eq!(
+        log.query_selector_all(".sf-chat__image").unwrap().length(),
+        1
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_sound_is_off_until_the_shopper_turns_it_on_and_is_remembered() {
+    let (root, _mounted) = mount_chat();
+    leptos::task::tick().await;
+    start_conversation(&root).await;
+    let switch = query(&root, "button.sf-chat__sound").expect("a sound switch");
+    assert_eq!(text_of(&switch), "Sound for new messages");
+    assert_eq!(
+        switch.get_attribute("aria-pressed").as_deref(),
+        Some("false")
+    );
+    switch.click();
+    leptos::task::tick().await;
+    assert_eq!(
+        switch.get_attribute("aria-pressed").as_deref(),
+        Some("true")
+    );
+    let kept = window()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .get_item("sf-live-chat:sound")
+        .unwrap();
+    assert_eq!(kept.as_deref(), Some("on"));
+    switch.click();
+    leptos::task::tick().await;
+    assert_eq!(
+        switch.get_attribute("aria-pressed").as_deref(),
+        Some("false")
+    );
 }

@@ -213,3 +213,62 @@ test("the tracker's 'Chat with us' opens the chat with the order attached, in Ar
   await expectAccessible(arabic.page, "chat open in Arabic");
   await arabic.context.close();
 });
+
+/** A 1×1 PNG. */
+const PNG = Buffer.from(
+  "89504e470d0a1a0a0000000d4948445200000001000000010806000000" +
+    "1f15c4890000000d49444154789c63000100000500010d0a2db40000000049454e44ae426082",
+  "hex",
+);
+
+/** Chooses `file` in the picker labelled `label` by keyboard: focus, then Space. */
+async function chooseByKeyboard(page, picker, file) {
+  await picker.focus();
+  const chooser = page.waitForEvent("filechooser");
+  await page.keyboard.press("Space");
+  await (await chooser).setFiles(file);
+}
+
+test("a shopper sends a photo by keyboard and the agent sees it; a file that is not an image is refused by the server", async () => {
+  const desk = await agentDesk();
+  const shopper = await shopperPage("<sf-live-chat></sf-live-chat>");
+  const { page } = shopper;
+  await page.locator("sf-live-chat .sf-launcher").click();
+  const pane = page.getByRole("dialog", { name: "Chat with us" });
+  await pane.getByLabel("Email address").fill("ines@example.com");
+  await pane.getByLabel("Your message").fill("The box arrived crushed, photo coming.");
+  await pane.getByRole("button", { name: "Start chat" }).press("Enter");
+  const shopperLog = pane.getByRole("log");
+  await shopperLog.getByText("The box arrived crushed, photo coming.").waitFor();
+
+  const picker = pane.getByLabel("Add an image (optional)");
+  await chooseByKeyboard(page, picker, { name: "box.png", mimeType: "image/png", buffer: PNG });
+  const photo = shopperLog.getByRole("link", { name: "Your image (opens in a new tab)" });
+  await photo.waitFor();
+  const loaded = await photo.locator("img").evaluate((img) => img.complete && img.naturalWidth === 1);
+  assert.ok(loaded, "the image is served from the support API");
+  await expectAccessible(page, "chat with an image sent");
+
+  // Named like an image and declared as one, but a web page: the server refuses it, and the
+  // shopper is told what to choose instead; nothing is added to the conversation.
+  await chooseByKeyboard(page, picker, {
+    name: "invoice.png",
+    mimeType: "image/png",
+    buffer: Buffer.from("<html><script>alert(1)</script></html>"),
+  });
+  await pane.getByRole("alert").getByText("Choose a PNG, JPEG, GIF or WebP image").waitFor();
+  assert.equal(await picker.getAttribute("aria-invalid"), "true");
+  assert.equal(await shopperLog.getByRole("link").count(), 1, "only the real image was sent");
+  await expectAccessible(page, "chat with a refused file");
+
+  // The agent sees the photo in the conversation.
+  const entry = desk.page.getByRole("button", { name: /ines@example\.com/ });
+  await entry.click();
+  const agentLog = desk.page.getByRole("log", { name: "Messages" });
+  await agentLog.getByRole("link", { name: "Image from Shopper (opens in a new tab)" }).waitFor();
+  await expectAccessible(desk.page, "desk conversation with an image");
+  // The refused upload is the only failed request.
+  assert.deepEqual(unexpectedProblems(shopper.problems, { statuses: [415] }), []);
+  await shopper.context.close();
+  await desk.context.close();
+});

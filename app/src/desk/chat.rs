@@ -17,7 +17,7 @@ use sf_api::tracking::ShipmentStatus;
 use sf_components::client::socket::SocketLink;
 use sf_components::client::{client_frame_text, read_desk_frame, read_server_frame};
 use sf_components::i18n::{format_date, DateStyle};
-use sf_components::live_chat::transcript;
+use sf_components::live_chat::{transcript, AttachedImage};
 use sf_components::shipment_tracker::status_message;
 use sf_components::{use_api_client, use_i18n, ApiClient};
 use std::time::Duration;
@@ -441,12 +441,18 @@ fn DeskConversation(id: i64, token: String, agent_id: i64) -> impl IntoView {
                             Author::Agent => message.author_name.clone().unwrap_or_default(),
                         };
                         let time = format_date(&message.sent_at, locale(), DateStyle::Time);
+                        let image = message.image.map(|image| {
+                            let alt = i18n.format(DeskMsg::ImageFrom, &[("author", &author)]);
+                            view! { <AttachedImage image=image alt=alt /> }
+                        });
+                        let body = (!message.body.is_empty()).then(|| view! { <p>{message.body}</p> });
                         view! {
                             <li class="sf-desk-chat__message">
                                 <span class="sf-desk-chat__author">{author}</span>
                                 " "
                                 <time datetime=message.sent_at.clone()>{time}</time>
-                                <p>{message.body}</p>
+                                {image}
+                                {body}
                             </li>
                         }
                     }
@@ -644,6 +650,7 @@ mod tests {
             author_name: None,
             body: format!("message {seq}"),
             sent_at: "2026-11-23T12:00:00Z".into(),
+            image: None,
         }
     }
 

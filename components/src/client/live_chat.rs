@@ -5,11 +5,12 @@
 
 use super::read::{Fields, FromJson};
 use super::write::{integer, maybe_text, object, text, to_json as write_json, ToJson};
-use super::{parse, send, to_json, ApiClient, ClientError};
+use super::{parse, send, send_body, to_json, ApiClient, ClientError};
 use crate::live_chat::state::{SavedChat, Ticket};
 use sf_api::live_chat::{
-    ArticleSuggestion, Author, ChatAvailability, ChatMessage, ClientFrame, ConversationStarted,
-    ConversationStatus, RatingRequest, Refusal, ServerFrame, StartConversationRequest,
+    ArticleSuggestion, Author, ChatAvailability, ChatImage, ChatMessage, ClientFrame,
+    ConversationStarted, ConversationStatus, RatingRequest, Refusal, ServerFrame,
+    StartConversationRequest,
 };
 use std::future::Future;
 use wasm_bindgen::JsValue;
@@ -51,6 +52,38 @@ impl ApiClient {
                 Err(answer.error())
             }
         }
+    }
+
+    /// `POST /chat/conversations/{id}/images`: sends `image` (a file the shopper or agent
+    /// picked) as a message of its own, `client_id` making a retry harmless; `token` is the
+    /// shopper's or an agent's.
+    pub fn attach_image(
+        self,
+        conversation_id: i64,
+        token: &str,
+        client_id: &str,
+        image: web_sys::Blob,
+    ) -> impl Future<Output = Result<ChatMessage, ClientError>> {
+        let target = self.target(&format!(
+            "/chat/conversations/{conversation_id}/images?client_id={client_id}"
+        ));
+        let token = token.to_owned();
+        async move {
+            let media_type = image.type_();
+            send_body(
+                "POST",
+                target,
+                Some(&token),
+                Some((image.into(), media_type)),
+            )
+            .await?
+            .into_result()
+        }
+    }
+
+    /// The address of an attached image.
+    pub fn image_url(self, image: &ChatImage) -> String {
+        format!("{}{}{}", self.base(), sf_api::API_PREFIX, image.path())
     }
 
     /// `GET /chat/suggestions`: help articles that may answer `text`, in `locale` (a tag).
@@ -136,6 +169,18 @@ impl FromJson for ChatMessage {
             author_name: fields.maybe_text("author_name")?,
             body: fields.text("body")?,
             sent_at: fields.text("sent_at")?,
+            image: fields.maybe("image", ChatImage::from_json)?,
+        })
+    }
+}
+
+impl FromJson for ChatImage {
+    fn from_json(value: &JsValue) -> Option<Self> {
+        let fields = Fields::of(value)?;
+        Some(ChatImage {
+            key: fields.text("key")?,
+            media_type: fields.text("media_type")?,
+            size: fields.integer("size")?,
         })
     }
 }

@@ -342,12 +342,23 @@ fn to_json(body: &impl write::ToJson) -> Result<Option<String>, ClientError> {
         .ok_or(ClientError::UnexpectedResponse(0))
 }
 
-/// One request; only a failure to get any answer is an error here.
+/// One request with a JSON body, if any; only a failure to get any answer is an error here.
 async fn send(
     method: &str,
     target: Target,
     token: Option<&str>,
     json: Option<String>,
+) -> Result<Answer, ClientError> {
+    let body = json.map(|json| (JsValue::from(json), "application/json".to_owned()));
+    send_body(method, target, token, body).await
+}
+
+/// One request with a body of the given media type, if any (a JSON text, or a file).
+async fn send_body(
+    method: &str,
+    target: Target,
+    token: Option<&str>,
+    body: Option<(JsValue, String)>,
 ) -> Result<Answer, ClientError> {
     let network = |_: JsValue| ClientError::Network;
     let init = web_sys::RequestInit::new();
@@ -358,11 +369,9 @@ async fn send(
             .set("Authorization", &format!("Bearer {token}"))
             .map_err(network)?;
     }
-    if let Some(json) = json {
-        headers
-            .set("Content-Type", "application/json")
-            .map_err(network)?;
-        init.set_body(&JsValue::from(json));
+    if let Some((body, media_type)) = body {
+        headers.set("Content-Type", &media_type).map_err(network)?;
+        init.set_body(&body);
     }
     init.set_headers(&headers);
     init.set_signal(target.abort.as_ref());

@@ -4,9 +4,11 @@
 //! needs only the pre-chat form, and the chunk comes while they type in it, or at once when
 //! a conversation is resumed.
 
-use super::pane::{Composer, Transcript};
+use super::images::ImagePicker;
+use super::pane::{Composer, TranscriptLines};
 use super::rating::Rating;
 use super::socket::{use_chat_socket, ChatSocket};
+use super::sound::{use_sound, SoundSwitch};
 use super::state::{ChatState, Connection, Event};
 use super::{
     change, connected, listen_on_document, new_client_id, page_is_visible, LiveChatMsg, Step,
@@ -14,9 +16,11 @@ use super::{
 use crate::client::use_api_client;
 use crate::i18n::use_i18n;
 use crate::reactive::effect;
+use leptos::html;
 use leptos::prelude::*;
+use leptos::tachys::view::{Mountable, Render};
 use leptos::task::spawn_local;
-use sf_api::live_chat::{ClientFrame, ServerFrame};
+use sf_api::live_chat::{ChatMessage, ClientFrame, ServerFrame};
 use std::time::Duration;
 
 /// How long an agent is shown typing after their last typing frame.
@@ -26,6 +30,8 @@ const AGENT_TYPING_MS: u64 = 5_000;
 #[derive(Clone, Copy)]
 pub struct ConversationParts {
     pub(super) state: RwSignal<ChatState>,
+    /// The pane's log, there since the pane was drawn: the messages go into it.
+    pub(super) log: NodeRef<html::Div>,
     pub(super) is_open: Memo<bool>,
     pub(super) step: Memo<Step>,
 }
@@ -37,6 +43,7 @@ pub struct ConversationParts {
 pub fn conversation_view(parts: ConversationParts) -> AnyView {
     let ConversationParts {
         state,
+        log,
         is_open,
         step,
     } = parts;
@@ -100,6 +107,18 @@ pub fn conversation_view(parts: ConversationParts) -> AnyView {
         if connected(state) {
             receipts();
         }
+    });
+
+    // A new message from the store makes the sound, when the shopper turned it on; not the
+    // ones a reconnecting socket replays before it is caught up.
+    let sound = use_sound();
+    let mut heard = state.with_untracked(ChatState::last_agent_seq);
+    effect(move || {
+        let newest = last_agent_seq.get();
+        if newest > heard && connected(state) {
+            sound.play();
+        }
+        heard = heard.max(newest);
     });
 
     // The agent's typing shows for a few seconds after each typing frame.
@@ -175,12 +194,16 @@ pub fn conversation_view(parts: ConversationParts) -> AnyView {
             }
         });
     }
+    // The stored image message shows at once; the socket brings it too (once: by number).
+    let image_sent = Callback::new(move |message: ChatMessage| {
+        send(Event::Frame(ServerFrame::Message { message }));
+    });
+    // Into the log that was there before: a log added later would not be announced, and
+    // one drawn again would be read out whole.
+    mount_into(log, view! { <TranscriptLines state=state retry=retry /> });
     let suggestions = Memo::new(move |_| state.with(|current| current.suggestions.clone()));
 
     view! {
-        // Drawn once, with the conversation's first message: a log drawn again would be
-        // read out whole.
-        <Transcript state=state retry=retry />
         <div class="sf-chat__status" role="status">
             {move || reconnecting.get().then(|| view! { <p>{i18n.text(LiveChatMsg::Reconnecting)}</p> })}
             {move || agent_typing.get().is_some().then(|| view! { <p>{i18n.text(LiveChatMsg::AgentTyping)}</p> })}
@@ -204,7 +227,14 @@ pub fn conversation_view(parts: ConversationParts) -> AnyView {
         }}
         {move || match step.get() {
             Step::PreChat => ().into_any(),
-            Step::Chat => view! { <Composer state=state write=write typing=typing /> }.into_any(),
+            Step::Chat => {
+                view! {
+                    <Composer state=state write=write typing=typing />
+                    <ImagePicker state=state sent=image_sent />
+                    <SoundSwitch sound=sound />
+                }
+                    .into_any()
+            }
             Step::Rate => {
                 view! {
                     <p class="sf-chat__ended">{i18n.text(LiveChatMsg::Ended)}</p>
@@ -222,4 +252,20 @@ pub fn conversation_view(parts: ConversationParts) -> AnyView {
         }}
     }
     .into_any()
+}
+
+/// Draws `view` as the content of `parent` (an element of the pane drawn before this part
+/// arrived), for as long as the calling component lives.
+fn mount_into(parent: NodeRef<html::Div>, view: impl IntoView + 'static) {
+    let Some(parent) = parent.get_untracked() else {
+        return;
+    };
+    let mut drawn = view.into_any().build();
+    drawn.mount(&parent, None);
+    let drawn = StoredValue::new_local(Some(drawn));
+    on_cleanup(move || {
+        if let Some(mut drawn) = drawn.try_update_value(Option::take).flatten() {
+            drawn.unmount();
+        }
+    });
 }

@@ -89,6 +89,26 @@ catalogue! {
         CommentTooLong { en: "Comment must be 1000 characters or fewer", es: "El comentario debe tener 1000 caracteres como máximo", ar: "يجب ألا يزيد التعليق عن 1000 حرف" }
         /// The rating's button.
         RateButton { en: "Send rating", es: "Enviar valoración", ar: "إرسال التقييم" }
+        /// The switch of the sound for new messages (a toggle button, pressed when on).
+        Sound { en: "Sound for new messages", es: "Sonido para mensajes nuevos", ar: "صوت للرسائل الجديدة" }
+        /// Label of the image picker.
+        AttachImage { en: "Add an image (optional)", es: "Añadir una imagen (opcional)", ar: "أضف صورة (اختياري)" }
+        /// Hint of the image picker.
+        ImageHint { en: "A PNG, JPEG, GIF or WebP image of up to 5 MB. It is sent as soon as you choose it.", es: "Una imagen PNG, JPEG, GIF o WebP de hasta 5 MB. Se envía en cuanto la eliges.", ar: "صورة PNG أو JPEG أو GIF أو WebP حتى 5 ميغابايت. تُرسل فور اختيارها." }
+        /// An image is on its way.
+        ImageSending { en: "Sending your image…", es: "Enviando tu imagen…", ar: "جارٍ إرسال صورتك…" }
+        /// The image is too large.
+        ImageTooLarge { en: "Choose an image of 5 MB or less", es: "Elige una imagen de 5 MB o menos", ar: "اختر صورة بحجم 5 ميغابايت أو أقل" }
+        /// The file is not an image of a format taken.
+        ImageNotSupported { en: "Choose a PNG, JPEG, GIF or WebP image", es: "Elige una imagen PNG, JPEG, GIF o WebP", ar: "اختر صورة بصيغة PNG أو JPEG أو GIF أو WebP" }
+        /// The conversation holds its images already.
+        ImageLimit { en: "This conversation already has 10 images. Describe the rest in a message", es: "Esta conversación ya tiene 10 imágenes. Describe el resto en un mensaje", ar: "تحتوي هذه المحادثة على 10 صور بالفعل. صف الباقي في رسالة" }
+        /// The image could not be sent.
+        ImageFailed { en: "We couldn't send your image. Check your connection, then choose it again", es: "No pudimos enviar tu imagen. Comprueba tu conexión y vuelve a elegirla", ar: "تعذر إرسال صورتك. تحقق من اتصالك ثم اخترها مرة أخرى" }
+        /// Text alternative of the shopper's own image.
+        ImageFromYou { en: "Your image (opens in a new tab)", es: "Tu imagen (se abre en una pestaña nueva)", ar: "صورتك (تفتح في علامة تبويب جديدة)" }
+        /// Text alternative of an agent's image.
+        ImageFrom { en: "Image from {author} (opens in a new tab)", es: "Imagen de {author} (se abre en una pestaña nueva)", ar: "صورة من {author} (تفتح في علامة تبويب جديدة)" }
         /// The conversation's part of the chat could not be fetched.
         ConversationUnavailable { en: "We couldn't load your conversation. Check your connection.", es: "No pudimos cargar tu conversación. Comprueba tu conexión.", ar: "تعذر تحميل محادثتك. تحقق من اتصالك." }
         /// Button fetching it again.

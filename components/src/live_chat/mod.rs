@@ -11,11 +11,13 @@
 //! [`messages`] (every text in three languages).
 
 mod conversation;
+mod images;
 mod messages;
 mod pane;
 mod prechat;
 mod rating;
 mod socket;
+mod sound;
 pub mod state;
 pub mod transcript;
 
@@ -26,6 +28,7 @@ use crate::events::{ChatRequest, PageEvent};
 use crate::i18n::use_i18n;
 use crate::reactive::effect;
 pub use conversation::{conversation_view, ConversationParts};
+pub use images::AttachedImage;
 use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -220,8 +223,10 @@ pub fn LiveChat(
     };
     let has_conversation = Memo::new(move |_| step.get() != Step::PreChat);
     let (load_failed, attempt) = (RwSignal::new(false), RwSignal::new(0_u32));
+    let log = NodeRef::<html::Div>::new();
     let parts = ConversationParts {
         state,
+        log,
         is_open,
         step,
     };
@@ -276,6 +281,9 @@ pub fn LiveChat(
                         })
                 }}
                 <div class="sf-chat__body" on:input=preload>
+                    // Always here, even before the first message: a log added later would
+                    // not be announced. The conversation part fills it.
+                    <div class="sf-chat__log" role="log" aria-label=i18n.text(LiveChatMsg::LogLabel) node_ref=log></div>
                     {move || {
                         (step.get() == Step::PreChat)
                             .then(|| {

@@ -1,12 +1,13 @@
 //! What the pane shows of a conversation: the transcript (a log, so screen readers hear only
 //! new messages), the message box, and the alert when a message truly could not be sent.
 
+use super::images::AttachedImage;
 use super::state::{ChatState, Delivery, SendFailure};
 use super::LiveChatMsg;
 use crate::i18n::{format_date, use_i18n, DateStyle};
 use crate::text_field::{error_reference, ErrorMessage};
 use leptos::prelude::*;
-use sf_api::live_chat::{Author, MessageBody, Refusal};
+use sf_api::live_chat::{Author, ChatImage, MessageBody, Refusal};
 use sf_api::validation::FieldProblem;
 
 /// How often the agent is told the shopper is typing, at most.
@@ -21,17 +22,17 @@ struct Line {
     author: Author,
     author_name: Option<String>,
     body: String,
+    image: Option<ChatImage>,
 }
 
-/// The conversation so far, then the messages on their way.
+/// The conversation so far, then the messages on their way: the lines of the pane's log.
 #[component]
-pub(super) fn Transcript(
+pub(super) fn TranscriptLines(
     /// The chat.
     state: RwSignal<ChatState>,
     /// Called with the client id of a failed message to send again.
     retry: Callback<String>,
 ) -> impl IntoView {
-    let i18n = use_i18n();
     let lines = Memo::new(move |_| {
         state.with(|current| {
             let stored = current.transcript.iter().map(|message| Line {
@@ -39,22 +40,22 @@ pub(super) fn Transcript(
                 author: message.author,
                 author_name: message.author_name.clone(),
                 body: message.body.clone(),
+                image: message.image.clone(),
             });
             let waiting = current.outbox.iter().map(|outgoing| Line {
                 client_id: outgoing.client_id.clone(),
                 author: Author::Shopper,
                 author_name: None,
                 body: outgoing.body.clone(),
+                image: None,
             });
             stored.chain(waiting).collect::<Vec<_>>()
         })
     });
     view! {
-        <div class="sf-chat__log" role="log" aria-label=i18n.text(LiveChatMsg::LogLabel)>
-            <For each=move || lines.get() key=|line| line.client_id.clone() let:line>
-                <Message state=state line=line retry=retry />
-            </For>
-        </div>
+        <For each=move || lines.get() key=|line| line.client_id.clone() let:line>
+            <Message state=state line=line retry=retry />
+        </For>
     }
 }
 
@@ -66,6 +67,7 @@ fn Message(state: RwSignal<ChatState>, line: Line, retry: Callback<String>) -> i
         author,
         author_name,
         body,
+        image,
     } = line;
     let id = client_id.clone();
     let sent_at = Memo::new(move |_| {
@@ -82,6 +84,13 @@ fn Message(state: RwSignal<ChatState>, line: Line, retry: Callback<String>) -> i
         (Author::Agent, Some(name)) => name.clone(),
         (Author::Agent, None) => i18n.t(LiveChatMsg::Agent).to_owned(),
     };
+    let image_view = image.map(|image| {
+        let alt = match author {
+            Author::Shopper => i18n.t(LiveChatMsg::ImageFromYou).to_owned(),
+            Author::Agent => i18n.format(LiveChatMsg::ImageFrom, &[("author", &author_text())]),
+        };
+        view! { <AttachedImage image=image alt=alt /> }
+    });
     let time = move || {
         sent_at.get().map(|iso| {
             let text = format_date(&iso, i18n.locale.get(), DateStyle::Time);
@@ -126,8 +135,9 @@ fn Message(state: RwSignal<ChatState>, line: Line, retry: Callback<String>) -> i
                 " "
                 {time}
             </p>
+            {image_view}
             // Text, never markup: what people type is shown as they typed it.
-            <p class="sf-chat__text">{body}</p>
+            {(!body.is_empty()).then(|| view! { <p class="sf-chat__text">{body}</p> })}
             {delivery}
         </div>
     }

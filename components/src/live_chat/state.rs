@@ -478,6 +478,7 @@ mod tests {
             author_name: None,
             body: format!("message {seq}"),
             sent_at: "2026-11-23T12:00:00Z".into(),
+            image: None,
         }
     }
 

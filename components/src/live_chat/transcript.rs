@@ -43,6 +43,7 @@ mod tests {
             author_name: None,
             body: String::new(),
             sent_at: String::new(),
+            image: None,
         }
     }
 
