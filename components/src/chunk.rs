@@ -9,8 +9,10 @@
 //! `--cfg sf_split`) the part is an ordinary function and nothing is fetched.
 
 use crate::reactive::effect;
+use leptos::html;
 use leptos::prelude::*;
 use leptos::reactive::computed::ScopedFuture;
+use leptos::tachys::view::{Mountable, Render};
 use leptos::task::spawn_local;
 use leptos::wasm_split::SplitLoaderError;
 use std::future::Future;
@@ -33,26 +35,28 @@ impl<Input> Clone for ChunkLoader<Input> {
 
 impl<Input> Copy for ChunkLoader<Input> {}
 
-/// The part `loader` draws from what `input` gives, shown where this is placed once its
-/// chunk is here. `input` is read in an effect: the chunk is fetched when it first gives
-/// something, and again when it gives something after a failure, which sets `failed`.
-/// (A `Suspend` would do the same with machinery every module would carry for this alone.)
+/// The part `loader` draws from what `input` gives, drawn into an element placed where this
+/// is, once its chunk is here; `arrived` is set then. `input` is read in an effect: the
+/// chunk is fetched when it first gives something, and again when it gives something after
+/// a failure, which sets `failed`. (A `Suspend` would do the same with machinery every
+/// module would carry for this alone.)
 pub fn chunk_view<Input: 'static>(
     loader: Option<ChunkLoader<Input>>,
     input: impl Fn() -> Option<Input> + 'static,
     failed: RwSignal<bool>,
+    arrived: RwSignal<bool>,
 ) -> impl IntoView {
-    let drawn = StoredValue::new_local(None::<AnyView>);
-    let arrived = RwSignal::new(false);
+    let place = NodeRef::<html::Div>::new();
     // The part's signals and effects belong to the component placing it, not to the effect
-    // below, which would end them when it runs again.
-    let owner = Owner::current().unwrap_or_default();
+    // below, which would end them when it runs again. Held weakly: the component owns the
+    // effect, which must not keep the component's owner alive.
+    let owner = Owner::current().unwrap_or_default().downgrade();
     effect(move || {
         let Some(input) = input() else { return };
         if arrived.get_untracked() {
             return;
         }
-        let Some(loader) = loader else {
+        let (Some(loader), Some(owner)) = (loader, owner.upgrade()) else {
             failed.set(true);
             return;
         };
@@ -60,21 +64,31 @@ pub fn chunk_view<Input: 'static>(
         spawn_local(async move {
             match load.await {
                 Ok(view) => {
-                    drawn.set_value(Some(view));
+                    owner.with(|| mount_into(place, view));
                     arrived.set(true);
                 }
                 Err(_) => failed.set(true),
             }
         });
     });
-    // Runs again only when the part arrives, which it does once.
-    move || {
-        if arrived.get() {
-            drawn.try_update_value(Option::take).flatten()
-        } else {
-            None
+    view! { <div class="sf-chunk" node_ref=place></div> }
+}
+
+/// Draws `view` as the content of `parent` (an element drawn before `view` was there), for
+/// as long as the current owner lives. Drawn at once, outside any tracking, so no signal
+/// read while drawing can draw it again.
+pub(crate) fn mount_into(parent: NodeRef<html::Div>, view: impl IntoView + 'static) {
+    let Some(parent) = parent.get_untracked() else {
+        return;
+    };
+    let mut drawn = untrack(|| view.into_any().build());
+    drawn.mount(&parent, None);
+    let drawn = StoredValue::new_local(Some(drawn));
+    on_cleanup(move || {
+        if let Some(mut drawn) = drawn.try_update_value(Option::take).flatten() {
+            drawn.unmount();
         }
-    }
+    });
 }
 
 /// A chunk on its way (or, where nothing is split, already here).

@@ -47,6 +47,14 @@ pub const fn minify_css(css: &str, out: &mut [u8]) -> usize {
     while at < css.len() {
         let byte = css[at];
         if quote != 0 {
+            if byte == b'\\' && at + 1 < css.len() {
+                // An escaped character, even a quote, stays in the string.
+                written = put(out, written, byte);
+                at += 1;
+                written = put(out, written, css[at]);
+                at += 1;
+                continue;
+            }
             if byte == quote {
                 quote = 0;
             }
@@ -56,6 +64,15 @@ pub const fn minify_css(css: &str, out: &mut [u8]) -> usize {
                 at += 1;
             }
             at += 2;
+            // A comment between two words keeps them apart (`0/**/auto`); anywhere else
+            // it separates nothing (`.b/**/.c` is `.b.c`).
+            if !pending_space && at < css.len() && is_name_byte(previous) && is_name_byte(css[at]) {
+                let mut byte_of_comment = 0;
+                while byte_of_comment < 4 {
+                    written = put(out, written, b"/**/"[byte_of_comment]);
+                    byte_of_comment += 1;
+                }
+            }
             continue;
         } else if byte.is_ascii_whitespace() {
             pending_space = true;
@@ -73,6 +90,11 @@ pub const fn minify_css(css: &str, out: &mut [u8]) -> usize {
         at += 1;
     }
     written
+}
+
+/// Whether `byte` can be part of a CSS word (a name or a number).
+const fn is_name_byte(byte: u8) -> bool {
+    byte.is_ascii_alphanumeric() || byte == b'-' || byte == b'_' || byte >= 0x80
 }
 
 /// Whether spaces around `byte` mean nothing in CSS.
@@ -271,6 +293,15 @@ mod tests {
         assert_eq!(
             minified(css),
             ".a :hover > b::after{content: \"a  /* b */\";}"
+        );
+    }
+
+    #[test]
+    fn minified_css_keeps_escaped_quotes_and_words_a_comment_separates() {
+        let css = ".a::before { content: \"\\\"  /* x */\"; }\n.b/**/.c { margin: 0/**/auto; }";
+        assert_eq!(
+            minified(css),
+            ".a::before{content: \"\\\"  /* x */\";}.b.c{margin: 0/**/auto;}"
         );
     }
 

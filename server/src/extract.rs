@@ -1,6 +1,6 @@
 //! Extractors whose every failure is an [`ApiError`] in the one JSON error shape, instead
 //! of axum's plain-text rejections: [`ApiJson`] for bodies, [`JsonBytes`] for bodies that
-//! must be seen as sent (signed webhooks), [`ImageBytes`] for uploads, [`ApiPath`] and [`ApiQuery`] for the URL.
+//! must be seen as sent (signed webhooks), [`read_image`] for uploads, [`ApiPath`] and [`ApiQuery`] for the URL.
 //!
 //! They also refuse text containing NUL (`\u0000`): it is valid JSON and valid in a URL,
 //! but PostgreSQL cannot store it, so it is stopped here, the same on both databases.
@@ -55,22 +55,22 @@ where
     }
 }
 
-/// An uploaded image's bytes, within the route's body limit. Its format is found from the
-/// bytes ([`sf_api::live_chat::ImageFormat::sniff`]): the `Content-Type` a client sends is
-/// not believed.
-pub struct ImageBytes(pub Bytes);
-
-impl<S> FromRequest<S> for ImageBytes
-where
-    S: Send + Sync,
-{
-    type Rejection = ApiError;
-
-    async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
-        body_bytes(request, state, || ApiError::UnsupportedImage)
-            .await
-            .map(ImageBytes)
-    }
+/// An uploaded image's bytes, up to [`sf_api::live_chat::MAX_IMAGE_BYTES`], read by the route
+/// once it knows the sender may send one. Its format is found from the bytes
+/// ([`sf_api::live_chat::ImageFormat::sniff`]): the `Content-Type` a client sends is not
+/// believed.
+pub async fn read_image(body: axum::body::Body) -> Result<Bytes, ApiError> {
+    axum::body::to_bytes(body, sf_api::live_chat::MAX_IMAGE_BYTES)
+        .await
+        .map_err(|error| {
+            let too_large = std::error::Error::source(&error)
+                .is_some_and(|source| source.is::<http_body_util::LengthLimitError>());
+            if too_large {
+                ApiError::PayloadTooLarge
+            } else {
+                ApiError::UnsupportedImage
+            }
+        })
 }
 
 /// The body, honouring the body limit layer; its only failures are "too large" or a broken

@@ -185,7 +185,15 @@ fn bind_module(name: &str, out: &Path) -> Result<HashedModule> {
             .map_err(|_| format!("{name}'s link script is not UTF-8"))?,
         None => String::new(),
     };
-    let mut parts: Vec<&[u8]> = vec![glue.as_bytes(), &wasm, link_script.as_bytes()];
+    // The scripts are minified after naming (their names are written into them), so the
+    // minifier's version is part of what the names stand for.
+    let minifier = minifier_version()?;
+    let mut parts: Vec<&[u8]> = vec![
+        glue.as_bytes(),
+        &wasm,
+        link_script.as_bytes(),
+        minifier.as_bytes(),
+    ];
     parts.extend(chunks.iter().map(|(_, bytes)| bytes.as_slice()));
     let hash = content_hash(&parts);
     let module = HashedModule {
@@ -253,6 +261,17 @@ fn minified_js(script: &str) -> Result<String> {
         ));
     }
     String::from_utf8(output.stdout).map_err(|_| "terser wrote something not UTF-8".into())
+}
+
+/// The installed terser's version.
+fn minifier_version() -> Result<String> {
+    let manifest = read(&process::root().join("node_modules/terser/package.json"))?;
+    let manifest: serde_json::Value = serde_json::from_slice(&manifest)
+        .map_err(|error| format!("terser's package.json: {error}"))?;
+    manifest["version"]
+        .as_str()
+        .map(str::to_owned)
+        .ok_or_else(|| "terser's package.json has no version".into())
 }
 
 /// `wasm-opt -Oz` of one file, returning the optimised bytes.

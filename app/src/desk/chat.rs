@@ -19,7 +19,7 @@ use sf_components::client::{client_frame_text, read_desk_frame, read_server_fram
 use sf_components::i18n::{format_date, DateStyle};
 use sf_components::live_chat::{transcript, AttachedImage};
 use sf_components::shipment_tracker::status_message;
-use sf_components::{use_api_client, use_i18n, ApiClient};
+use sf_components::{use_api_client, use_i18n, ApiClient, I18n};
 use std::time::Duration;
 
 /// How long after a drop a desk socket is opened again.
@@ -155,6 +155,16 @@ pub fn ChatDesk(
     }
 }
 
+/// A conversation's last message as a preview: an image sent alone has no text, so it says
+/// that it is one.
+fn preview_text(i18n: I18n, preview: String) -> String {
+    if preview.is_empty() {
+        i18n.t(DeskMsg::ImagePreview).to_owned()
+    } else {
+        preview
+    }
+}
+
 /// The inbox's conversations, newest activity first.
 #[component]
 fn InboxList(entries: Vec<InboxEntry>, selected: RwSignal<Option<i64>>) -> impl IntoView {
@@ -181,7 +191,7 @@ fn InboxList(entries: Vec<InboxEntry>, selected: RwSignal<Option<i64>>) -> impl 
                             >
                                 <strong>{who}</strong>
                                 {entry.order_number.map(|number| view! { <span>" · " {number}</span> })}
-                                <span class="sf-desk-chat__preview">{entry.preview}</span>
+                                <span class="sf-desk-chat__preview">{preview_text(i18n, entry.preview)}</span>
                                 {(unread > 0)
                                     .then(|| {
                                         view! {
@@ -442,8 +452,7 @@ fn DeskConversation(id: i64, token: String, agent_id: i64) -> impl IntoView {
                         };
                         let time = format_date(&message.sent_at, locale(), DateStyle::Time);
                         let image = message.image.map(|image| {
-                            let alt = i18n.format(DeskMsg::ImageFrom, &[("author", &author)]);
-                            view! { <AttachedImage image=image alt=alt /> }
+                            view! { <AttachedImage image=image sender=Some(author.clone()) /> }
                         });
                         let body = (!message.body.is_empty()).then(|| view! { <p>{message.body}</p> });
                         view! {
@@ -606,7 +615,7 @@ fn ShopperTimelinePanel(id: i64, token: String) -> impl IntoView {
                                     view! {
                                         <li>
                                             {i18n.format(DeskMsg::TimelineConversation, &[("date", &when)])}
-                                            ": " {conversation.preview}
+                                            ": " {preview_text(i18n, conversation.preview)}
                                         </li>
                                     }
                                 }).collect_view()}

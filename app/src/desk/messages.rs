@@ -47,8 +47,8 @@ catalogue! {
         OrderTerm { en: "Order", es: "Pedido", ar: "الطلب" }
         /// Accessible name of the transcript.
         TranscriptLabel { en: "Messages", es: "Mensajes", ar: "الرسائل" }
-        /// Text alternative of an image in the transcript (a link to it).
-        ImageFrom { en: "Image from {author} (opens in a new tab)", es: "Imagen de {author} (se abre en una pestaña nueva)", ar: "صورة من {author} (تفتح في علامة تبويب جديدة)" }
+        /// The preview of a conversation whose last message is an image alone.
+        ImagePreview { en: "(an image)", es: "(una imagen)", ar: "(صورة)" }
         /// Author of the shopper's messages.
         AuthorShopper { en: "Shopper", es: "Cliente", ar: "العميل" }
         /// A reply not stored yet.

@@ -13,12 +13,12 @@ use super::state::{ChatState, Connection, Event};
 use super::{
     change, connected, listen_on_document, new_client_id, page_is_visible, LiveChatMsg, Step,
 };
+use crate::chunk::mount_into;
 use crate::client::use_api_client;
 use crate::i18n::use_i18n;
 use crate::reactive::effect;
 use leptos::html;
 use leptos::prelude::*;
-use leptos::tachys::view::{Mountable, Render};
 use leptos::task::spawn_local;
 use sf_api::live_chat::{ChatMessage, ClientFrame, ServerFrame};
 use std::time::Duration;
@@ -252,20 +252,4 @@ pub fn conversation_view(parts: ConversationParts) -> AnyView {
         }}
     }
     .into_any()
-}
-
-/// Draws `view` as the content of `parent` (an element of the pane drawn before this part
-/// arrived), for as long as the calling component lives.
-fn mount_into(parent: NodeRef<html::Div>, view: impl IntoView + 'static) {
-    let Some(parent) = parent.get_untracked() else {
-        return;
-    };
-    let mut drawn = view.into_any().build();
-    drawn.mount(&parent, None);
-    let drawn = StoredValue::new_local(Some(drawn));
-    on_cleanup(move || {
-        if let Some(mut drawn) = drawn.try_update_value(Option::take).flatten() {
-            drawn.unmount();
-        }
-    });
 }

@@ -54,6 +54,11 @@ pub(super) fn ImagePicker(
         let Some(file) = element.files().and_then(|files| files.get(0)) else {
             return;
         };
+        if sending.get_untracked() {
+            // One image at a time; the picker says so while one is on its way.
+            element.set_value("");
+            return;
+        }
         // Picking the same file again must be a change.
         element.set_value("");
         let picked = Picked {
@@ -61,9 +66,12 @@ pub(super) fn ImagePicker(
             size: file.size(),
             last_modified: file.last_modified(),
         };
-        let local_problem = if !ImageFormat::ACCEPT
-            .split(',')
-            .any(|kind| kind == file.type_())
+        // A type the browser did not know is left to the server, which reads the bytes.
+        let media_type = file.type_();
+        let local_problem = if !media_type.is_empty()
+            && !ImageFormat::ACCEPT
+                .split(',')
+                .any(|kind| kind == media_type)
         {
             Some(LiveChatMsg::ImageNotSupported)
         } else if picked.size > MAX_IMAGE_BYTES as f64 {
@@ -103,6 +111,7 @@ pub(super) fn ImagePicker(
     };
     let error = Signal::derive(move || problem.get().map(|msg| i18n.t(msg).to_owned()));
     let hint_id = format!("{PICKER_ID}-hint");
+    let hint = hint_id.clone();
     let error_ref = error_reference(PICKER_ID, error);
     let described_by = move || {
         error_ref().map_or_else(
@@ -113,7 +122,7 @@ pub(super) fn ImagePicker(
     view! {
         <div class="sf-field sf-chat__attach">
             <label class="sf-field__label" for=PICKER_ID>{i18n.text(LiveChatMsg::AttachImage)}</label>
-            <p class="sf-field__hint" id=format!("{PICKER_ID}-hint")>{i18n.text(LiveChatMsg::ImageHint)}</p>
+            <p class="sf-field__hint" id=hint>{i18n.text(LiveChatMsg::ImageHint)}</p>
             // Always here, so a refusal put in it is announced (it follows the shopper's
             // choice, and nothing was sent).
             <div role="alert">
@@ -125,7 +134,8 @@ pub(super) fn ImagePicker(
                 accept=ImageFormat::ACCEPT
                 aria-describedby=described_by
                 aria-invalid=move || problem.with(Option::is_some).then_some("true")
-                disabled=move || sending.get()
+                // Not `disabled`: that would take focus away from the picker.
+                aria-disabled=move || sending.get().then_some("true")
                 node_ref=input
                 on:change=on_change
             />
@@ -141,26 +151,31 @@ fn image_problem(error: &ClientError) -> LiveChatMsg {
     match error {
         ClientError::Api { status: 413, .. } => LiveChatMsg::ImageTooLarge,
         ClientError::Api { status: 415, .. } => LiveChatMsg::ImageNotSupported,
+        // The server's answer when the conversation holds its images already.
         ClientError::Api {
-            code: ErrorCode::Conflict,
+            code: ErrorCode::RateLimited,
             ..
         } => LiveChatMsg::ImageLimit,
         _ => LiveChatMsg::ImageFailed,
     }
 }
 
-/// An attached image in a transcript, described by who sent it (the sender gives no text
-/// alternative, so the name says whose it is; the message's time is beside it).
+/// An attached image in a transcript, a link to its full size named by who sent it (the
+/// sender gives no text alternative; the message's time is beside it).
 #[component]
 pub fn AttachedImage(
     /// The image.
     image: ChatImage,
-    /// Its text alternative.
-    #[prop(into)]
-    alt: String,
+    /// Who sent it, as the reader knows them; `None` when it is the reader's own.
+    sender: Option<String>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let url = use_api_client().image_url(&image);
     let link = url.clone();
+    let alt = move || match &sender {
+        None => i18n.t(LiveChatMsg::ImageFromYou).to_owned(),
+        Some(sender) => i18n.format(LiveChatMsg::ImageFrom, &[("author", sender)]),
+    };
     view! {
         <a class="sf-chat__image" href=link target="_blank" rel="noopener">
             <img src=url alt=alt loading="lazy" />

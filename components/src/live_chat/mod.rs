@@ -194,11 +194,16 @@ pub fn LiveChat(
     // Focus goes to the first field when the pane opens, and to the message box once the
     // conversation starts (the form that had focus is gone). An agent closing the
     // conversation does not move it: the shopper did not ask for that.
-    let mut previous: Option<(bool, Step)> = None;
+    // The same when the conversation part arrives after the pane opened or the form went
+    // (focus was then on nothing), and after "Try again" brought it.
+    let conversation_arrived = RwSignal::new(false);
+    let mut previous: Option<(bool, Step, bool)> = None;
     effect(move || {
-        let now = (is_open.get(), step.get());
-        let moved = previous.is_none_or(|(was_open, was_step)| {
-            !was_open || (was_step == Step::PreChat && now.1 == Step::Chat)
+        let now = (is_open.get(), step.get(), conversation_arrived.get());
+        let moved = previous.is_none_or(|(was_open, was_step, had_arrived)| {
+            !was_open
+                || (was_step == Step::PreChat && now.1 == Step::Chat)
+                || (!had_arrived && now.2 && now.1 != Step::PreChat)
         });
         if now.0 && moved {
             // After the pane is drawn: a hidden element cannot take focus.
@@ -311,6 +316,7 @@ pub fn LiveChat(
                             has_conversation.get().then_some(parts)
                         },
                         load_failed,
+                        conversation_arrived,
                     )}
                     {move || {
                         load_failed

@@ -85,11 +85,8 @@ fn Message(state: RwSignal<ChatState>, line: Line, retry: Callback<String>) -> i
         (Author::Agent, None) => i18n.t(LiveChatMsg::Agent).to_owned(),
     };
     let image_view = image.map(|image| {
-        let alt = match author {
-            Author::Shopper => i18n.t(LiveChatMsg::ImageFromYou).to_owned(),
-            Author::Agent => i18n.format(LiveChatMsg::ImageFrom, &[("author", &author_text())]),
-        };
-        view! { <AttachedImage image=image alt=alt /> }
+        let sender = (author == Author::Agent).then(&author_text);
+        view! { <AttachedImage image=image sender=sender /> }
     });
     let time = move || {
         sent_at.get().map(|iso| {

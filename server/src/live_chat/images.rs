@@ -10,11 +10,12 @@
 
 use super::access::Participant;
 use super::routes::announce_message;
-use super::store::{self, NewMessage, Stored};
+use super::store::{self, ImageRoom, NewMessage, Stored};
 use super::ChatState;
 use crate::db::Database;
 use crate::error::ApiError;
-use crate::extract::{ApiPath, ApiQuery, ImageBytes};
+use crate::extract::{read_image, ApiPath, ApiQuery};
+use axum::body::Body;
 use axum::extract::State;
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -44,7 +45,8 @@ pub(super) struct ImageQuery {
         (status = 201, description = "Stored and sent to every side", body = ChatMessage),
         (status = 200, description = "Stored before (a retry)", body = ChatMessage),
         (status = 401, description = "No valid token for this conversation", body = ErrorBody),
-        (status = 409, description = "The conversation is closed, or holds its 10 images", body = ErrorBody),
+        (status = 409, description = "The conversation is closed", body = ErrorBody),
+        (status = 429, description = "The conversation holds its 10 images", body = ErrorBody),
         (status = 413, description = "Larger than 5 MiB", body = ErrorBody),
         (status = 415, description = "Not a PNG, JPEG, GIF or WebP image", body = ErrorBody),
         (status = 422, description = "A malformed client_id", body = ErrorBody)
@@ -57,11 +59,19 @@ pub(super) async fn attach_image(
     participant: Participant,
     ApiPath(id): ApiPath<i64>,
     ApiQuery(query): ApiQuery<ImageQuery>,
-    ImageBytes(bytes): ImageBytes,
+    body: Body,
 ) -> Result<(StatusCode, Json<ChatMessage>), ApiError> {
     participant.may_open(id)?;
     let client_id = ClientMessageId::parse(&query.client_id)
         .map_err(|problem| ApiError::field("client_id", problem.english("message id")))?;
+    // Up to 5 MiB are read only for someone who may send them now (the limit is checked
+    // again where the image is stored, in the same transaction).
+    match store::image_room(&db, id).await? {
+        ImageRoom::Room => {}
+        ImageRoom::Closed => return Err(ApiError::Conflict(CLOSED)),
+        ImageRoom::Full => return Err(ApiError::TooManyOpen(TOO_MANY_IMAGES)),
+    }
+    let bytes = read_image(body).await?;
     let format = ImageFormat::sniff(&bytes).ok_or(ApiError::UnsupportedImage)?;
     let agent_id = match &participant {
         Participant::Agent(agent) => Some(agent.id),
@@ -83,14 +93,14 @@ pub(super) async fn attach_image(
             Ok((StatusCode::CREATED, Json(message)))
         }
         Stored::Duplicate(message) => Ok((StatusCode::OK, Json(message))),
-        Stored::Closed => Err(ApiError::Conflict(
-            "This conversation has ended: start a new one to send an image.",
-        )),
-        Stored::TooManyImages => Err(ApiError::Conflict(TOO_MANY_IMAGES)),
+        Stored::Closed => Err(ApiError::Conflict(CLOSED)),
+        Stored::TooManyImages => Err(ApiError::TooManyOpen(TOO_MANY_IMAGES)),
     }
 }
 
-/// What a sender over the limit is told.
+/// What a sender to a closed conversation is told.
+const CLOSED: &str = "This conversation has ended: start a new one to send an image.";
+/// What a sender over the limit is told (429 without `Retry-After`: waiting will not help).
 const TOO_MANY_IMAGES: &str = "This conversation already holds its 10 images.";
 const _: () = assert!(MAX_IMAGES_PER_CONVERSATION == 10, "TOO_MANY_IMAGES says 10");
 

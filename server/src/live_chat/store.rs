@@ -337,6 +337,40 @@ struct ImageRow {
     bytes: Vec<u8>,
 }
 
+/// Whether a conversation can take one more image.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ImageRoom {
+    /// Open, and under its images' limit.
+    Room,
+    /// Closed, or gone.
+    Closed,
+    /// Holding [`MAX_IMAGES_PER_CONVERSATION`] already.
+    Full,
+}
+
+#[derive(sqlx::FromRow)]
+struct RoomRow {
+    status: String,
+    images: i64,
+}
+
+/// Whether `conversation_id` can take one more image now.
+pub async fn image_room(db: &Database, conversation_id: i64) -> Result<ImageRoom, ApiError> {
+    let row: Option<RoomRow> = sqlx::query_as(
+        "SELECT c.status, (SELECT COUNT(*) FROM chat_images i WHERE i.conversation_id = c.id) AS images \
+         FROM chat_conversations c WHERE c.id = $1",
+    )
+    .bind(conversation_id)
+    .fetch_optional(&db.pool)
+    .await?;
+    Ok(match row {
+        Some(row) if row.status != "open" => ImageRoom::Closed,
+        None => ImageRoom::Closed,
+        Some(row) if row.images >= MAX_IMAGES_PER_CONVERSATION => ImageRoom::Full,
+        Some(_) => ImageRoom::Room,
+    })
+}
+
 /// An attached image's media type and bytes, by the key in its address.
 pub async fn image(db: &Database, key: &str) -> Result<Option<(String, Vec<u8>)>, ApiError> {
     let row: Option<ImageRow> =

@@ -1031,9 +1031,10 @@ async fn images_are_bounded_in_size_and_number(database: TestDatabase) {
         assert_eq!(sent.status(), StatusCode::CREATED, "image {n}");
     }
     let one_too_many = upload(&app, id, &token, "p-last", "image/png", PNG.to_vec()).await;
-    assert_eq!(one_too_many.status(), StatusCode::CONFLICT);
+    assert_eq!(one_too_many.status(), StatusCode::TOO_MANY_REQUESTS);
+    assert!(one_too_many.headers().get("retry-after").is_none());
     let error = error_of(one_too_many).await;
-    assert_eq!(error["code"], "conflict");
+    assert_eq!(error["code"], "rate_limited");
     assert!(error["message"].as_str().unwrap().contains("10 images"));
     // Text still goes.
     let (mut socket, _) = open(&app, &token, Some(id), 0).await;
