@@ -35,6 +35,21 @@ impl<Input> Clone for ChunkLoader<Input> {
 
 impl<Input> Copy for ChunkLoader<Input> {}
 
+/// What starts fetching `loader`'s chunk the first time it is called, for an event showing
+/// the shopper will soon want the part (typing in the form before it). A failure changes
+/// nothing: the load that draws the part tries again, and says so if it fails.
+pub fn preloader<Input, Event>(loader: Option<ChunkLoader<Input>>) -> impl Fn(Event) + Copy {
+    let started = StoredValue::new(false);
+    move |_| {
+        if let (Some(loader), false) = (loader, started.get_value()) {
+            started.set_value(true);
+            spawn_local(async move {
+                let _ = (loader.preload)().await;
+            });
+        }
+    }
+}
+
 /// The part `loader` draws from what `input` gives, drawn into an element placed where this
 /// is, once its chunk is here; `arrived` is set then. `input` is read in an effect: the
 /// chunk is fetched when it first gives something, and again when it gives something after

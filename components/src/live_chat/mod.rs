@@ -21,7 +21,7 @@ mod sound;
 pub mod state;
 pub mod transcript;
 
-use crate::chunk::{chunk_view, ChunkLoader};
+use crate::chunk::{chunk_view, preloader, ChunkLoader};
 use crate::client::live_chat::{read_saved_chat, saved_chat_text};
 use crate::client::use_api_client;
 use crate::events::{ChatRequest, PageEvent};
@@ -217,15 +217,7 @@ pub fn LiveChat(
     // The conversation part comes from its own chunk: fetched while the shopper types in
     // the first form, and at once when there is a conversation to show.
     let loader = use_context::<ChunkLoader<ConversationParts>>();
-    let preloading = StoredValue::new(false);
-    let preload = move |_| {
-        if let (Some(loader), false) = (loader, preloading.get_value()) {
-            preloading.set_value(true);
-            spawn_local(async move {
-                let _ = (loader.preload)().await;
-            });
-        }
-    };
+    let preload = preloader::<_, leptos::ev::Event>(loader);
     let has_conversation = Memo::new(move |_| step.get() != Step::PreChat);
     let (load_failed, attempt) = (RwSignal::new(false), RwSignal::new(0_u32));
     let log = NodeRef::<html::Div>::new();

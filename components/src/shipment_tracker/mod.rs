@@ -21,7 +21,7 @@ mod notifications;
 mod order_view;
 pub mod state;
 
-use crate::chunk::ChunkLoader;
+use crate::chunk::{chunk_view, preloader, ChunkLoader};
 use crate::client::{use_api_client, ClientError};
 use crate::i18n::{use_i18n, I18n};
 use customer_orders::CustomerOrderList;
@@ -34,7 +34,6 @@ use lookup::LookupForm;
 pub use messages::TrackerMsg;
 use notifications::NotificationsForm;
 pub use order_view::{status_message, OrderTrackingView};
-use send_wrapper::SendWrapper;
 use sf_api::error::ErrorCode;
 use sf_api::identity::{SignedCustomer, SignedOrderLink};
 pub use state::OrderSession;
@@ -104,17 +103,8 @@ pub fn ShipmentTracker(
         RwSignal::new(false),
         RwSignal::new(0_u32),
     );
-    // A shopper in the form will want the rest: fetch it while they type. A failure here
-    // changes nothing; the load after the lookup tries again and says so.
-    let preloading = StoredValue::new(false);
-    let preload = move |_| {
-        if let (Some(loader), false) = (loader, preloading.get_value()) {
-            preloading.set_value(true);
-            spawn_local(async move {
-                let _ = (loader.preload)().await;
-            });
-        }
-    };
+    // A shopper in the form will want the rest: fetch it while they use it.
+    let preload = preloader::<_, leptos::ev::FocusEvent>(loader);
     let try_again = move |_| {
         load_failed.set(false);
         attempt.update(|count| *count += 1);
@@ -156,26 +146,18 @@ pub fn ShipmentTracker(
                     }
                 })
         }}
-        {move || {
-            attempt.track();
-            needs_whole
-                .get()
-                .then(|| {
-                    let first = found.get_untracked();
-                    // The browser has one thread: the chunk's future never leaves it.
-                    Suspend::new(SendWrapper::new(async move {
-                        let loaded = match loader {
-                            Some(loader) => (loader.load)(TrackerStart { attributes, first }).await.ok(),
-                            None => None,
-                        };
-                        match loaded {
-                            Some(_) => whole_is_shown.set(true),
-                            None => load_failed.set(true),
-                        }
-                        loaded
-                    }))
+        {chunk_view(
+            loader,
+            move || {
+                attempt.track();
+                needs_whole.get().then(|| TrackerStart {
+                    attributes,
+                    first: found.get_untracked(),
                 })
-        }}
+            },
+            load_failed,
+            whole_is_shown,
+        )}
     }
 }
 
