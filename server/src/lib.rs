@@ -11,6 +11,7 @@ pub mod db;
 pub mod demo;
 pub mod error;
 pub mod extract;
+pub mod help;
 pub mod identity;
 pub mod limiter;
 pub mod live_chat;

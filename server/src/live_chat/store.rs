@@ -784,67 +784,16 @@ pub async fn delete_canned_reply(db: &Database, id: i64) -> Result<bool, ApiErro
     Ok(result.rows_affected() == 1)
 }
 
-#[derive(sqlx::FromRow)]
-struct SuggestionRow {
-    slug: String,
-    title: String,
-    summary: String,
-}
-
-/// At most this many words of what the shopper wrote are looked for.
-const SUGGESTION_WORDS: usize = 6;
 /// At most this many articles are suggested.
 const SUGGESTIONS: i64 = 3;
 
-/// Help articles in `locale` matching the words of `text` (three letters or more), those
-/// matching in their title first. A plain `LIKE` search, the same on both databases; the
-/// help centre's issue brings full-text search with stemming.
+/// Help articles in `locale` that may answer `text`, best first (the help centre's search).
 pub async fn suggest_articles(
     db: &Database,
     text: &str,
     locale: &str,
 ) -> Result<Vec<ArticleSuggestion>, ApiError> {
-    let words: Vec<String> = text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|word| word.chars().count() >= 3)
-        .map(|word| format!("%{}%", word.to_lowercase()))
-        .take(SUGGESTION_WORDS)
-        .collect();
-    if words.is_empty() {
-        return Ok(Vec::new());
-    }
-    // Parameters: $1 the locale, $2 the limit, then one per word.
-    let score = (0..words.len())
-        .map(|index| {
-            let word = index + 3;
-            format!(
-                "(CASE WHEN lower(title) LIKE ${word} THEN 3 ELSE 0 END \
-                 + CASE WHEN lower(summary) LIKE ${word} OR lower(body) LIKE ${word} THEN 1 ELSE 0 END)"
-            )
-        })
-        .collect::<Vec<_>>()
-        .join(" + ");
-    let sql = format!(
-        "SELECT slug, title, summary FROM \
-         (SELECT slug, title, summary, {score} AS score FROM help_articles WHERE locale = $1) scored \
-         WHERE score > 0 ORDER BY score DESC, title LIMIT $2"
-    );
-    let mut query = sqlx::query_as::<_, SuggestionRow>(&sql)
-        .bind(locale)
-        .bind(SUGGESTIONS);
-    for word in &words {
-        query = query.bind(word);
-    }
-    Ok(query
-        .fetch_all(&db.pool)
-        .await?
-        .into_iter()
-        .map(|row| ArticleSuggestion {
-            slug: row.slug,
-            title: row.title,
-            summary: row.summary,
-        })
-        .collect())
+    crate::help::search::search_articles(db, text, locale, SUGGESTIONS).await
 }
 
 /// An order's id and email, found by its number: attaching an order identifies its shopper.

@@ -24,6 +24,7 @@ both_databases!(
     the_desk_sees_one_timeline_per_shopper,
     agents_keep_canned_replies,
     nobody_online_suggests_matching_articles,
+    suggestions_match_other_forms_of_words_and_rank_titles_first,
     images_are_checked_by_their_bytes_and_reach_every_side,
     images_are_bounded_in_size_and_number,
 );
@@ -1042,4 +1043,41 @@ async fn images_are_bounded_in_size_and_number(database: TestDatabase) {
 
     let bad_id = upload(&app, id, &token, "has%20space", "image/png", PNG.to_vec()).await;
     assert_eq!(bad_id.status(), StatusCode::UNPROCESSABLE_ENTITY);
+}
+
+async fn suggestions_match_other_forms_of_words_and_rank_titles_first(database: TestDatabase) {
+    let app = seeded(database).await;
+    let first_slug = |query: &'static str| {
+        let request = app.get(&format!("/api/v1/chat/suggestions?{query}")).send();
+        async move {
+            let found: Value = request.await.unwrap().json().await.unwrap();
+            found[0]["slug"].as_str().map(str::to_owned)
+        }
+    };
+    // No article says "tracked" or "orders": stemming finds "track" and "order".
+    assert_eq!(
+        first_slug("q=my%20tracked%20orders&locale=en")
+            .await
+            .as_deref(),
+        Some("track-your-order")
+    );
+    // "Returning" is in one article's title, "return" in others' bodies: the title wins.
+    assert_eq!(
+        first_slug("q=returned&locale=en").await.as_deref(),
+        Some("return-an-item")
+    );
+    // Spanish words in their other forms, and search syntax typed by a shopper is just text.
+    assert_eq!(
+        first_slug("q=devoluciones%20art%C3%ADculos&locale=es")
+            .await
+            .as_deref(),
+        Some("return-an-item")
+    );
+    assert_eq!(
+        first_slug("q=%22track%22%20OR%20NEAR(order*)%20%3A*&locale=en")
+            .await
+            .as_deref(),
+        Some("track-your-order")
+    );
+    app.stop().await;
 }
