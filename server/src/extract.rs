@@ -47,11 +47,17 @@ where
         if !says_json(request.headers()) {
             return Err(ApiError::UnsupportedMediaType);
         }
-        body_bytes(request, state, || {
-            ApiError::MalformedJson("could not read the body".into())
-        })
-        .await
-        .map(JsonBytes)
+        // `Bytes` honours the body limit layer; its only failures are "too large" or a broken connection.
+        Bytes::from_request(request, state)
+            .await
+            .map(JsonBytes)
+            .map_err(|rejection| {
+                if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                    ApiError::PayloadTooLarge
+                } else {
+                    ApiError::MalformedJson("could not read the body".into())
+                }
+            })
     }
 }
 
@@ -69,24 +75,6 @@ pub async fn read_image(body: axum::body::Body) -> Result<Bytes, ApiError> {
                 ApiError::PayloadTooLarge
             } else {
                 ApiError::UnsupportedImage
-            }
-        })
-}
-
-/// The body, honouring the body limit layer; its only failures are "too large" or a broken
-/// connection (`broken`).
-async fn body_bytes<S: Send + Sync>(
-    request: Request,
-    state: &S,
-    broken: impl FnOnce() -> ApiError,
-) -> Result<Bytes, ApiError> {
-    Bytes::from_request(request, state)
-        .await
-        .map_err(|rejection| {
-            if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
-                ApiError::PayloadTooLarge
-            } else {
-                broken()
             }
         })
 }

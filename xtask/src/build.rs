@@ -99,10 +99,11 @@ pub fn build_app() -> Result {
 
     step("Binding and optimising each module (wasm-bindgen --target web, wasm-opt -Oz)");
     let bind_started = Instant::now();
-    let portal = bind_module("sf-portal", &portal_dir)?;
+    let minifier = minifier_version()?;
+    let portal = bind_module("sf-portal", &portal_dir, &minifier)?;
     let mut table = serde_json::Map::new();
     for element in elements::ALL {
-        let module = bind_module(element.tag, &embed_dir)?;
+        let module = bind_module(element.tag, &embed_dir, &minifier)?;
         table.insert(element.tag.to_owned(), loader_entry(element, &module));
     }
     println!("    ({:.1} s)", bind_started.elapsed().as_secs_f64());
@@ -123,8 +124,9 @@ pub fn build_app() -> Result {
 
 /// Runs wasm-bindgen and wasm-opt on one binary and writes `NAME.HASH.js` and
 /// `NAME.HASH.wasm` into `out`; a binary with split points is split first, and its link
-/// script and chunks are written beside them (`split`).
-fn bind_module(name: &str, out: &Path) -> Result<HashedModule> {
+/// script and chunks are written beside them (`split`). `minifier` is terser's version,
+/// part of the content hash.
+fn bind_module(name: &str, out: &Path, minifier: &str) -> Result<HashedModule> {
     let staging = target_dir().join("sf-bindgen").join(name);
     let _ = std::fs::remove_dir_all(&staging);
     let raw = read(
@@ -187,7 +189,6 @@ fn bind_module(name: &str, out: &Path) -> Result<HashedModule> {
     };
     // The scripts are minified after naming (their names are written into them), so the
     // minifier's version is part of what the names stand for.
-    let minifier = minifier_version()?;
     let mut parts: Vec<&[u8]> = vec![
         glue.as_bytes(),
         &wasm,

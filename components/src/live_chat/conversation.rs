@@ -10,9 +10,7 @@ use super::rating::Rating;
 use super::socket::{use_chat_socket, ChatSocket};
 use super::sound::{use_sound, SoundSwitch};
 use super::state::{ChatState, Connection, Event};
-use super::{
-    change, connected, listen_on_document, new_client_id, page_is_visible, LiveChatMsg, Step,
-};
+use super::{change, listen_on_document, new_client_id, page_is_visible, LiveChatMsg, Step};
 use crate::chunk::mount_into;
 use crate::client::use_api_client;
 use crate::i18n::use_i18n;
@@ -252,4 +250,9 @@ pub fn conversation_view(parts: ConversationParts) -> AnyView {
         }}
     }
     .into_any()
+}
+
+/// Whether the socket is open and caught up.
+fn connected(state: RwSignal<ChatState>) -> bool {
+    state.with_untracked(|current| current.connection) == Connection::Connected
 }

@@ -36,7 +36,7 @@ pub use messages::LiveChatMsg;
 use prechat::PreChat;
 use send_wrapper::SendWrapper;
 use sf_api::identity::SignedCustomer;
-use state::{apply, AboutOrder, ChatState, Connection, Event, Ticket};
+use state::{apply, AboutOrder, ChatState, Event, Ticket};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
@@ -340,11 +340,6 @@ pub fn LiveChat(
 /// Changes the chat's state by `event`, through `apply`, the only thing that changes it.
 fn change(state: RwSignal<ChatState>, event: Event) {
     state.try_update(|current| *current = apply(std::mem::take(current), event));
-}
-
-/// Whether the socket is open and caught up.
-fn connected(state: RwSignal<ChatState>) -> bool {
-    state.with_untracked(|current| current.connection) == Connection::Connected
 }
 
 /// The page's `localStorage`, when it may be used (not in some private modes).

@@ -74,6 +74,14 @@ impl Participant {
             .map(|agent| Participant::Agent(agent.profile)))
     }
 
+    /// The agent's id, for an agent.
+    pub fn agent_id(&self) -> Option<i64> {
+        match self {
+            Participant::Shopper(_) => None,
+            Participant::Agent(agent) => Some(agent.id),
+        }
+    }
+
     /// Which side of the conversation they write on.
     pub fn author(&self) -> Author {
         match self {

@@ -9,7 +9,7 @@
 //! sandboxing policy, so even a file that fooled the check could not run in the API's origin.
 
 use super::access::Participant;
-use super::routes::announce_message;
+use super::routes::deliver_new_message;
 use super::store::{self, ImageRoom, NewMessage, Stored};
 use super::ChatState;
 use crate::db::Database;
@@ -73,10 +73,7 @@ pub(super) async fn attach_image(
     }
     let bytes = read_image(body).await?;
     let format = ImageFormat::sniff(&bytes).ok_or(ApiError::UnsupportedImage)?;
-    let agent_id = match &participant {
-        Participant::Agent(agent) => Some(agent.id),
-        Participant::Shopper(_) => None,
-    };
+    let agent_id = participant.agent_id();
     let message = NewMessage {
         client_id: client_id.as_str(),
         author: participant.author(),
@@ -86,10 +83,7 @@ pub(super) async fn attach_image(
     };
     match store::store_message(&db, id, &message).await? {
         Stored::New(message) => {
-            if let Some(agent_id) = agent_id {
-                store::assign_if_unassigned(&db, id, agent_id).await?;
-            }
-            announce_message(&chat, id, &message);
+            deliver_new_message(&db, &chat, id, &message, agent_id).await?;
             Ok((StatusCode::CREATED, Json(message)))
         }
         Stored::Duplicate(message) => Ok((StatusCode::OK, Json(message))),

@@ -19,11 +19,10 @@ pub mod store;
 use crate::config::Config;
 use crate::limiter::{FailureLimiter, StreamSlots};
 use crate::AppState;
-use axum::extract::DefaultBodyLimit;
 use bus::{ChatBus, LocalBus};
 use hours::{BadHours, BusinessHours};
 use presence::Presence;
-use sf_api::live_chat::{ChatAvailability, MAX_IMAGE_BYTES};
+use sf_api::live_chat::ChatAvailability;
 use std::sync::Arc;
 use time::{OffsetDateTime, UtcOffset};
 use utoipa_axum::router::OpenApiRouter;
@@ -104,10 +103,6 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(socket::conversation_socket))
         .routes(routes!(socket::desk_socket))
         .routes(routes!(images::image))
-        .merge(
-            OpenApiRouter::new()
-                .routes(routes!(images::attach_image))
-                // The API's limit is for JSON; an image may be larger.
-                .layer(DefaultBodyLimit::max(MAX_IMAGE_BYTES)),
-        )
+        // Reads its body itself, with the images' own limit (the API's is for JSON).
+        .routes(routes!(images::attach_image))
 }

@@ -218,6 +218,22 @@ pub(super) async fn start_conversation(
     ))
 }
 
+/// A message stored just now: the first agent to answer takes the conversation (unless it
+/// is someone's already), then every side is sent it.
+pub(super) async fn deliver_new_message(
+    db: &Database,
+    chat: &ChatState,
+    conversation_id: i64,
+    message: &sf_api::live_chat::ChatMessage,
+    agent_id: Option<i64>,
+) -> Result<(), ApiError> {
+    if let Some(agent_id) = agent_id {
+        store::assign_if_unassigned(db, conversation_id, agent_id).await?;
+    }
+    announce_message(chat, conversation_id, message);
+    Ok(())
+}
+
 /// Sends a stored message to the conversation's sockets and tells the desks.
 pub(super) fn announce_message(
     chat: &ChatState,

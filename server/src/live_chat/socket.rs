@@ -8,7 +8,7 @@
 
 use super::access::Participant;
 use super::bus::SharedFrame;
-use super::routes::announce_message;
+use super::routes::deliver_new_message;
 use super::store::{self, NewMessage, Stored};
 use super::ChatState;
 use crate::db::Database;
@@ -470,10 +470,7 @@ impl ConversationSocket {
         if !self.rate.allow(Instant::now()) {
             return Ok(refused(client_id, Refusal::TooFast));
         }
-        let agent_id = match &self.participant {
-            Participant::Agent(agent) => Some(agent.id),
-            Participant::Shopper(_) => None,
-        };
+        let agent_id = self.participant.agent_id();
         let message = NewMessage {
             client_id: id.as_str(),
             author: self.participant.author(),
@@ -485,11 +482,14 @@ impl ConversationSocket {
         Ok(
             match store::store_message(db, self.conversation_id, &message).await? {
                 Stored::New(message) => {
-                    if let Some(agent_id) = agent_id {
-                        // The first agent to answer takes the conversation, unless it is someone's.
-                        store::assign_if_unassigned(db, self.conversation_id, agent_id).await?;
-                    }
-                    announce_message(&self.context.chat, self.conversation_id, &message);
+                    deliver_new_message(
+                        db,
+                        &self.context.chat,
+                        self.conversation_id,
+                        &message,
+                        agent_id,
+                    )
+                    .await?;
                     ServerFrame::Ack {
                         client_id,
                         seq: message.seq,
