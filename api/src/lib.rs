@@ -8,6 +8,7 @@
 pub mod agent;
 pub mod error;
 pub mod health;
+pub mod help_centre;
 pub mod identity;
 pub mod live_chat;
 pub mod tracking;

@@ -363,37 +363,6 @@ const ORDERS: &[DemoOrder] = &[
     },
 ];
 
-/// (slug, category, locale, title, summary, body)
-const ARTICLES: &[(&str, &str, &str, &str, &str, &str)] = &[
-    ("track-your-order", "orders", "en", "How to track your order",
-     "Find where your package is with your order number and email.",
-     "Open the Track page, enter your order number and the email you ordered with, and you will see every package with its latest status."),
-    ("track-your-order", "orders", "es", "Cómo seguir tu pedido",
-     "Encuentra tu paquete con el número de pedido y tu correo.",
-     "Abre la página Seguimiento, escribe tu número de pedido y el correo con el que compraste, y verás cada paquete con su estado más reciente."),
-    ("track-your-order", "orders", "ar", "كيف تتتبع طلبك",
-     "اعثر على طردك برقم الطلب وبريدك الإلكتروني.",
-     "افتح صفحة التتبع، وأدخل رقم طلبك والبريد الإلكتروني الذي استخدمته، وسترى كل طرد وآخر حالة له."),
-    ("return-an-item", "returns", "en", "Returning an item",
-     "Return by mail, at a drop-off point, or in one of our stores within 30 days.",
-     "Start a return from the Returns page. Choose the items, tell us why, and pick a refund or an exchange."),
-    ("return-an-item", "returns", "es", "Devolver un artículo",
-     "Devuelve por correo, en un punto de entrega o en una tienda en 30 días.",
-     "Inicia una devolución en la página Devoluciones. Elige los artículos, dinos el motivo y escoge reembolso o cambio."),
-    ("return-an-item", "returns", "ar", "إرجاع منتج",
-     "أرجع بالبريد أو في نقطة تسليم أو في أحد متاجرنا خلال 30 يومًا.",
-     "ابدأ الإرجاع من صفحة المرتجعات. اختر المنتجات وأخبرنا بالسبب واختر استرداد المبلغ أو الاستبدال."),
-    ("missed-delivery", "orders", "en", "I missed my delivery",
-     "What happens after a failed delivery attempt.",
-     "The carrier tries again on the next working day. You can also ask us in chat to redirect the package to a store near you."),
-    ("missed-delivery", "orders", "es", "No estaba en casa en la entrega",
-     "Qué pasa después de un intento de entrega fallido.",
-     "El transportista lo intenta de nuevo el siguiente día laborable. También puedes pedirnos por chat que lo enviemos a una tienda cercana."),
-    ("missed-delivery", "orders", "ar", "فاتني التسليم",
-     "ماذا يحدث بعد محاولة تسليم فاشلة.",
-     "يحاول الناقل مرة أخرى في يوم العمل التالي. يمكنك أيضًا أن تطلب منا في المحادثة تحويل الطرد إلى متجر قريب منك."),
-];
-
 /// Fills an empty database with the demo store; a database with any agent is left alone.
 pub async fn seed_if_empty(db: &Database, bulk_orders: u32) -> Result<(), ApiError> {
     let agents: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM agents")
@@ -440,19 +409,6 @@ pub async fn seed_if_empty(db: &Database, bulk_orders: u32) -> Result<(), ApiErr
     for order in ORDERS {
         seed_order(&mut tx, order, &store_ids, &at).await?;
     }
-    for (slug, category, locale, title, summary, body) in ARTICLES {
-        sqlx::query(
-            "INSERT INTO help_articles (slug, category, locale, title, summary, body) VALUES ($1, $2, $3, $4, $5, $6)",
-        )
-        .bind(*slug)
-        .bind(*category)
-        .bind(*locale)
-        .bind(*title)
-        .bind(*summary)
-        .bind(*body)
-        .execute(&mut *tx)
-        .await?;
-    }
     if bulk_orders > 0 {
         // One statement generates them all: 100,000 orders take a second, not minutes.
         sqlx::query(
@@ -466,6 +422,7 @@ pub async fn seed_if_empty(db: &Database, bulk_orders: u32) -> Result<(), ApiErr
         .await?;
     }
     tx.commit().await?;
+    crate::help::seed::seed(db).await?;
     seed_conversation(db).await?;
     tracing::info!(orders = ORDERS.len(), bulk_orders, "seeded the demo store");
     Ok(())

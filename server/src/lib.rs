@@ -61,6 +61,8 @@ pub struct AppState {
     pub agents: AgentState,
     /// Live chat's fan-out, presence and hours.
     pub chat: live_chat::ChatState,
+    /// The help centre's limits.
+    pub help: help::HelpState,
 }
 
 /// The store's shared secrets from the configuration, one per kind of proof it signs; a
@@ -228,6 +230,7 @@ pub async fn start(config: Config) -> Result<RunningServer, StartError> {
         tracking: TrackingState::new(&config),
         agents: AgentState::default(),
         chat: live_chat::ChatState::new(&config)?,
+        help: help::HelpState::default(),
     };
     if config.simulate_carriers_every > 0 {
         tokio::spawn(tracking::simulator::run(

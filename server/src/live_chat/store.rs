@@ -785,7 +785,7 @@ pub async fn delete_canned_reply(db: &Database, id: i64) -> Result<bool, ApiErro
 }
 
 /// At most this many articles are suggested.
-const SUGGESTIONS: i64 = 3;
+const SUGGESTIONS: usize = 3;
 
 /// Help articles in `locale` that may answer `text`, best first (the help centre's search).
 pub async fn suggest_articles(
@@ -793,7 +793,19 @@ pub async fn suggest_articles(
     text: &str,
     locale: &str,
 ) -> Result<Vec<ArticleSuggestion>, ApiError> {
-    crate::help::search::search_articles(db, text, locale, SUGGESTIONS).await
+    let Some(locale) = sf_api::help_centre::HelpLocale::parse(locale) else {
+        return Ok(Vec::new());
+    };
+    let found = crate::help::search::search(db, text, locale, SUGGESTIONS).await?;
+    Ok(found
+        .results
+        .into_iter()
+        .map(|article| ArticleSuggestion {
+            slug: article.slug,
+            title: article.title,
+            summary: article.summary,
+        })
+        .collect())
 }
 
 /// An order's id and email, found by its number: attaching an order identifies its shopper.

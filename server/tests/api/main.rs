@@ -7,6 +7,7 @@
 
 #[macro_use]
 mod common;
+mod help_centre;
 mod live_chat;
 
 mod agent;
