@@ -162,7 +162,8 @@ pub struct TocEntry {
     pub id: String,
     /// Its text.
     pub text: String,
-    /// Its HTML level: 2 for a section, 3 for a subsection (the title is the 1).
+    /// Its HTML level: 3 for a section, 4 for a subsection (the page has the `h1`, the
+    /// article's title is the `h2`).
     pub level: u8,
 }
 
@@ -174,7 +175,7 @@ pub struct HelpArticle {
     /// Its address, category, language, title and summary.
     #[serde(flatten)]
     pub about: ArticleSummary,
-    /// Its body as HTML made from Markdown on the server: headings from level 2 with ids,
+    /// Its body as HTML made from Markdown on the server: headings from level 3 with ids,
     /// paragraphs, lists, emphasis, code, safe links and images with text alternatives.
     /// Never raw HTML, scripts, event handlers or frames. Links to other articles have
     /// the form `#help:slug`; images the server holds are at `/api/v1/help/images/…`.

@@ -8,8 +8,9 @@
 //! (`images/name.svg`) and `https:` ones. There is no way to write a frame, a form, a style
 //! or an event handler.
 //!
-//! Headings are shifted one level down (the article's title is its `h1`) and never skip a
-//! level, each gets a unique `id`, and they make the table of contents.
+//! Headings are shifted two levels down (the page has its `h1`, the article's title is the
+//! element's `h2`) and never skip a level, each gets a unique `id`, and they make the table
+//! of contents.
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use sf_api::help_centre::{RenderedArticle, TocEntry};
@@ -48,7 +49,7 @@ pub fn render(markdown: &str) -> RenderedArticle {
     // Which opened links were kept, so each end matches its start.
     let mut links_kept = Vec::new();
     let mut images_kept = Vec::new();
-    let mut previous_level = 1;
+    let mut previous_level = 2;
     while let Some(event) = parser.next() {
         match event {
             Event::Start(Tag::Heading { level, .. }) => {
@@ -60,7 +61,7 @@ pub fn render(markdown: &str) -> RenderedArticle {
                     .map(safe_inline)
                     .collect();
                 let text = plain_text(&inner);
-                let wanted = level as u8 + 1;
+                let wanted = level as u8 + 2;
                 let shown = wanted.min(previous_level + 1).min(6);
                 previous_level = shown;
                 let id = unique_id(&text, &mut ids);
@@ -277,18 +278,18 @@ mod tests {
     }
 
     #[test]
-    fn headings_start_at_two_never_skip_and_have_unique_ids() {
+    fn headings_start_at_three_never_skip_and_have_unique_ids() {
         let rendered =
             render("Intro\n\n# Before you start\n\n#### Details\n\n# Before you start\n");
         let levels: Vec<u8> = rendered.toc.iter().map(|entry| entry.level).collect();
-        assert_eq!(levels, [2, 3, 2]);
+        assert_eq!(levels, [3, 4, 3]);
         let ids: Vec<&str> = rendered.toc.iter().map(|entry| entry.id.as_str()).collect();
         assert_eq!(
             ids,
             ["h-before-you-start", "h-details", "h-before-you-start-2"]
         );
         assert!(
-            rendered.html.contains("<h3 id=\"h-details\">Details</h3>"),
+            rendered.html.contains("<h4 id=\"h-details\">Details</h4>"),
             "{}",
             rendered.html
         );
@@ -297,7 +298,7 @@ mod tests {
     #[test]
     fn links_to_articles_and_safe_addresses_are_kept() {
         let heading = render("## [Evil](javascript:alert(1))").html;
-        assert_eq!(heading, "<h2 id=\"h-evil\">Evil</h2>\n");
+        assert_eq!(heading, "<h3 id=\"h-evil\">Evil</h3>\n");
         let html = render("[a](article:return-an-item) [b](https://example.com) [c](mailto:help@example.com) [d](article:Bad_Slug)").html;
         assert!(html.contains("href=\"#help:return-an-item\""), "{html}");
         assert!(html.contains("href=\"https://example.com\""), "{html}");

@@ -332,14 +332,15 @@ struct DeskEntryRow {
     updated_at: String,
 }
 
-/// Every article in every language, published or not, with its feedback counts.
+/// Every article in every language, published or not, with its votes. A reader votes, then
+/// may send a comment as a second answer: only answers without a comment are votes.
 pub async fn desk_articles(db: &Database) -> Result<Vec<DeskArticleEntry>, ApiError> {
     let rows: Vec<DeskEntryRow> = sqlx::query_as(
         "SELECT a.slug, a.category, a.locale, a.title, a.summary, a.published, a.faq, a.updated_at, \
          CAST(COALESCE(SUM(f.helpful), 0) AS BIGINT) AS helpful, \
          CAST(COALESCE(SUM(1 - f.helpful), 0) AS BIGINT) AS not_helpful \
          FROM help_articles a \
-         LEFT JOIN help_feedback f ON f.slug = a.slug AND f.locale = a.locale \
+         LEFT JOIN help_feedback f ON f.slug = a.slug AND f.locale = a.locale AND f.comment = '' \
          GROUP BY a.id, a.slug, a.category, a.locale, a.title, a.summary, a.published, a.faq, a.updated_at \
          ORDER BY a.category, a.slug, a.locale",
     )
