@@ -261,8 +261,26 @@ pub mod live_chat {
     };
 }
 
+/// `<sf-help-centre>`: articles by topic, a FAQ, instant search, feedback, and the way to
+/// the chat.
+pub mod help_centre {
+    use super::*;
+
+    /// Opens this article (by slug) instead of the help centre's home.
+    pub const ARTICLE: &str = "article";
+
+    /// The declaration.
+    pub const ELEMENT: ElementDeclaration = ElementDeclaration {
+        tag: "sf-help-centre",
+        attributes: &[ARTICLE],
+        stylesheets: &[stylesheet!("forms.css"), stylesheet!("help-centre.css")],
+        launcher: None,
+    };
+}
+
 /// Every element, in the order the loader defines them.
 pub const ALL: &[ElementDeclaration] = &[
+    help_centre::ELEMENT,
     live_chat::ELEMENT,
     service_status::ELEMENT,
     shipment_tracker::ELEMENT,

@@ -47,6 +47,8 @@ pub struct ChatRequest {
     /// The tracker's token for that order (`detail.orderToken`): it identifies the shopper,
     /// so the chat does not ask for their email.
     pub order_token: Option<String>,
+    /// What the shopper searched the help centre for, oldest first (`detail.searches`).
+    pub searches: Vec<String>,
 }
 
 impl ChatRequest {
@@ -79,6 +81,10 @@ impl PageEvent for ChatRequest {
         set_text(&detail, "orderNumber", self.order_number.as_deref());
         set_text(&detail, "articleSlug", self.article_slug.as_deref());
         set_text(&detail, "orderToken", self.order_token.as_deref());
+        if !self.searches.is_empty() {
+            let searches: js_sys::Array = self.searches.iter().map(JsValue::from).collect();
+            let _ = js_sys::Reflect::set(&detail, &"searches".into(), &searches);
+        }
         detail
     }
 
@@ -90,6 +96,16 @@ impl PageEvent for ChatRequest {
             order_number: text_at(detail, "orderNumber"),
             article_slug: text_at(detail, "articleSlug"),
             order_token: text_at(detail, "orderToken"),
+            searches: js_sys::Reflect::get(detail, &"searches".into())
+                .ok()
+                .and_then(|searches| searches.dyn_into::<js_sys::Array>().ok())
+                .map(|searches| {
+                    searches
+                        .iter()
+                        .filter_map(|search| search.as_string())
+                        .collect()
+                })
+                .unwrap_or_default(),
         })
     }
 }

@@ -11,6 +11,7 @@ pub mod elements;
 pub mod error_summary;
 pub mod events;
 pub mod form;
+pub mod help_centre;
 pub mod i18n;
 pub mod live_chat;
 pub mod reactive;
@@ -21,6 +22,7 @@ pub mod text_field;
 
 pub use client::{use_api_client, ApiClient, ClientError};
 pub use error_summary::{ErrorSummary, FieldError};
+pub use help_centre::HelpCentre;
 pub use i18n::{use_i18n, CommonMsg, I18n, Locale, Message};
 pub use live_chat::LiveChat;
 pub use service_status::ServiceStatus;

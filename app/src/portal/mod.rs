@@ -11,9 +11,10 @@ use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 pub use messages::PortalMsg;
 pub use page::Page;
+use sf_components::elements::help_centre as help_element;
 use sf_components::elements::shipment_tracker as tracker_element;
 use sf_components::i18n::provide_i18n;
-use sf_components::{use_i18n, Locale, ServiceStatus, ShipmentTracker};
+use sf_components::{use_i18n, HelpCentre, Locale, ServiceStatus, ShipmentTracker};
 use wasm_bindgen::JsCast;
 
 /// The whole portal: skip link, header, the routed main content, and footer.
@@ -48,7 +49,7 @@ pub fn Portal() -> impl IntoView {
                     <Route path=path!("/track") view=TrackPage />
                     <Route path=path!("/returns") view=|| view! { <ComingSoonPage title=PortalMsg::ReturnsHeading /> } />
                     <Route path=path!("/reviews") view=|| view! { <ComingSoonPage title=PortalMsg::ReviewsHeading /> } />
-                    <Route path=path!("/help") view=|| view! { <ComingSoonPage title=PortalMsg::HelpHeading /> } />
+                    <Route path=path!("/help") view=HelpPage />
                     <Route path=path!("/contact") view=|| view! { <ComingSoonPage title=PortalMsg::ContactHeading /> } />
                     <Route path=path!("/desk") view=DeskPage />
                 </Routes>
@@ -157,6 +158,18 @@ fn TrackPage() -> impl IntoView {
                 signature=param(tracker_element::SIGNATURE)
                 customer=param(tracker_element::CUSTOMER)
             />
+        </Page>
+    }
+}
+
+/// The help centre; `?article=slug` opens an article.
+#[component]
+fn HelpPage() -> impl IntoView {
+    let query = leptos_router::hooks::use_query_map();
+    let article = Signal::derive(move || query.with(|q| q.get(help_element::ARTICLE)));
+    view! {
+        <Page title=PortalMsg::HelpHeading>
+            <HelpCentre article=article />
         </Page>
     }
 }

@@ -21,6 +21,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 mod chat_desk;
+mod help_centre;
 pub(crate) mod live_chat;
 pub mod socket;
 
