@@ -206,7 +206,18 @@ pub struct StartConversationRequest {
     pub message: String,
     /// The first message's client id.
     pub client_id: String,
+    /// The help article the shopper was reading when they asked (its slug), so the agent
+    /// sees what they already read.
+    #[serde(default)]
+    pub help_article: Option<String>,
+    /// What the shopper searched the help centre for, oldest first (at most
+    /// [`MAX_HELP_SEARCHES`]).
+    #[serde(default)]
+    pub help_searches: Vec<String>,
 }
+
+/// Most help-centre searches a conversation carries.
+pub const MAX_HELP_SEARCHES: usize = 5;
 
 impl StartConversationRequest {
     /// `name`.
@@ -226,6 +237,11 @@ impl StartConversationRequest {
         name: "client_id",
         label: "message id",
     };
+    /// `help_article` and `help_searches`, filled by the page, never typed.
+    pub const HELP_CONTEXT: Field = Field {
+        name: "help_context",
+        label: "help centre context",
+    };
 
     fn identified(&self) -> bool {
         self.order_token.is_some() || self.customer.is_some()
@@ -243,6 +259,31 @@ pub struct ValidStartConversation {
     pub message: MessageBody,
     /// Its client id.
     pub client_id: ClientMessageId,
+    /// The help article read, by slug.
+    pub help_article: Option<String>,
+    /// The help centre searches made.
+    pub help_searches: Vec<String>,
+}
+
+/// The help centre's context of a start request, when well formed: a slug of lowercase
+/// letters, digits and `-`, and a few searches of the help centre's length.
+fn help_context(request: &StartConversationRequest) -> Result<(), FieldProblem> {
+    let slug_ok = request.help_article.as_deref().is_none_or(|slug| {
+        !slug.is_empty()
+            && slug.len() <= 80
+            && slug
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    });
+    let searches_ok = request.help_searches.len() <= MAX_HELP_SEARCHES
+        && request
+            .help_searches
+            .iter()
+            .all(|search| search.chars().count() <= crate::help_centre::MAX_QUERY_CHARS);
+    match slug_ok && searches_ok {
+        true => Ok(()),
+        false => Err(FieldProblem::Malformed),
+    }
 }
 
 impl Validate for StartConversationRequest {
@@ -260,13 +301,21 @@ impl Validate for StartConversationRequest {
         };
         let message = refusals.check(Self::MESSAGE, MessageBody::parse(&self.message));
         let client_id = refusals.check(Self::CLIENT_ID, ClientMessageId::parse(&self.client_id));
-        let valid = match (name, email, message, client_id) {
-            (Some(name), Some(email), Some(message), Some(client_id)) => {
+        let context = refusals.check(Self::HELP_CONTEXT, help_context(self));
+        let valid = match (name, email, message, client_id, context) {
+            (Some(name), Some(email), Some(message), Some(client_id), Some(())) => {
                 Some(ValidStartConversation {
                     name: name.to_owned(),
                     email,
                     message,
                     client_id,
+                    help_article: self.help_article.clone(),
+                    help_searches: self
+                        .help_searches
+                        .iter()
+                        .map(|search| search.trim().to_owned())
+                        .filter(|search| !search.is_empty())
+                        .collect(),
                 })
             }
             _ => None,
@@ -282,6 +331,7 @@ impl Validate for StartConversationRequest {
         }
         refusals.check(Self::MESSAGE, MessageBody::check(&self.message));
         refusals.check(Self::CLIENT_ID, ClientMessageId::parse(&self.client_id));
+        refusals.check(Self::HELP_CONTEXT, help_context(self));
         refusals.into_vec()
     }
 }
@@ -377,6 +427,10 @@ pub struct ConversationView {
     pub status: ConversationStatus,
     /// The order the shopper attached, if any.
     pub order_number: Option<String>,
+    /// The help article the shopper read before asking, if any.
+    pub help_article: Option<ArticleSuggestion>,
+    /// What they searched the help centre for, oldest first.
+    pub help_searches: Vec<String>,
     /// The shopper's name, as given (may be empty).
     pub shopper_name: String,
     /// The shopper's email, when known.
@@ -828,6 +882,36 @@ mod tests {
         };
         assert!(identified.validate().unwrap().email.is_none());
         assert!(identified.refusals().is_empty());
+    }
+
+    #[test]
+    fn the_help_centres_context_is_a_slug_and_a_few_searches() {
+        let with_context = StartConversationRequest {
+            help_article: Some("refund-timing".into()),
+            help_searches: vec!["refnud".into(), " ".into()],
+            ..request()
+        };
+        let valid = with_context.validate().unwrap();
+        assert_eq!(
+            valid.help_searches,
+            ["refnud"],
+            "blank searches are dropped"
+        );
+        for bad in [
+            StartConversationRequest {
+                help_article: Some("<script>".into()),
+                ..request()
+            },
+            StartConversationRequest {
+                help_searches: vec!["x".into(); MAX_HELP_SEARCHES + 1],
+                ..request()
+            },
+        ] {
+            assert_eq!(
+                bad.refusals()[0].field,
+                StartConversationRequest::HELP_CONTEXT
+            );
+        }
     }
 
     #[test]

@@ -47,6 +47,8 @@ pub struct ChatRequest {
     /// The tracker's token for that order (`detail.orderToken`): it identifies the shopper,
     /// so the chat does not ask for their email.
     pub order_token: Option<String>,
+    /// The title of that article (`detail.articleTitle`), for the chat to show.
+    pub article_title: Option<String>,
     /// What the shopper searched the help centre for, oldest first (`detail.searches`).
     pub searches: Vec<String>,
 }
@@ -80,6 +82,7 @@ impl PageEvent for ChatRequest {
         let detail = js_sys::Object::new();
         set_text(&detail, "orderNumber", self.order_number.as_deref());
         set_text(&detail, "articleSlug", self.article_slug.as_deref());
+        set_text(&detail, "articleTitle", self.article_title.as_deref());
         set_text(&detail, "orderToken", self.order_token.as_deref());
         if !self.searches.is_empty() {
             let searches: js_sys::Array = self.searches.iter().map(JsValue::from).collect();
@@ -95,6 +98,7 @@ impl PageEvent for ChatRequest {
         Some(Self {
             order_number: text_at(detail, "orderNumber"),
             article_slug: text_at(detail, "articleSlug"),
+            article_title: text_at(detail, "articleTitle"),
             order_token: text_at(detail, "orderToken"),
             searches: js_sys::Reflect::get(detail, &"searches".into())
                 .ok()

@@ -103,8 +103,23 @@ test("a shopper finds an article, rates it and asks the chat about it, by keyboa
     await page.keyboard.press("Enter");
     const pane = page.getByRole("dialog");
     await pane.waitFor();
-    await pane.getByText("When will I get my refund?").waitFor();
+    await pane.getByText("About the article “When will I get my refund?”").waitFor();
+    await pane.getByLabel("Email address").fill("lin@example.com");
+    await pane.getByLabel("Your message").fill("My refund has not arrived after a week.");
+    await pane.getByRole("button", { name: "Start chat" }).press("Enter");
+    await pane.getByRole("log").getByText("My refund has not arrived after a week.").waitFor();
     assert.deepEqual(unexpectedProblems(problems), []);
+
+    // The agent sees what the shopper read and searched before asking.
+    const desk = await openPage(env.browser);
+    await desk.page.goto(`${env.server.url}/desk`);
+    await desk.page.getByLabel("Email address").fill("agent@demo.store");
+    await desk.page.getByLabel("Password").fill("demo-agent-password");
+    await desk.page.getByLabel("Password").press("Enter");
+    await desk.page.getByRole("button", { name: /lin@example\.com/ }).click();
+    await desk.page.locator("dd", { hasText: "When will I get my refund?" }).waitFor();
+    await desk.page.locator("dd", { hasText: "refnud" }).waitFor();
+    await expectAccessible(desk.page, "desk with the help centre's context");
   }
 });
 

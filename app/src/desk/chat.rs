@@ -433,6 +433,14 @@ fn DeskConversation(id: i64, token: String, agent_id: i64) -> impl IntoView {
                                 {header.order_number.clone().map(|number| view! {
                                     <dt>{i18n.text(DeskMsg::OrderTerm)}</dt><dd>{number}</dd>
                                 })}
+                                {header.help_article.clone().map(|article| view! {
+                                    <dt>{i18n.text(DeskMsg::ArticleTerm)}</dt>
+                                    <dd><a href=format!("/help?article={}", article.slug) target="_blank">{article.title}</a></dd>
+                                })}
+                                {(!header.help_searches.is_empty()).then(|| view! {
+                                    <dt>{i18n.text(DeskMsg::SearchesTerm)}</dt>
+                                    <dd>{header.help_searches.join(" · ")}</dd>
+                                })}
                             </dl>
                         }
                     })

@@ -45,6 +45,10 @@ catalogue! {
         EmailTerm { en: "Email", es: "Correo", ar: "البريد الإلكتروني" }
         /// Term: the order attached.
         OrderTerm { en: "Order", es: "Pedido", ar: "الطلب" }
+        /// The help article the shopper read before asking.
+        ArticleTerm { en: "Read before asking", es: "Leyó antes de preguntar", ar: "قرأ قبل السؤال" }
+        /// What the shopper searched the help centre for.
+        SearchesTerm { en: "Searched the help centre for", es: "Buscó en el centro de ayuda", ar: "بحث في مركز المساعدة عن" }
         /// Accessible name of the transcript.
         TranscriptLabel { en: "Messages", es: "Mensajes", ar: "الرسائل" }
         /// The preview of a conversation whose last message is an image alone.

@@ -7,9 +7,9 @@ use super::write::{integer, ToJson};
 use super::{parse, read_list, send, to_json, ApiClient, ClientError, Target};
 use sf_api::agent::AgentProfile;
 use sf_api::live_chat::{
-    AssignRequest, CannedReply, CannedReplyRequest, ChatMessage, ConversationStatus,
-    ConversationView, DeskFrame, InboxEntry, InboxView, NoteChannel, NoteRequest, PresenceRequest,
-    ShopperTimeline, StatusRequest, TimelineNote, TimelineOrder,
+    ArticleSuggestion, AssignRequest, CannedReply, CannedReplyRequest, ChatMessage,
+    ConversationStatus, ConversationView, DeskFrame, InboxEntry, InboxView, NoteChannel,
+    NoteRequest, PresenceRequest, ShopperTimeline, StatusRequest, TimelineNote, TimelineOrder,
 };
 use std::future::Future;
 use wasm_bindgen::JsValue;
@@ -219,6 +219,8 @@ impl FromJson for ConversationView {
             id: fields.integer("id")?,
             status: ConversationStatus::parse(&fields.text("status")?)?,
             order_number: fields.maybe_text("order_number")?,
+            help_article: fields.maybe("help_article", ArticleSuggestion::from_json)?,
+            help_searches: fields.list("help_searches", JsValue::as_string)?,
             shopper_name: fields.text("shopper_name")?,
             shopper_email: fields.maybe_text("shopper_email")?,
             messages: fields.list("messages", ChatMessage::from_json)?,

@@ -260,6 +260,15 @@ impl ToJson for StartConversationRequest {
             ),
             ("message", text(&self.message)),
             ("client_id", text(&self.client_id)),
+            ("help_article", maybe_text(&self.help_article)),
+            (
+                "help_searches",
+                self.help_searches
+                    .iter()
+                    .map(|search| text(search))
+                    .collect::<js_sys::Array>()
+                    .into(),
+            ),
         ]
     }
 }

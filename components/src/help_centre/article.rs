@@ -71,7 +71,7 @@ pub(super) fn ArticlePage(article: HelpArticle) -> impl IntoView {
             }
         }
     };
-    let slug = about.slug.clone();
+    let escalate = Some((about.slug.clone(), about.title.clone()));
     view! {
         <Crumbs trail=vec![(Place::Category(about.category), i18n.t(category_name(about.category)).to_owned())] />
         {fallback}
@@ -82,7 +82,7 @@ pub(super) fn ArticlePage(article: HelpArticle) -> impl IntoView {
         </article>
         <Helpful slug=about.slug shown_in=shown_in.as_str() />
         {related}
-        <ChatEscalation article=Some(slug) />
+        <ChatEscalation article=escalate />
     }
 }
 

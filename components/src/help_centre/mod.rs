@@ -289,14 +289,16 @@ fn ArticleList(articles: Vec<ArticleSummary>) -> impl IntoView {
 /// any) and the shopper's searches attached, so the agent sees what they already tried.
 #[component]
 fn ChatEscalation(
-    /// The article being read, by slug.
-    article: Option<String>,
+    /// The article being read: its slug and title.
+    article: Option<(String, String)>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let help = use_help();
     let ask = move |event: leptos::ev::MouseEvent| {
+        let (article_slug, article_title) = article.clone().unzip();
         let request = ChatRequest {
-            article_slug: article.clone(),
+            article_slug,
+            article_title,
             searches: help.state.with_untracked(|state| state.searches.clone()),
             ..ChatRequest::default()
         };

@@ -13,6 +13,8 @@ catalogue! {
         Close { en: "Close chat", es: "Cerrar el chat", ar: "إغلاق المحادثة" }
         /// The order the chat is about; `{number}`.
         AboutOrder { en: "About order {number}", es: "Sobre el pedido {number}", ar: "بخصوص الطلب {number}" }
+        /// Shown when the chat was opened from a help article.
+        AboutArticle { en: "About the article “{title}”", es: "Sobre el artículo «{title}»", ar: "بخصوص المقالة «{title}»" }
         /// What the pre-chat step is for, when agents are online; `{minutes}`.
         Intro { en: "Tell us how we can help. We usually reply within {minutes} minutes.", es: "Cuéntanos cómo podemos ayudarte. Solemos responder en {minutes} minutos.", ar: "أخبرنا كيف يمكننا مساعدتك. نرد عادةً خلال {minutes} دقيقة." }
         /// Nobody can answer now; `{minutes}`.

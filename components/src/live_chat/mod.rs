@@ -36,7 +36,7 @@ pub use messages::LiveChatMsg;
 use prechat::PreChat;
 use send_wrapper::SendWrapper;
 use sf_api::identity::SignedCustomer;
-use state::{apply, AboutOrder, ChatState, Event, Ticket};
+use state::{apply, AboutHelp, AboutOrder, ChatState, Event, Ticket};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
@@ -133,6 +133,13 @@ pub fn LiveChat(
                 token: request.order_token,
             }));
         }
+        if request.article_slug.is_some() || !request.searches.is_empty() {
+            send(Event::AboutHelp(AboutHelp {
+                article_slug: request.article_slug,
+                article_title: request.article_title,
+                searches: request.searches,
+            }));
+        }
         send(Event::Open);
     });
     // The `open` attribute opens and closes the pane when it changes.
@@ -213,6 +220,14 @@ pub fn LiveChat(
     });
     let unread = Memo::new(move |_| state.with(ChatState::unread));
     let about = Memo::new(move |_| state.with(|current| current.about.clone()));
+    let about_article = Memo::new(move |_| {
+        state.with(|current| {
+            current
+                .about_help
+                .as_ref()
+                .and_then(|help| help.article_title.clone())
+        })
+    });
 
     // The conversation part comes from its own chunk: fetched while the shopper types in
     // the first form, and at once when there is a conversation to show.
@@ -276,6 +291,11 @@ pub fn LiveChat(
                                 <p class="sf-chat__about">{i18n.format(LiveChatMsg::AboutOrder, &[("number", &about.number)])}</p>
                             }
                         })
+                }}
+                {move || {
+                    about_article.get().map(|title| {
+                        view! { <p class="sf-chat__about">{i18n.format(LiveChatMsg::AboutArticle, &[("title", &title)])}</p> }
+                    })
                 }}
                 <div class="sf-chat__body" on:input=preload>
                     // Always here, even before the first message: a log added later would

@@ -66,6 +66,19 @@ pub(super) fn PreChat(
             customer: customer.get_untracked(),
             message: message.get_untracked(),
             client_id: new_client_id(),
+            help_article: state.with_untracked(|current| {
+                current
+                    .about_help
+                    .as_ref()
+                    .and_then(|help| help.article_slug.clone())
+            }),
+            help_searches: state.with_untracked(|current| {
+                current
+                    .about_help
+                    .as_ref()
+                    .map(|help| help.searches.clone())
+                    .unwrap_or_default()
+            }),
         };
         form.submit(request, |refusal| local_error(i18n, refusal));
     });

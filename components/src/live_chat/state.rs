@@ -36,6 +36,18 @@ pub struct AboutOrder {
     pub token: Option<String>,
 }
 
+/// What the shopper read and searched in the help centre before asking ("Chat with us"
+/// there), shown in the pane and passed to the agent.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct AboutHelp {
+    /// The article read, by slug.
+    pub article_slug: Option<String>,
+    /// Its title, shown in the pane.
+    pub article_title: Option<String>,
+    /// The searches made, oldest first.
+    pub searches: Vec<String>,
+}
+
 /// The link to the server's chat socket.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Connection {
@@ -126,6 +138,8 @@ pub struct ChatState {
     pub suggestions: Vec<ArticleSuggestion>,
     /// The order the shopper asked about.
     pub about: Option<AboutOrder>,
+    /// What they read and searched in the help centre.
+    pub about_help: Option<AboutHelp>,
     /// The socket.
     pub connection: Connection,
     /// Stored messages, by sequence number, each once.
@@ -346,6 +360,8 @@ pub enum Event {
     Availability(ChatAvailability),
     /// The page asked for a chat about an order.
     About(AboutOrder),
+    /// The help centre asked for a chat about what the shopper read and searched.
+    AboutHelp(AboutHelp),
     /// A conversation kept from an earlier visit.
     Resumed(SavedChat),
     /// The server started the conversation with its first message.
@@ -391,6 +407,7 @@ pub fn apply(state: ChatState, event: Event) -> ChatState {
         Event::Close => state.open = false,
         Event::Availability(availability) => state.availability = Some(availability),
         Event::About(about) => state.about = Some(about),
+        Event::AboutHelp(about) => state.about_help = Some(about),
         Event::Resumed(saved) => {
             state.ticket = Some(saved.ticket);
             state.seen = saved.seen;

@@ -186,6 +186,13 @@ pub(super) async fn start_conversation(
         }
     };
     tracing::Span::current().record("conversation_id", conversation_id);
+    store::attach_help_context(
+        &db,
+        conversation_id,
+        valid.help_article.as_deref(),
+        &valid.help_searches,
+    )
+    .await?;
     let first = NewMessage {
         client_id: valid.client_id.as_str(),
         author: sf_api::live_chat::Author::Shopper,
@@ -283,10 +290,20 @@ pub(super) async fn read_conversation(
         .await?
         .ok_or(ApiError::NotFound)?;
     let messages = store::messages_after(&db, id, query.after.max(0)).await?;
+    let help_article = match &conversation.help_article {
+        Some(slug) => store::help_article(&db, slug).await?,
+        None => None,
+    };
     Ok(Json(ConversationView {
         id,
         status: conversation.status(),
         order_number: conversation.order_number,
+        help_article,
+        help_searches: conversation
+            .help_searches
+            .lines()
+            .map(str::to_owned)
+            .collect(),
         shopper_name: conversation.shopper_name,
         shopper_email: conversation.shopper_email,
         messages,

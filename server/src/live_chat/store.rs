@@ -80,6 +80,10 @@ pub struct ConversationRow {
     pub shopper_read_seq: i64,
     /// The shopper's rating.
     pub rating: Option<i64>,
+    /// The help article read before asking, by slug.
+    pub help_article: Option<String>,
+    /// The help centre searches made, one per line.
+    pub help_searches: String,
 }
 
 impl ConversationRow {
@@ -125,6 +129,49 @@ pub async fn insert_conversation(db: &Database, new: &NewConversation) -> Result
     Ok(row.id)
 }
 
+/// Records what the shopper read and searched in the help centre before asking (the latest
+/// context replaces an earlier one: it is what they tried just now).
+pub async fn attach_help_context(
+    db: &Database,
+    conversation_id: i64,
+    article: Option<&str>,
+    searches: &[String],
+) -> Result<(), ApiError> {
+    if article.is_none() && searches.is_empty() {
+        return Ok(());
+    }
+    let _writer = db.one_writer().await;
+    sqlx::query(
+        "UPDATE chat_conversations SET help_article = $2, help_searches = $3 WHERE id = $1",
+    )
+    .bind(conversation_id)
+    .bind(article)
+    .bind(searches.join("\n"))
+    .execute(&db.pool)
+    .await?;
+    Ok(())
+}
+
+/// A help article for the desk, in English where it has it (agents read the store's
+/// language), else in any language.
+pub async fn help_article(
+    db: &Database,
+    slug: &str,
+) -> Result<Option<ArticleSuggestion>, ApiError> {
+    let row: Option<(String, String, String)> = sqlx::query_as(
+        "SELECT slug, title, summary FROM help_articles WHERE slug = $1 \
+         ORDER BY CASE locale WHEN 'en' THEN 0 ELSE 1 END LIMIT 1",
+    )
+    .bind(slug)
+    .fetch_optional(&db.pool)
+    .await?;
+    Ok(row.map(|(slug, title, summary)| ArticleSuggestion {
+        slug,
+        title,
+        summary,
+    }))
+}
+
 /// The open conversation of an identified shopper (by the store's customer id, else by the
 /// order attached), so a second device continues it instead of starting another.
 pub async fn open_conversation_of(
@@ -151,7 +198,8 @@ pub async fn open_conversation_of(
 pub async fn conversation(db: &Database, id: i64) -> Result<Option<ConversationRow>, ApiError> {
     Ok(sqlx::query_as(
         "SELECT c.id, c.status, c.shopper_name, c.shopper_email, c.customer_id, o.order_number, c.last_seq, \
-         c.agent_delivered_seq, c.agent_read_seq, c.shopper_read_seq, c.rating \
+         c.agent_delivered_seq, c.agent_read_seq, c.shopper_read_seq, c.rating, \
+         c.help_article, c.help_searches \
          FROM chat_conversations c LEFT JOIN orders o ON o.id = c.order_id WHERE c.id = $1",
     )
     .bind(id)

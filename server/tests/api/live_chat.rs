@@ -25,6 +25,7 @@ both_databases!(
     agents_keep_canned_replies,
     nobody_online_suggests_matching_articles,
     suggestions_are_the_help_centres_search,
+    a_chat_from_the_help_centre_shows_the_agent_what_was_read_and_searched,
     images_are_checked_by_their_bytes_and_reach_every_side,
     images_are_bounded_in_size_and_number,
 );
@@ -1074,5 +1075,35 @@ async fn suggestions_are_the_help_centres_search(database: TestDatabase) {
             .as_deref(),
         Some("track-your-order")
     );
+    app.stop().await;
+}
+
+async fn a_chat_from_the_help_centre_shows_the_agent_what_was_read_and_searched(
+    database: TestDatabase,
+) {
+    let app = seeded(database).await;
+    let mut body = start_body("first", "My refund is late");
+    body["help_article"] = json!("refund-timing");
+    body["help_searches"] = json!(["refnud", "bank transfer"]);
+    let started: Value = app.start_conversation(&body).await.json().await.unwrap();
+    let id = started["conversation_id"].as_i64().unwrap();
+    let agent = app.demo_agent_token().await;
+    let view: Value = app
+        .get(&format!("/api/v1/chat/conversations/{id}"))
+        .bearer_auth(&agent)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(view["help_article"]["slug"], "refund-timing");
+    assert_eq!(view["help_article"]["title"], "When will I get my refund?");
+    assert_eq!(view["help_searches"], json!(["refnud", "bank transfer"]));
+    // The page fills these; anything else is refused, not stored.
+    let mut forged = start_body("second", "Hi");
+    forged["help_article"] = json!("<img src=x>");
+    let refused = app.start_conversation(&forged).await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
     app.stop().await;
 }
