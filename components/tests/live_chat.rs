@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::{mount_with_api, query, text_of, wait_until, Mounted};
+use common::{is_focused, mount_with_api, press, query, text_of, type_into, wait_until, Mounted};
 use leptos::prelude::*;
 use sf_components::LiveChat;
 use wasm_bindgen::JsCast;
@@ -21,29 +21,6 @@ fn mount_chat() -> (HtmlElement, Mounted) {
         let _ = storage.clear();
     }
     mount_with_api(|| view! { <LiveChat /> })
-}
-
-fn is_focused(element: &HtmlElement) -> bool {
-    document()
-        .active_element()
-        .is_some_and(|active| active == **element)
-}
-
-fn type_into(root: &HtmlElement, selector: &str, value: &str) {
-    let field = query(root, selector).unwrap();
-    js_sys::Reflect::set(&field, &"value".into(), &value.into()).unwrap();
-    field
-        .dispatch_event(&web_sys::Event::new("input").unwrap())
-        .unwrap();
-}
-
-fn press(element: &HtmlElement, key: &str) {
-    let init = web_sys::KeyboardEventInit::new();
-    init.set_key(key);
-    init.set_bubbles(true);
-    let event =
-        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
-    element.dispatch_event(&event).unwrap();
 }
 
 #[wasm_bindgen_test]

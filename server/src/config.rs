@@ -43,6 +43,11 @@ pub struct Config {
     #[arg(long, env = "SF_DEMO_BULK_ORDERS", default_value_t = 0)]
     pub demo_bulk_orders: u32,
 
+    /// With `--seed-demo`, also add this many generated help articles (`generated-1`…), so
+    /// search can be measured against a help centre of realistic size.
+    #[arg(long, env = "SF_DEMO_BULK_ARTICLES", default_value_t = 0)]
+    pub demo_bulk_articles: u32,
+
     /// Secret of the EasyPost webhook (`X-Hmac-Signature`); EasyPost deliveries are refused without it.
     #[arg(long, env = "SF_EASYPOST_WEBHOOK_SECRET", hide_env_values = true)]
     pub easypost_webhook_secret: Option<String>,
@@ -145,6 +150,7 @@ impl Config {
             cors_origins: Vec::new(),
             seed_demo: false,
             demo_bulk_orders: 0,
+            demo_bulk_articles: 0,
             easypost_webhook_secret: None,
             aftership_webhook_secret: None,
             order_link_secret: None,

@@ -364,7 +364,11 @@ const ORDERS: &[DemoOrder] = &[
 ];
 
 /// Fills an empty database with the demo store; a database with any agent is left alone.
-pub async fn seed_if_empty(db: &Database, bulk_orders: u32) -> Result<(), ApiError> {
+pub async fn seed_if_empty(
+    db: &Database,
+    bulk_orders: u32,
+    bulk_articles: u32,
+) -> Result<(), ApiError> {
     let agents: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM agents")
         .fetch_one(&db.pool)
         .await?;
@@ -423,6 +427,9 @@ pub async fn seed_if_empty(db: &Database, bulk_orders: u32) -> Result<(), ApiErr
     }
     tx.commit().await?;
     crate::help::seed::seed(db).await?;
+    if bulk_articles > 0 {
+        crate::help::seed::seed_bulk(db, bulk_articles).await?;
+    }
     seed_conversation(db).await?;
     tracing::info!(orders = ORDERS.len(), bulk_orders, "seeded the demo store");
     Ok(())

@@ -217,7 +217,7 @@ pub async fn start(config: Config) -> Result<RunningServer, StartError> {
     let token_keys = Arc::new(token_keys(&config)?);
     let db = Database::connect(&config.database_url).await?;
     if config.seed_demo {
-        demo::seed_if_empty(&db, config.demo_bulk_orders)
+        demo::seed_if_empty(&db, config.demo_bulk_orders, config.demo_bulk_articles)
             .await
             .map_err(StartError::Seed)?;
     }

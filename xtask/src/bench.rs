@@ -21,6 +21,10 @@ const LOAD_SECONDS: u32 = 10;
 const LOAD_CONNECTIONS: u32 = 50;
 /// Orders in the store while order lookups are measured.
 const BULK_ORDERS: u32 = 100_000;
+/// Help centre sizes search is measured at (generated English articles, beside the demo's).
+const ARTICLE_COUNTS: [u32; 3] = [1_000, 10_000, 100_000];
+/// The size the typo path (a misspelt query, corrected and searched again) is measured at.
+const TYPO_ARTICLES: u32 = 10_000;
 
 /// Runs the benchmarks and prints their tables.
 pub fn run() -> Result {
@@ -29,7 +33,8 @@ pub fn run() -> Result {
     let server = build::build_server(true)?;
     let sizes = bundle_sizes()?;
     let transfers = transfer_in_browser(&server)?;
-    let load = load_test(&server)?;
+    let mut load = load_test(&server)?;
+    load.extend(search_load(&server)?);
     let chat = chat_sockets(&server)?;
     print_sizes(&sizes);
     print_transfers(&transfers);
@@ -409,6 +414,43 @@ fn load_test(server_binary: &Path) -> Result<Vec<LoadResult>> {
         .collect()
 }
 
+/// Help centre search at growing sizes: full searches of two words the generated articles
+/// use, and at one size a misspelt word (found by correction, the slower path).
+fn search_load(server_binary: &Path) -> Result<Vec<LoadResult>> {
+    step("Loading help centre search: 1,000, 10,000 and 100,000 articles on SQLite");
+    let mut results = Vec::new();
+    for count in ARTICLE_COUNTS {
+        let articles = count.to_string();
+        let server = BackgroundServer::start(server_binary, &["--demo-bulk-articles", &articles])?;
+        let label: &'static str = match count {
+            1_000 => "search, 1k articles",
+            10_000 => "search, 10k articles",
+            _ => "search, 100k articles",
+        };
+        results.push(load_route(
+            &server.url,
+            &LoadRoute {
+                label,
+                path: "/api/v1/help/search?q=parcel%20refund&locale=en",
+                json_body: None,
+            },
+            server.pid(),
+        )?);
+        if count == TYPO_ARTICLES {
+            results.push(load_route(
+                &server.url,
+                &LoadRoute {
+                    label: "typo, 10k articles",
+                    path: "/api/v1/help/search?q=parcle&locale=en",
+                    json_body: None,
+                },
+                server.pid(),
+            )?);
+        }
+    }
+    Ok(results)
+}
+
 /// One route under load: a GET, or a POST of `json_body`.
 struct LoadRoute<'a> {
     label: &'static str,
@@ -490,7 +532,7 @@ fn open_sockets(pid: u32) -> usize {
 
 fn print_load(results: &[LoadResult]) {
     println!(
-        "\n==> Server under load (release build, SQLite with {BULK_ORDERS} extra orders, {LOAD_CONNECTIONS} connections, {LOAD_SECONDS} s, oha on loopback)"
+        "\n==> Server under load (release build, SQLite with {BULK_ORDERS} extra orders or the articles named, {LOAD_CONNECTIONS} connections, {LOAD_SECONDS} s, oha on loopback)"
     );
     println!(
         "    {:<22} {:>12} {:>10} {:>10} {:>9} {:>14}",

@@ -22,7 +22,7 @@ pub(super) fn ArticlePage(article: HelpArticle) -> impl IntoView {
     let about = article.about;
     let shown_in = about.locale;
     let fallback = (shown_in != super::help_locale(i18n.locale.get_untracked()))
-        .then(|| view! { <p class="sf-help__note">{i18n.t(HelpMsg::Fallback)}</p> });
+        .then(|| view! { <p class="sf-help__note">{i18n.now(HelpMsg::Fallback)}</p> });
     // The server's images are named from the API's root; the page may be elsewhere.
     let html = article.html.replace(
         &format!("src=\"{}/", sf_api::API_PREFIX),
@@ -32,7 +32,7 @@ pub(super) fn ArticlePage(article: HelpArticle) -> impl IntoView {
     let related = (!article.related.is_empty()).then(|| {
         view! {
             <section class="sf-help__related" aria-labelledby="sf-help-related">
-                <h3 id="sf-help-related">{i18n.t(HelpMsg::Related)}</h3>
+                <h3 id="sf-help-related">{i18n.now(HelpMsg::Related)}</h3>
                 <ArticleList articles=article.related />
             </section>
         }
@@ -73,7 +73,7 @@ pub(super) fn ArticlePage(article: HelpArticle) -> impl IntoView {
     };
     let escalate = Some((about.slug.clone(), about.title.clone()));
     view! {
-        <Crumbs trail=vec![(Place::Category(about.category), i18n.t(category_name(about.category)).to_owned())] />
+        <Crumbs trail=vec![(Place::Category(about.category), i18n.now(category_name(about.category)).to_owned())] />
         {fallback}
         <article class="sf-help__article" lang=shown_in.as_str() on:click=follow>
             <h2 tabindex="-1">{about.title}</h2>
@@ -92,7 +92,7 @@ fn Contents(entries: Vec<TocEntry>) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <nav class="sf-help__toc" aria-labelledby="sf-help-toc">
-            <h3 id="sf-help-toc">{i18n.t(HelpMsg::OnThisPage)}</h3>
+            <h3 id="sf-help-toc">{i18n.now(HelpMsg::OnThisPage)}</h3>
             <ol>
                 {entries
                     .into_iter()
@@ -151,11 +151,11 @@ fn Helpful(slug: String, shown_in: &'static str) -> impl IntoView {
     };
     view! {
         <section class="sf-help__helpful" aria-labelledby="sf-help-helpful">
-            <h3 id="sf-help-helpful">{i18n.t(HelpMsg::Helpful)}</h3>
+            <h3 id="sf-help-helpful">{i18n.now(HelpMsg::Helpful)}</h3>
             <Show when=move || matches!(feedback(), Feedback::Unasked | Feedback::Failed)>
                 <div class="sf-help__votes" role="group" aria-labelledby="sf-help-helpful">
-                    <button type="button" class="sf-button sf-button--secondary" on:click=vote(true)>{i18n.t(HelpMsg::Yes)}</button>
-                    <button type="button" class="sf-button sf-button--secondary" on:click=vote(false)>{i18n.t(HelpMsg::No)}</button>
+                    <button type="button" class="sf-button sf-button--secondary" on:click=vote(true)>{i18n.now(HelpMsg::Yes)}</button>
+                    <button type="button" class="sf-button sf-button--secondary" on:click=vote(false)>{i18n.now(HelpMsg::No)}</button>
                 </div>
             </Show>
             <p role="status" tabindex="-1" node_ref=thanks>{status}</p>

@@ -141,6 +141,9 @@ pub fn HelpCentre(
             <search::SearchBox />
             <div class="sf-help__page">
                 {move || {
+                    // Drawn again in a new language at once (its texts read it untracked),
+                    // and again when the page's answer in that language arrives.
+                    i18n.locale.track();
                     match page.get() {
                         Page::Loading => view! { <p role="status">{i18n.t(HelpMsg::Loading)}</p> }.into_any(),
                         Page::Failed => view! {
@@ -186,7 +189,7 @@ fn Crumbs(
     view! {
         <nav class="sf-help__crumbs" aria-label=i18n.text(HelpMsg::Breadcrumbs)>
             <ol>
-                <li><a href="#help" on:click=help.go_to(Place::Home)>{i18n.t(HelpMsg::Label)}</a></li>
+                <li><a href="#help" on:click=help.go_to(Place::Home)>{i18n.now(HelpMsg::Label)}</a></li>
                 {trail
                     .into_iter()
                     .map(|(place, name)| view! { <li><a href="#help" on:click=help.go_to(place)>{name}</a></li> })
@@ -216,21 +219,21 @@ fn Home(home: HelpHome) -> impl IntoView {
         view! {
             <li>
                 <a href="#help" on:click=help.go_to(Place::Category(count.category))>
-                    {i18n.t(category_name(count.category))}
+                    {i18n.now(category_name(count.category))}
                 </a>
-                <span class="sf-help__count">{i18n.format(HelpMsg::ArticleCount, &[("count", &articles)])}</span>
+                <span class="sf-help__count">{i18n.format_now(HelpMsg::ArticleCount, &[("count", &articles)])}</span>
             </li>
         }
     };
     view! {
-        <h2 tabindex="-1">{i18n.t(HelpMsg::HomeHeading)}</h2>
-        <h3>{i18n.t(HelpMsg::TopicsHeading)}</h3>
+        <h2 tabindex="-1">{i18n.now(HelpMsg::HomeHeading)}</h2>
+        <h3>{i18n.now(HelpMsg::TopicsHeading)}</h3>
         <ul class="sf-help__topics">{home.categories.into_iter().map(topic).collect_view()}</ul>
         <Show when={
             let any = !home.faq.is_empty();
             move || any
         }>
-            <h3>{i18n.t(HelpMsg::FaqHeading)}</h3>
+            <h3>{i18n.now(HelpMsg::FaqHeading)}</h3>
         </Show>
         <div class="sf-help__faq">
             {home.faq.into_iter().enumerate().map(|(at, entry)| view! { <FaqItem entry=entry at=at /> }).collect_view()}
@@ -261,7 +264,7 @@ fn FaqItem(entry: ArticleSummary, at: usize) -> impl IntoView {
         </h4>
         <div class="sf-help__answer" id=panel_id role="region" aria-labelledby=button_id hidden=move || !open.get()>
             <p>{entry.summary}</p>
-            <p><a href="#help" on:click=help.go_to(Place::Article(entry.slug))>{i18n.t(HelpMsg::ReadArticle)}</a></p>
+            <p><a href="#help" on:click=help.go_to(Place::Article(entry.slug))>{i18n.now(HelpMsg::ReadArticle)}</a></p>
         </div>
     }
 }
@@ -308,8 +311,8 @@ fn ChatEscalation(
     };
     view! {
         <section class="sf-help__escalate" aria-labelledby="sf-help-escalate">
-            <h3 id="sf-help-escalate">{i18n.t(HelpMsg::StillNeedHelp)}</h3>
-            <button type="button" class="sf-button" on:click=ask>{i18n.t(HelpMsg::ChatWithUs)}</button>
+            <h3 id="sf-help-escalate">{i18n.now(HelpMsg::StillNeedHelp)}</h3>
+            <button type="button" class="sf-button" on:click=ask>{i18n.now(HelpMsg::ChatWithUs)}</button>
         </section>
     }
 }

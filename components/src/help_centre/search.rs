@@ -156,10 +156,10 @@ pub(super) fn Results(results: SearchResults) -> impl IntoView {
     });
     let corrected = results
         .corrected
-        .map(|words| view! { <p class="sf-help__note">{i18n.format(HelpMsg::Corrected, &[("words", &words)])}</p> });
+        .map(|words| view! { <p class="sf-help__note">{i18n.format_now(HelpMsg::Corrected, &[("words", &words)])}</p> });
     let found = if results.results.is_empty() {
         view! {
-            <p>{i18n.format(HelpMsg::NoResults, &[("query", &query)])}</p>
+            <p>{i18n.format_now(HelpMsg::NoResults, &[("query", &query)])}</p>
             <ChatEscalation article=None />
         }
         .into_any()
@@ -168,7 +168,7 @@ pub(super) fn Results(results: SearchResults) -> impl IntoView {
     };
     view! {
         <Crumbs trail=Vec::new() />
-        <h2 tabindex="-1">{i18n.format(HelpMsg::ResultsHeading, &[("query", &query)])}</h2>
+        <h2 tabindex="-1">{i18n.format_now(HelpMsg::ResultsHeading, &[("query", &query)])}</h2>
         {corrected}
         {found}
     }

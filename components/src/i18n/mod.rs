@@ -83,6 +83,18 @@ impl I18n {
         msg.text(self.locale.get())
     }
 
+    /// The text for `msg` in the current language, without tracking it: for parts of a view
+    /// that are drawn again as a whole when the language changes (a page re-drawn by a
+    /// closure that tracks the language), where tracking each text would only add work.
+    pub fn now(self, msg: impl Message) -> &'static str {
+        msg.text(self.locale.get_untracked())
+    }
+
+    /// [`I18n::format`] without tracking the language (see [`I18n::now`]).
+    pub fn format_now(self, msg: impl Message, values: &[(&str, &str)]) -> String {
+        fill(self.now(msg), values)
+    }
+
     /// The text for `msg` as a signal, to put in a view or an attribute.
     ///
     /// Prefer this to `move || i18n.t(msg)` in views: every distinct closure makes the

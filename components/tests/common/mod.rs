@@ -88,3 +88,29 @@ pub fn query(root: &HtmlElement, selector: &str) -> Option<HtmlElement> {
         .unwrap()
         .map(|element| element.unchecked_into())
 }
+
+/// Whether `element` has the focus.
+pub fn is_focused(element: &HtmlElement) -> bool {
+    document()
+        .active_element()
+        .is_some_and(|active| active == **element)
+}
+
+/// Sets a field's value and tells the page, as typing does.
+pub fn type_into(root: &HtmlElement, selector: &str, value: &str) {
+    let field = query(root, selector).unwrap();
+    js_sys::Reflect::set(&field, &"value".into(), &value.into()).unwrap();
+    field
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+}
+
+/// Presses `key` on `element` (a `keydown` that bubbles).
+pub fn press(element: &HtmlElement, key: &str) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    let event =
+        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    element.dispatch_event(&event).unwrap();
+}

@@ -9,7 +9,8 @@
 //! (what instant search needs while a word is being typed). A query that finds nothing is
 //! tried once more with each unknown word replaced by the nearest word the articles use
 //! (`shiping` → `shipping`): by trigram similarity where PostgreSQL has `pg_trgm`, and by
-//! edit distance over words of about the same length where it has not, or found nothing.
+//! edit distance over words of about the same length and the same first letter where it has
+//! not, or found nothing.
 //!
 //! A language's search covers its own articles and the English ones it has no translation
 //! of, as its listings do.
@@ -183,7 +184,9 @@ async fn nearest_by_trigrams(
     Ok(words::nearest(word, candidates.iter().map(|(word,)| word.as_str())).map(str::to_owned))
 }
 
-/// The nearest word within the typo budget among words of about the same length.
+/// The nearest word within the typo budget among words of about the same length that begin
+/// with the same letter (a range of the vocabulary's index: typos rarely hit the first
+/// letter, and comparing every word of a large help centre would be slow).
 async fn nearest_by_edits(
     db: &Database,
     word: &str,
@@ -191,10 +194,17 @@ async fn nearest_by_edits(
 ) -> Result<Option<String>, ApiError> {
     let chars = word.chars().count();
     let budget = words::typo_budget(chars);
+    let Some(first) = word.chars().next() else {
+        return Ok(None);
+    };
+    let after_first = char::from_u32(u32::from(first) + 1).unwrap_or(char::MAX);
     let candidates: Vec<(String,)> = sqlx::query_as(
-        "SELECT word FROM help_words WHERE locale = $1 AND chars BETWEEN $2 AND $3 ORDER BY word",
+        "SELECT word FROM help_words WHERE locale = $1 AND word >= $2 AND word < $3 \
+         AND chars BETWEEN $4 AND $5 ORDER BY word",
     )
     .bind(locale.as_str())
+    .bind(first.to_string())
+    .bind(after_first.to_string())
     .bind(i64::try_from(chars.saturating_sub(budget)).unwrap_or(0))
     .bind(i64::try_from(chars + budget).unwrap_or(i64::MAX))
     .fetch_all(&db.pool)

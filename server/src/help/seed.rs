@@ -112,6 +112,82 @@ pub async fn seed(db: &Database) -> Result<(), ApiError> {
     Ok(())
 }
 
+/// Real words sprinkled into the generated articles, each in about one article of a hundred,
+/// as a word is in a real help centre: the bench searches for two of them.
+const BULK_WORDS: &[&str] = &[
+    "parcel", "delivery", "refund", "payment", "password", "exchange", "invoice", "voucher",
+    "tracking", "carrier", "courier", "pickup", "damaged", "customs", "receipt", "warranty",
+];
+/// Syllables of the made-up words that fill the rest: 20³ = 8,000 of them.
+const SYLLABLES: [&str; 20] = [
+    "ka", "lo", "mi", "ne", "ru", "sa", "ti", "vo", "ze", "pa", "qui", "do", "fe", "gu", "ha",
+    "ji", "be", "co", "we", "yo",
+];
+
+/// A repeatable sequence of numbers (linear congruential): every run measures the same store.
+struct Sequence(u64);
+
+impl Sequence {
+    fn below(&mut self, bound: usize) -> usize {
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (self.0 >> 33) as usize % bound
+    }
+
+    /// `count` words: made-up ones, and now and then a real one.
+    fn words(&mut self, count: usize) -> String {
+        (0..count)
+            .map(|_| {
+                if self.below(200) == 0 {
+                    return BULK_WORDS[self.below(BULK_WORDS.len())].to_owned();
+                }
+                let word = self.below(SYLLABLES.len().pow(3));
+                [word % 20, word / 20 % 20, word / 400]
+                    .map(|at| SYLLABLES[at])
+                    .concat()
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
+
+/// Fills the store with `count` generated English articles, for measuring search at size
+/// (`--demo-bulk-articles`): each a title of five words, a summary of twelve and a body of
+/// a hundred.
+pub async fn seed_bulk(db: &Database, count: u32) -> Result<(), ApiError> {
+    let _writer = db.one_writer().await;
+    let mut tx = db.pool.begin().await?;
+    let mut sequence = Sequence(0x2545_f491_4f6c_dd1d);
+    for number in 1..=count {
+        let edit = ArticleEdit {
+            category: HelpCategory::ALL[number as usize % HelpCategory::ALL.len()],
+            title: sequence.words(5),
+            summary: sequence.words(12),
+            markdown: sequence.words(100),
+            published: true,
+            faq: false,
+        }
+        .validate()
+        .map_err(|refused| ApiError::Internal(format!("generated article refused: {refused:?}")))?;
+        let slug = format!("generated-{number}");
+        store::write_article(&mut tx, db.backend, &slug, HelpLocale::En, &edit).await?;
+    }
+    // Every word the generated articles can hold, remembered once (not once per article).
+    let vocabulary: Vec<String> = (0..SYLLABLES.len().pow(3))
+        .map(|word| {
+            [word % 20, word / 20 % 20, word / 400]
+                .map(|at| SYLLABLES[at])
+                .concat()
+        })
+        .chain(BULK_WORDS.iter().map(|word| (*word).to_owned()))
+        .collect();
+    store::remember_words(&mut tx, HelpLocale::En, &[&vocabulary.join(" ")]).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

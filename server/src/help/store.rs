@@ -171,6 +171,19 @@ pub async fn save_in(
     locale: HelpLocale,
     edit: &ValidArticleEdit,
 ) -> Result<(), ApiError> {
+    write_article(tx, backend, slug, locale, edit).await?;
+    remember_words(tx, locale, &[&edit.title, &edit.summary, &edit.markdown]).await
+}
+
+/// The article's row (rendered and, on SQLite, stemmed), without its words for typo
+/// correction: the bench's generated articles share one vocabulary, remembered once.
+pub async fn write_article(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    backend: Backend,
+    slug: &str,
+    locale: HelpLocale,
+    edit: &ValidArticleEdit,
+) -> Result<(), ApiError> {
     let rendered = markdown::render(&edit.markdown);
     let toc = serde_json::to_string(&rendered.toc)
         .map_err(|error| ApiError::Internal(error.to_string()))?;
@@ -209,11 +222,11 @@ pub async fn save_in(
             .bind(words::terms(locale, &edit.markdown));
     }
     query.execute(&mut **tx).await?;
-    remember_words(tx, locale, &[&edit.title, &edit.summary, &edit.markdown]).await
+    Ok(())
 }
 
 /// Adds the words of `texts` to the vocabulary typos are corrected to.
-async fn remember_words(
+pub async fn remember_words(
     tx: &mut sqlx::Transaction<'_, sqlx::Any>,
     locale: HelpLocale,
     texts: &[&str],

@@ -195,7 +195,7 @@ async fn demo_store_has_orders_in_every_shipment_state(database: TestDatabase) {
 
 async fn seeding_twice_changes_nothing(database: TestDatabase) {
     let app = TestApp::spawn_with(database, |config| config.seed_demo = true).await;
-    sf_server::demo::seed_if_empty(&app.server.db, 0)
+    sf_server::demo::seed_if_empty(&app.server.db, 0, 0)
         .await
         .unwrap();
     let (orders,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM orders")
