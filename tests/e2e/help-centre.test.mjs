@@ -156,6 +156,29 @@ test("the FAQ is an accordion, a long article has its contents, and nothing foun
   assert.deepEqual(unexpectedProblems(problems), []);
 });
 
+test("at 320 px wide, with the text-spacing of WCAG 1.4.12, nothing scrolls sideways", async () => {
+  // A reader's own styles come from an extension or a bookmarklet, which the page's CSP does
+  // not stop: the test's do not have to pass it either.
+  const { page, problems } = await openPage(env.browser, {
+    viewport: { width: 320, height: 640 },
+    bypassCSP: true,
+  });
+  const overflows = () =>
+    page.evaluate(() => document.scrollingElement.scrollWidth > document.scrollingElement.clientWidth);
+  for (const path of ["/help", "/help?article=keyboard-and-screen-readers"]) {
+    await page.goto(`${env.server.url}${path}`);
+    await page.locator(".sf-help__page h2").waitFor();
+    assert.equal(await overflows(), false, `${path} at 320 px`);
+    // The spacing a reader may force (WCAG 1.4.12): nothing may be cut off or scroll.
+    await page.addStyleTag({
+      content: `* { line-height: 1.5 !important; letter-spacing: 0.12em !important;
+                   word-spacing: 0.16em !important; } p { margin-block-end: 2em !important; }`,
+    });
+    assert.equal(await overflows(), false, `${path} with more text spacing`);
+  }
+  assert.deepEqual(unexpectedProblems(problems), []);
+});
+
 test("in Arabic the help centre reads right to left and says when it falls back to English", async () => {
   const { page, problems } = await openPage(env.browser, { locale: "ar" });
   await page.goto(`${env.server.url}/help?article=gift-cards`);
@@ -173,4 +196,120 @@ test("in Arabic the help centre reads right to left and says when it falls back 
   assert.ok((await page.locator(".sf-help__articles li").count()) > 0);
   await expectAccessible(page, "results in Arabic");
   assert.deepEqual(unexpectedProblems(problems), []);
+});
+
+/** A desk page in English with the agent signed in and the help articles opened. */
+async function deskWithHelpArticles() {
+  const desk = await openPage(env.browser);
+  const { page } = desk;
+  await page.goto(`${env.server.url}/desk`);
+  await page.getByLabel("Email address").fill("agent@demo.store");
+  await page.getByLabel("Password").fill("demo-agent-password");
+  await page.getByLabel("Password").press("Enter");
+  const opener = page.getByRole("button", { name: "Help articles" });
+  assert.equal(await opener.getAttribute("aria-expanded"), "false");
+  await opener.press("Enter");
+  assert.equal(await opener.getAttribute("aria-expanded"), "true");
+  const help = page.getByRole("region", { name: "Help articles" });
+  await help.getByRole("table", { name: "Articles in every language" }).waitFor();
+  await help.getByRole("heading", { level: 3, name: "Searches that found nothing" }).waitFor();
+  return { ...desk, help };
+}
+
+test("an agent writes an article in Spanish, previews it, fixes what the server refuses, publishes and unpublishes it", async () => {
+  const { page, problems, help } = await deskWithHelpArticles();
+  const steps = "## Pasos\n\n1. Abre tu pedido en «Mis pedidos».\n2. Elige «Cambiar la talla» y la talla nueva.\n3. Deja el paquete en una tienda.\n";
+  const markdown = `Puedes cambiar la talla de una prenda sin devolverla.\n\n${steps}`;
+
+  // "New article": the editor opens with focus on its heading and an empty slug.
+  await help.getByRole("button", { name: "New article" }).press("Enter");
+  await help.getByRole("form", { name: "New article" }).waitFor();
+  await focusReaches(page, "h3");
+  // Its name changes once the article is saved; it is the section's only form.
+  const editor = help.getByRole("form");
+  await tabTo(page, { id: "sf-desk-help-slug" });
+  assert.equal(await editor.getByLabel("Slug").inputValue(), "");
+  await page.keyboard.type("cambio-de-talla");
+  await editor.getByLabel("Language").selectOption("es");
+  await editor.getByLabel("Category").selectOption("returns");
+  await editor.getByLabel("Title").fill("Cambiar la talla");
+  await editor.getByLabel("Summary").fill("Cambia la talla de una prenda sin devolverla, en tres pasos.");
+  const text = editor.getByLabel("Article text (Markdown)");
+  await text.fill(markdown);
+  assert.equal(await text.getAttribute("lang"), "es");
+  await editor.getByRole("checkbox", { name: "Published" }).check();
+
+  // The preview is the server's HTML, headings from h3, and takes focus.
+  await tabTo(page, "Preview");
+  await page.keyboard.press("Enter");
+  const preview = help.getByRole("region", { name: "Preview" });
+  await preview.getByRole("heading", { level: 3, name: "Pasos" }).waitFor();
+  assert.equal(await preview.locator("ol li").count(), 3);
+  await page.waitForFunction(() => document.activeElement?.getAttribute("aria-label") === "Preview");
+  await expectAccessible(page, "desk: the article editor with a preview");
+
+  // HTML in the Markdown is refused: the error summary takes focus and links to the field.
+  await text.fill(`${markdown}\n<script>x</script>\n`);
+  await editor.getByRole("button", { name: "Save" }).press("Enter");
+  const summary = help.getByRole("alert").filter({ hasText: "There is a problem" });
+  await summary.getByRole("link", { name: /HTML tags are not allowed/ }).waitFor();
+  await focusReaches(page, "div");
+  assert.equal(await text.getAttribute("aria-invalid"), "true");
+  await expectAccessible(page, "desk: the article editor's error summary");
+  await summary.getByRole("link").press("Enter");
+  assert.equal((await focused(page)).id, "sf-desk-help-markdown");
+
+  await text.fill(markdown);
+  await editor.getByRole("button", { name: "Save" }).press("Enter");
+  await help.getByRole("status").filter({ hasText: "Saved." }).waitFor();
+  assert.equal(await summary.count(), 0);
+  const row = help.getByRole("row", { name: /Cambiar la talla/ });
+  await row.getByRole("button", { name: "Edit Cambiar la talla (Spanish)" }).waitFor();
+  assert.equal(await row.getByRole("cell").nth(3).textContent(), "Yes");
+
+  {
+    const shopper = await openPage(env.browser, { locale: "es" });
+    await shopper.page.goto(`${env.server.url}/help?article=cambio-de-talla`);
+    await shopper.page.getByRole("heading", { level: 2, name: "Cambiar la talla" }).waitFor();
+    await shopper.page.getByRole("heading", { level: 3, name: "Pasos" }).waitFor();
+    assert.deepEqual(unexpectedProblems(shopper.problems), []);
+    await shopper.context.close();
+  }
+
+  // Unpublished: the table says so, and shoppers no longer find it.
+  await editor.getByRole("checkbox", { name: "Published" }).uncheck();
+  await editor.getByRole("button", { name: "Save" }).press("Enter");
+  await row.getByRole("cell").nth(3).filter({ hasText: /^No$/ }).waitFor();
+  await help.getByRole("status").filter({ hasText: "Saved." }).waitFor();
+  {
+    // A new browser: the first may keep the article for its minute of max-age, as a
+    // shopper's would.
+    const shopper = await openPage(env.browser, { locale: "es" });
+    await shopper.page.goto(`${env.server.url}/help?article=cambio-de-talla`);
+    await shopper.page.getByText("Este artículo ya no está disponible").waitFor();
+    assert.deepEqual(unexpectedProblems(shopper.problems, { statuses: [404] }), []);
+    await shopper.context.close();
+  }
+  assert.deepEqual(unexpectedProblems(problems, { statuses: [422] }), []);
+});
+
+test("a translator starts a language not written yet from the English text", async () => {
+  const { page, problems, help } = await deskWithHelpArticles();
+  // The gift cards article has no Arabic translation in the demo data.
+  const english = help.getByRole("row").filter({ hasText: "gift-cards" }).filter({ hasText: "English" });
+  const title = (await english.getByRole("rowheader").textContent()).trim();
+  await english.getByRole("button", { name: `Edit ${title} (English)` }).press("Enter");
+  const editor = help.getByRole("form", { name: "Edit article" });
+  await focusReaches(page, "h3");
+  const titleField = editor.getByLabel("Title");
+  await page.waitForFunction(() => document.getElementById("sf-desk-help-title")?.value !== "");
+  assert.equal(await titleField.inputValue(), title);
+
+  await editor.getByLabel("Language").selectOption("ar");
+  await help.getByRole("status").filter({ hasText: "This article is not written in Arabic yet" }).waitFor();
+  assert.equal(await titleField.inputValue(), title);
+  assert.equal(await titleField.getAttribute("dir"), "rtl");
+  assert.equal(await editor.getByRole("checkbox", { name: "Published" }).isChecked(), false);
+  await expectAccessible(page, "desk: a translation started from English");
+  assert.deepEqual(unexpectedProblems(problems, { statuses: [404] }), []);
 });

@@ -127,6 +127,104 @@ catalogue! {
         CannedSaveChanges { en: "Save changes", es: "Guardar cambios", ar: "حفظ التغييرات" }
         /// A canned reply was refused.
         CannedFailed { en: "Give the reply a title (80 characters at most) and a text (2,000 characters at most), then try again.", es: "Pon a la respuesta un título (80 caracteres como máximo) y un texto (2000 como máximo) e inténtalo de nuevo.", ar: "أعطِ الرد عنوانًا (80 حرفًا كحد أقصى) ونصًا (2000 حرف كحد أقصى) ثم حاول مرة أخرى." }
+        /// Heading of the help articles, also the button that opens them.
+        HelpHeading { en: "Help articles", es: "Artículos de ayuda", ar: "مقالات المساعدة" }
+        /// Starts an article from nothing; also the editor's heading then.
+        HelpNewArticle { en: "New article", es: "Nuevo artículo", ar: "مقالة جديدة" }
+        /// Heading of the editor of an article that exists.
+        HelpEditHeading { en: "Edit article", es: "Editar artículo", ar: "تعديل المقالة" }
+        /// Caption of the table of every article.
+        HelpArticlesCaption { en: "Articles in every language", es: "Artículos en todos los idiomas", ar: "المقالات بكل اللغات" }
+        /// There are no articles.
+        HelpNoArticles { en: "No articles have been written yet.", es: "Aún no se ha escrito ningún artículo.", ar: "لم تُكتب أي مقالة بعد." }
+        /// The articles could not be read.
+        HelpListFailed { en: "The articles could not be loaded. Reload the page to try again.", es: "No se pudieron cargar los artículos. Vuelve a cargar la página para intentarlo de nuevo.", ar: "تعذر تحميل المقالات. أعد تحميل الصفحة للمحاولة مرة أخرى." }
+        /// An article's title: a column and a field.
+        HelpTitle { en: "Title", es: "Título", ar: "العنوان" }
+        /// An article's slug: a column, and the editor's term for one that is saved.
+        HelpSlug { en: "Slug", es: "Slug", ar: "المعرّف" }
+        /// Label of a new article's slug, with its form.
+        HelpSlugLabel { en: "Slug (lowercase words joined by hyphens, like return-an-item)", es: "Slug (palabras en minúsculas unidas por guiones, como devolver-un-articulo)", ar: "المعرّف (كلمات بأحرف لاتينية صغيرة تفصل بينها شرطات، مثل return-an-item)" }
+        /// An article's language: a column and a field.
+        HelpLanguage { en: "Language", es: "Idioma", ar: "اللغة" }
+        /// The English language.
+        LanguageEnglish { en: "English", es: "inglés", ar: "الإنجليزية" }
+        /// The Spanish language.
+        LanguageSpanish { en: "Spanish", es: "español", ar: "الإسبانية" }
+        /// The Arabic language.
+        LanguageArabic { en: "Arabic", es: "árabe", ar: "العربية" }
+        /// An article's category: a column and a field.
+        HelpCategoryLabel { en: "Category", es: "Categoría", ar: "الفئة" }
+        /// Whether shoppers see an article: a column and a checkbox.
+        HelpPublished { en: "Published", es: "Publicado", ar: "منشورة" }
+        /// Whether the FAQ lists an article: a column.
+        HelpInFaq { en: "In FAQ", es: "En preguntas frecuentes", ar: "في الأسئلة الشائعة" }
+        /// Whether the FAQ lists an article: the checkbox.
+        HelpShowInFaq { en: "Show in the FAQ", es: "Mostrar en las preguntas frecuentes", ar: "إظهار في الأسئلة الشائعة" }
+        /// Readers' answers to "Was this helpful?": a column.
+        HelpVotes { en: "Votes", es: "Votos", ar: "الأصوات" }
+        /// The votes as a screen reader says them; `{yes}`, `{no}`.
+        HelpVotesSpoken { en: "{yes} yes, {no} no", es: "{yes} sí, {no} no", ar: "{yes} نعم، {no} لا" }
+        /// The column of each article's button (read, not shown).
+        HelpActions { en: "Actions", es: "Acciones", ar: "الإجراءات" }
+        /// Opens an article in the editor.
+        HelpEdit { en: "Edit", es: "Editar", ar: "تعديل" }
+        /// Opens an article in the editor, named; `{title}`, `{language}`.
+        HelpEditNamed { en: "Edit {title} ({language})", es: "Editar {title} ({language})", ar: "تعديل {title} ({language})" }
+        /// Yes, in a table or beside a comment.
+        Yes { en: "Yes", es: "Sí", ar: "نعم" }
+        /// No, in a table or beside a comment.
+        No { en: "No", es: "No", ar: "لا" }
+        /// Label of an article's summary.
+        HelpSummary { en: "Summary (the answer, in the FAQ)", es: "Resumen (la respuesta, en las preguntas frecuentes)", ar: "الملخص (الإجابة في الأسئلة الشائعة)" }
+        /// Label of an article's text.
+        HelpMarkdown { en: "Article text (Markdown)", es: "Texto del artículo (Markdown)", ar: "نص المقالة (Markdown)" }
+        /// The preview button, and the name of the preview.
+        HelpPreview { en: "Preview", es: "Vista previa", ar: "معاينة" }
+        /// The preview could not be made.
+        HelpPreviewFailed { en: "The preview could not be made. Check your connection and try again.", es: "No se pudo generar la vista previa. Comprueba tu conexión e inténtalo de nuevo.", ar: "تعذر إنشاء المعاينة. تحقق من اتصالك وحاول مرة أخرى." }
+        /// The save button.
+        HelpSave { en: "Save", es: "Guardar", ar: "حفظ" }
+        /// Shown while saving.
+        HelpSaving { en: "Saving…", es: "Guardando…", ar: "جارٍ الحفظ…" }
+        /// The article was saved.
+        HelpSaved { en: "Saved.", es: "Guardado.", ar: "تم الحفظ." }
+        /// The language asked for is not written yet; `{language}`.
+        HelpFromEnglish { en: "This article is not written in {language} yet. The English version is filled in for you to translate; it stays unpublished until you publish it.", es: "Este artículo aún no está escrito en {language}. Se ha rellenado la versión en inglés para que la traduzcas; no se publicará hasta que lo publiques.", ar: "هذه المقالة غير مكتوبة باللغة {language} بعد. مُلئت النسخة الإنجليزية لتترجمها، وستبقى غير منشورة حتى تنشرها." }
+        /// The article could not be read.
+        HelpLoadFailed { en: "This article could not be loaded. Choose Edit again to retry.", es: "No se pudo cargar este artículo. Elige Editar de nuevo para reintentarlo.", ar: "تعذر تحميل هذه المقالة. اختر تعديل مرة أخرى لإعادة المحاولة." }
+        /// Heading of readers' comments on the article edited.
+        HelpCommentsHeading { en: "Readers’ comments", es: "Comentarios de los lectores", ar: "تعليقات القراء" }
+        /// No reader has commented.
+        HelpNoComments { en: "No comments yet.", es: "Aún no hay comentarios.", ar: "لا توجد تعليقات بعد." }
+        /// Whether a commenting reader found the article helpful; `{answer}` is Yes or No.
+        HelpCommentHelpful { en: "Helpful: {answer}", es: "Útil: {answer}", ar: "مفيدة: {answer}" }
+        /// Heading of the searches that found nothing.
+        HelpMissedHeading { en: "Searches that found nothing", es: "Búsquedas sin resultados", ar: "عمليات بحث بلا نتائج" }
+        /// Every search found something.
+        HelpNoMissed { en: "Every search found something.", es: "Todas las búsquedas encontraron algo.", ar: "وجدت كل عمليات البحث نتائج." }
+        /// The missed searches could not be read.
+        HelpMissedFailed { en: "The searches could not be loaded.", es: "No se pudieron cargar las búsquedas.", ar: "تعذر تحميل عمليات البحث." }
+        /// What a shopper searched for: a column.
+        HelpQuery { en: "Search", es: "Búsqueda", ar: "البحث" }
+        /// How many times it was searched: a column.
+        HelpTimes { en: "Times", es: "Veces", ar: "عدد المرات" }
+        /// When it was last searched: a column.
+        HelpLastSearched { en: "Last searched", es: "Última búsqueda", ar: "آخر بحث" }
+        /// A new article has no slug.
+        HelpSlugMissing { en: "Enter the slug, like return-an-item", es: "Escribe el slug, como devolver-un-articulo", ar: "أدخل المعرّف، مثل return-an-item" }
+        /// The title is empty.
+        HelpTitleMissing { en: "Enter the title", es: "Escribe el título", ar: "أدخل العنوان" }
+        /// The title is too long; `{max}`.
+        HelpTitleTooLong { en: "The title must be {max} characters or fewer", es: "El título debe tener {max} caracteres como máximo", ar: "يجب ألا يزيد العنوان عن {max} حرفًا" }
+        /// The summary is empty.
+        HelpSummaryMissing { en: "Enter the summary", es: "Escribe el resumen", ar: "أدخل الملخص" }
+        /// The summary is too long; `{max}`.
+        HelpSummaryTooLong { en: "The summary must be {max} characters or fewer", es: "El resumen debe tener {max} caracteres como máximo", ar: "يجب ألا يزيد الملخص عن {max} حرفًا" }
+        /// The article's text is empty.
+        HelpMarkdownMissing { en: "Write the article’s text", es: "Escribe el texto del artículo", ar: "اكتب نص المقالة" }
+        /// The article's text is too long; `{max}`.
+        HelpMarkdownTooLong { en: "The article must be {max} characters or fewer", es: "El artículo debe tener {max} caracteres como máximo", ar: "يجب ألا تزيد المقالة عن {max} حرفًا" }
         /// Shown after signing out.
         SignedOut { en: "You have signed out.", es: "Has cerrado la sesión.", ar: "لقد سجلت الخروج." }
         /// The password field was left empty.

@@ -1,8 +1,10 @@
-//! The support desk for agents: sign in, then the live chat's inbox and conversations;
-//! sign out. The shopper timeline arrives with the returns and reviews issues.
+//! The support desk for agents: sign in, then the live chat's inbox and conversations, and
+//! the help centre's articles; sign out. The shopper timeline arrives with the returns and
+//! reviews issues.
 
 mod canned;
 mod chat;
+mod help;
 mod messages;
 mod sign_in;
 
@@ -79,6 +81,7 @@ pub fn DeskPage() -> impl IntoView {
 fn AgentDesk(session: DeskSession, sign_out: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
     let name = session.agent.display_name.clone();
+    let token = session.token.clone();
     view! {
         <section class="sf-desk" aria-labelledby="sf-desk-greeting">
             <p class="sf-desk__greeting" id="sf-desk-greeting" role="status">
@@ -88,6 +91,7 @@ fn AgentDesk(session: DeskSession, sign_out: Callback<()>) -> impl IntoView {
                 {i18n.text(DeskMsg::SignOutButton)}
             </button>
             <chat::ChatDesk session=session />
+            <help::HelpDesk token=token />
         </section>
     }
 }

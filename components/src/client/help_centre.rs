@@ -138,16 +138,21 @@ impl FromJson for HelpArticle {
         Some(HelpArticle {
             about: ArticleSummary::from_json(value)?,
             html: fields.text("html")?,
-            toc: fields.list("toc", |value| {
-                let fields = Fields::of(value)?;
-                Some(TocEntry {
-                    id: fields.text("id")?,
-                    text: fields.text("text")?,
-                    level: u8::try_from(fields.integer("level")?).ok()?,
-                })
-            })?,
+            toc: fields.list("toc", TocEntry::from_json)?,
             related: fields.list("related", ArticleSummary::from_json)?,
             updated_at: fields.text("updated_at")?,
+        })
+    }
+}
+
+/// Shared with the desk's preview (`client/help_desk.rs`).
+impl FromJson for TocEntry {
+    fn from_json(value: &JsValue) -> Option<Self> {
+        let fields = Fields::of(value)?;
+        Some(TocEntry {
+            id: fields.text("id")?,
+            text: fields.text("text")?,
+            level: u8::try_from(fields.integer("level")?).ok()?,
         })
     }
 }

@@ -22,6 +22,7 @@ use wasm_bindgen_futures::JsFuture;
 
 mod chat_desk;
 mod help_centre;
+mod help_desk;
 pub(crate) mod live_chat;
 pub mod socket;
 

@@ -44,8 +44,8 @@ fn help_locale(locale: Locale) -> HelpLocale {
     }
 }
 
-/// A category's name in the shopper's language.
-fn category_name(category: HelpCategory) -> HelpMsg {
+/// A category's name, as shoppers read it (the desk names topics the same way).
+pub fn category_name(category: HelpCategory) -> HelpMsg {
     match category {
         HelpCategory::Shipping => HelpMsg::Shipping,
         HelpCategory::Returns => HelpMsg::Returns,

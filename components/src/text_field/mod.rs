@@ -48,7 +48,7 @@ pub fn TextField(
 }
 
 /// The id of the error message of the field `field_id`.
-fn error_id(field_id: &str) -> String {
+pub fn error_id(field_id: &str) -> String {
     format!("{field_id}-error")
 }
 
@@ -64,7 +64,7 @@ pub(crate) fn error_reference(
 /// A field's error message, between its label and its control, starting with a visually
 /// hidden "Error:"; nothing while the value is accepted.
 #[component]
-pub(crate) fn ErrorMessage(
+pub fn ErrorMessage(
     /// The field's control's id.
     #[prop(into)]
     field_id: String,
