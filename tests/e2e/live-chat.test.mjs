@@ -112,7 +112,7 @@ test("a shopper and an agent talk through a dropped socket: nothing lost, nothin
   await shopperLog.getByText("Sent").waitFor();
   // Nobody was online: articles that may answer are offered meanwhile.
   await pane.getByRole("heading", { name: "While you wait, these articles might help" }).waitFor();
-  await pane.getByText("How to track your order").waitFor();
+  await pane.getByText("How do I track my order?").waitFor();
   await expectAccessible(page, "chat left while nobody is online, with suggestions");
 
   // The agent, by keyboard: the new conversation is in the unassigned inbox.
