@@ -85,6 +85,7 @@ pub(super) async fn get(
 #[tracing::instrument(skip_all, fields(agent_id = _signed_in.profile.id, slug = %slug))]
 pub(super) async fn save(
     State(db): State<Database>,
+    State(help): State<super::HelpState>,
     _signed_in: SignedInAgent,
     ApiPath((slug, locale)): ApiPath<(String, String)>,
     ApiJson(request): ApiJson<ArticleEdit>,
@@ -100,6 +101,8 @@ pub(super) async fn save(
     markdown::check(&edit.markdown)
         .map_err(|problem| ApiError::field("markdown", problem.english()))?;
     store::save_article(&db, &slug, locale, &edit).await?;
+    // Searches made before the edit no longer say what there is.
+    help.searches.forget_all();
     Ok(StatusCode::NO_CONTENT)
 }
 

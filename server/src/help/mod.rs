@@ -6,6 +6,7 @@
 //! queries are in `store.rs`, pure rules (Markdown, words) in their own files with unit
 //! tests, and the migrations are numbered 3000 to 3999.
 
+pub mod cache;
 mod desk;
 mod images;
 pub mod markdown;
@@ -27,6 +28,8 @@ pub struct HelpState {
     /// "Was this helpful?" answers per client address: each counts, so one address cannot
     /// flood the desk's feedback.
     pub feedback: Arc<FailureLimiter>,
+    /// Recent searches' answers.
+    pub searches: Arc<cache::SearchCache>,
 }
 
 /// The help centre's routes with their OpenAPI descriptions.

@@ -191,12 +191,15 @@ pub(super) async fn article(
 #[tracing::instrument(skip_all)]
 pub(super) async fn suggestions(
     State(db): State<Database>,
+    State(help): State<HelpState>,
     headers: HeaderMap,
     ApiQuery(query): ApiQuery<SearchQuery>,
 ) -> Result<Response, ApiError> {
     let locale = query.parse()?;
-    let found = super::search::search(&db, &query.q, locale, MAX_SUGGESTIONS).await?;
-    Ok(cacheable(&headers, &found, PUBLIC))
+    let found =
+        super::search::search_cached(&db, &help.searches, &query.q, locale, MAX_SUGGESTIONS)
+            .await?;
+    Ok(cacheable(&headers, &*found, PUBLIC))
 }
 
 /// A full search (the shopper pressed Enter). A search that finds nothing is counted, so
@@ -215,16 +218,18 @@ pub(super) async fn suggestions(
 #[tracing::instrument(skip_all)]
 pub(super) async fn search(
     State(db): State<Database>,
+    State(help): State<HelpState>,
     headers: HeaderMap,
     ApiQuery(query): ApiQuery<SearchQuery>,
 ) -> Result<Response, ApiError> {
     let locale = query.parse()?;
-    let found = super::search::search(&db, &query.q, locale, MAX_RESULTS).await?;
+    let found =
+        super::search::search_cached(&db, &help.searches, &query.q, locale, MAX_RESULTS).await?;
     if found.results.is_empty() {
         store::record_missed_search(&db, locale, &query.q).await?;
     }
     // Always revalidated, so every search reaches the server and a miss is counted.
-    Ok(cacheable(&headers, &found, "no-cache"))
+    Ok(cacheable(&headers, &*found, "no-cache"))
 }
 
 /// "Was this helpful?": yes or no, with an optional comment.

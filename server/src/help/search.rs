@@ -15,14 +15,44 @@
 //! A language's search covers its own articles and the English ones it has no translation
 //! of, as its listings do.
 
+use super::cache::SearchCache;
 use super::store::{SummaryRow, VISIBLE_IN_LOCALE};
 use super::words::{self, MIN_CORRECTED_CHARS};
 use crate::db::{Backend, Database};
 use crate::error::ApiError;
 use sf_api::help_centre::{HelpLocale, SearchResults};
+use std::sync::Arc;
+use std::time::Instant;
 
 /// The most words of a query that are searched for.
 const QUERY_WORDS: usize = 8;
+
+/// [`search`], answered from `cache` when the same words were searched less than a minute ago.
+pub async fn search_cached(
+    db: &Database,
+    cache: &SearchCache,
+    text: &str,
+    locale: HelpLocale,
+    limit: usize,
+) -> Result<Arc<SearchResults>, ApiError> {
+    let key = (locale, query_words(text).join(" "), limit);
+    if let Some(answer) = cache.get(&key, Instant::now()) {
+        return Ok(answer);
+    }
+    let answer = Arc::new(search(db, text, locale, limit).await?);
+    cache.put(key, answer.clone(), Instant::now());
+    Ok(answer)
+}
+
+/// The words of a query that are searched for. Words only: every character of either
+/// query language (quotes, operators, `:*`) is dropped, so no shopper's text is ever read
+/// as search syntax.
+fn query_words(text: &str) -> Vec<String> {
+    words::words(text)
+        .filter(|word| word.chars().count() >= 2)
+        .take(QUERY_WORDS)
+        .collect()
+}
 
 /// Articles matching `text` in `locale`, best first, at most `limit`.
 pub async fn search(
@@ -31,12 +61,7 @@ pub async fn search(
     locale: HelpLocale,
     limit: usize,
 ) -> Result<SearchResults, ApiError> {
-    // Words only: every character of either query language (quotes, operators, `:*`) is
-    // dropped, so no shopper's text is ever read as search syntax.
-    let typed: Vec<String> = words::words(text)
-        .filter(|word| word.chars().count() >= 2)
-        .take(QUERY_WORDS)
-        .collect();
+    let typed = query_words(text);
     let found = matching(db, &typed, locale, limit).await?;
     if !found.is_empty() {
         return Ok(SearchResults {

@@ -16,7 +16,7 @@ both_databases!(
     readers_feedback_reaches_the_desk_and_is_rate_limited,
     public_reads_revalidate_with_an_etag,
     searches_that_found_nothing_are_listed_for_the_desk,
-    unpublished_articles_are_hidden_from_shoppers,
+    unpublished_articles_are_hidden_from_shoppers_until_published,
     the_demo_help_centre_is_complete_in_three_languages,
 );
 
@@ -513,7 +513,7 @@ async fn searches_that_found_nothing_are_listed_for_the_desk(database: TestDatab
     app.stop().await;
 }
 
-async fn unpublished_articles_are_hidden_from_shoppers(database: TestDatabase) {
+async fn unpublished_articles_are_hidden_from_shoppers_until_published(database: TestDatabase) {
     let (app, token) = seeded(database).await;
     let mut draft = article("Kazoo tuning", "Soon.", "Draft.");
     draft["published"] = json!(false);
@@ -533,6 +533,17 @@ async fn unpublished_articles_are_hidden_from_shoppers(database: TestDatabase) {
         .find(|entry| entry["slug"] == "kazoo-tuning")
         .unwrap();
     assert_eq!(entry["published"], false);
+    // Published, it is found by the very search that just found nothing (answers are kept
+    // for a minute, but an edit forgets them).
+    written(
+        &app,
+        &token,
+        "kazoo-tuning",
+        "en",
+        article("Kazoo tuning", "Soon.", "Draft."),
+    )
+    .await;
+    assert_eq!(found(&app, "kazoo tuning", "en").await.0, ["kazoo-tuning"]);
     app.stop().await;
 }
 
