@@ -15,6 +15,7 @@ pub mod help;
 pub mod identity;
 pub mod limiter;
 pub mod live_chat;
+pub mod returns;
 pub mod routes;
 pub mod service;
 pub mod signature;
