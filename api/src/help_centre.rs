@@ -6,7 +6,9 @@
 //! Markdown. Each article exists per language under one slug; a language without its
 //! translation is answered in English, which [`ArticleSummary::locale`] then says.
 
-use crate::validation::{Field, FieldProblem, FieldRefusal, Refusals, Validate};
+use crate::validation::{
+    optional_text, required_text, Field, FieldProblem, FieldRefusal, Refusals, Validate,
+};
 use serde::{Deserialize, Serialize};
 
 /// Longest search a shopper may type, in characters.
@@ -269,23 +271,6 @@ impl Validate for FeedbackRequest {
 
 fn parse_locale(tag: &str) -> Result<HelpLocale, FieldProblem> {
     HelpLocale::parse(tag).ok_or(FieldProblem::Malformed)
-}
-
-/// Optional text of at most `max` characters, trimmed.
-fn optional_text(raw: &str, max: usize) -> Result<&str, FieldProblem> {
-    let trimmed = raw.trim();
-    if trimmed.chars().count() > max {
-        return Err(FieldProblem::TooLong(max));
-    }
-    Ok(trimmed)
-}
-
-/// Required text of at most `max` characters, trimmed.
-fn required_text(raw: &str, max: usize) -> Result<&str, FieldProblem> {
-    match optional_text(raw, max)? {
-        "" => Err(FieldProblem::Missing),
-        text => Ok(text),
-    }
 }
 
 /// `PUT /desk/help/articles/{slug}/{locale}`: create or change one language of an article.

@@ -13,7 +13,10 @@
 //! is sent everything after it.
 
 use crate::identity::SignedCustomer;
-use crate::validation::{EmailAddress, Field, FieldProblem, FieldRefusal, Refusals, Validate};
+use crate::validation::{
+    optional_text, required_text, EmailAddress, Field, FieldProblem, FieldRefusal, Refusals,
+    Validate,
+};
 use serde::{Deserialize, Serialize};
 
 /// Longest message a shopper or agent may send, in characters.
@@ -291,7 +294,7 @@ impl Validate for StartConversationRequest {
 
     fn validate(&self) -> Result<ValidStartConversation, Vec<FieldRefusal>> {
         let mut refusals = Refusals::default();
-        let name = refusals.check(Self::NAME, short_text(&self.name, MAX_NAME_CHARS));
+        let name = refusals.check(Self::NAME, optional_text(&self.name, MAX_NAME_CHARS));
         let email = if self.identified() && self.email.trim().is_empty() {
             Some(None)
         } else {
@@ -325,7 +328,7 @@ impl Validate for StartConversationRequest {
 
     fn refusals(&self) -> Vec<FieldRefusal> {
         let mut refusals = Refusals::default();
-        refusals.check(Self::NAME, short_text(&self.name, MAX_NAME_CHARS));
+        refusals.check(Self::NAME, optional_text(&self.name, MAX_NAME_CHARS));
         if !(self.identified() && self.email.trim().is_empty()) {
             refusals.check(Self::EMAIL, EmailAddress::check(&self.email));
         }
@@ -334,15 +337,6 @@ impl Validate for StartConversationRequest {
         refusals.check(Self::HELP_CONTEXT, help_context(self));
         refusals.into_vec()
     }
-}
-
-/// Optional text of at most `max` characters, trimmed.
-fn short_text(raw: &str, max: usize) -> Result<&str, FieldProblem> {
-    let trimmed = raw.trim();
-    if trimmed.chars().count() > max {
-        return Err(FieldProblem::TooLong(max));
-    }
-    Ok(trimmed)
 }
 
 /// A message's text: not blank, at most [`MAX_MESSAGE_CHARS`], trimmed.
@@ -716,14 +710,6 @@ impl Validate for CannedReplyRequest {
         );
         refusals.check(Self::BODY, MessageBody::check(&self.body));
         refusals.into_vec()
-    }
-}
-
-/// Text that must be there, at most `max` characters, trimmed.
-fn required_text(raw: &str, max: usize) -> Result<&str, FieldProblem> {
-    match short_text(raw, max)? {
-        "" => Err(FieldProblem::Missing),
-        text => Ok(text),
     }
 }
 

@@ -63,6 +63,23 @@ pub struct Field {
     pub label: &'static str,
 }
 
+/// Optional text of at most `max` characters, trimmed.
+pub fn optional_text(raw: &str, max: usize) -> Result<&str, FieldProblem> {
+    let trimmed = raw.trim();
+    if trimmed.chars().count() > max {
+        return Err(FieldProblem::TooLong(max));
+    }
+    Ok(trimmed)
+}
+
+/// Text that must be there, at most `max` characters, trimmed.
+pub fn required_text(raw: &str, max: usize) -> Result<&str, FieldProblem> {
+    match optional_text(raw, max)? {
+        "" => Err(FieldProblem::Missing),
+        text => Ok(text),
+    }
+}
+
 /// The email address field, named alike in every request that has one.
 pub const EMAIL: Field = Field {
     name: "email",

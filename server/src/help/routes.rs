@@ -18,6 +18,7 @@ use sf_api::help_centre::{
 use sf_api::validation::Validate;
 use sha2::{Digest, Sha256};
 use std::net::SocketAddr;
+use std::sync::Arc;
 use std::time::Instant;
 
 /// The language of a public read.
@@ -43,14 +44,24 @@ pub(super) fn parse_locale(tag: &str) -> Result<HelpLocale, ApiError> {
 }
 
 impl SearchQuery {
-    fn parse(&self) -> Result<HelpLocale, ApiError> {
+    /// Its language and at most `limit` articles found (from the cache of recent searches
+    /// when they were just searched).
+    async fn answer(
+        &self,
+        db: &Database,
+        help: &HelpState,
+        limit: usize,
+    ) -> Result<(HelpLocale, Arc<SearchResults>), ApiError> {
         if self.q.chars().count() > MAX_QUERY_CHARS {
             return Err(ApiError::field(
                 "q",
                 format!("Search with {MAX_QUERY_CHARS} characters or fewer."),
             ));
         }
-        parse_locale(&self.locale)
+        let locale = parse_locale(&self.locale)?;
+        let found =
+            super::search::search_cached(db, &help.searches, &self.q, locale, limit).await?;
+        Ok((locale, found))
     }
 }
 
@@ -195,10 +206,7 @@ pub(super) async fn suggestions(
     headers: HeaderMap,
     ApiQuery(query): ApiQuery<SearchQuery>,
 ) -> Result<Response, ApiError> {
-    let locale = query.parse()?;
-    let found =
-        super::search::search_cached(&db, &help.searches, &query.q, locale, MAX_SUGGESTIONS)
-            .await?;
+    let (_, found) = query.answer(&db, &help, MAX_SUGGESTIONS).await?;
     Ok(cacheable(&headers, &*found, PUBLIC))
 }
 
@@ -222,9 +230,7 @@ pub(super) async fn search(
     headers: HeaderMap,
     ApiQuery(query): ApiQuery<SearchQuery>,
 ) -> Result<Response, ApiError> {
-    let locale = query.parse()?;
-    let found =
-        super::search::search_cached(&db, &help.searches, &query.q, locale, MAX_RESULTS).await?;
+    let (locale, found) = query.answer(&db, &help, MAX_RESULTS).await?;
     if found.results.is_empty() {
         store::record_missed_search(&db, locale, &query.q).await?;
     }
@@ -280,22 +286,11 @@ pub(super) async fn feedback(
 )]
 pub(super) async fn image(ApiPath(name): ApiPath<String>) -> Result<Response, ApiError> {
     let bytes = images::get(&name).ok_or(ApiError::NotFound)?;
-    Ok((
-        [
-            (header::CONTENT_TYPE, "image/svg+xml"),
-            (header::CACHE_CONTROL, "public, max-age=86400"),
-            (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
-            // Opened on its own, an SVG could run script: here it never can.
-            (
-                header::CONTENT_SECURITY_POLICY,
-                "default-src 'none'; style-src 'unsafe-inline'; sandbox",
-            ),
-            (
-                header::HeaderName::from_static("cross-origin-resource-policy"),
-                "cross-origin",
-            ),
-        ],
+    // Opened on its own, an SVG could run script: here it never can.
+    Ok(crate::static_files::embeddable_image(
+        "image/svg+xml",
+        "public, max-age=86400",
+        "default-src 'none'; style-src 'unsafe-inline'; sandbox",
         bytes,
-    )
-        .into_response())
+    ))
 }

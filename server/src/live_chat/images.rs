@@ -17,8 +17,8 @@ use crate::error::ApiError;
 use crate::extract::{read_image, ApiPath, ApiQuery};
 use axum::body::Body;
 use axum::extract::State;
-use axum::http::{header, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::http::StatusCode;
+use axum::response::Response;
 use axum::Json;
 use serde::Deserialize;
 use sf_api::error::ErrorBody;
@@ -115,25 +115,11 @@ pub(super) async fn image(
     ApiPath(key): ApiPath<String>,
 ) -> Result<Response, ApiError> {
     let (media_type, bytes) = store::image(&db, &key).await?.ok_or(ApiError::NotFound)?;
-    Ok((
-        [
-            (header::CONTENT_TYPE, media_type),
-            (header::X_CONTENT_TYPE_OPTIONS, "nosniff".to_owned()),
-            (
-                header::CONTENT_SECURITY_POLICY,
-                "default-src 'none'; sandbox".to_owned(),
-            ),
-            (
-                header::CACHE_CONTROL,
-                "private, max-age=31536000, immutable".to_owned(),
-            ),
-            (
-                // Shown in the shop's page and the desk, which are other origins.
-                header::HeaderName::from_static("cross-origin-resource-policy"),
-                "cross-origin".to_owned(),
-            ),
-        ],
+    // Shown in the shop's page and the desk, which are other origins.
+    Ok(crate::static_files::embeddable_image(
+        &media_type,
+        "private, max-age=31536000, immutable",
+        "default-src 'none'; sandbox",
         bytes,
-    )
-        .into_response())
+    ))
 }
