@@ -78,4 +78,19 @@ pub struct AgentProfile {
     pub email: String,
     /// The name shoppers and colleagues see.
     pub display_name: String,
+    /// The shop whose counter they work at (store staff), if any: their desk opens on the
+    /// counter's returns view, and what they receive is recorded at that shop.
+    #[serde(default)]
+    pub store: Option<AgentStore>,
+}
+
+/// The shop a store-staff agent works at.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct AgentStore {
+    /// The shop's id.
+    pub id: i64,
+    /// Its name.
+    pub name: String,
 }

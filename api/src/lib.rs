@@ -11,6 +11,7 @@ pub mod health;
 pub mod help_centre;
 pub mod identity;
 pub mod live_chat;
+pub mod returns;
 pub mod tracking;
 pub mod validation;
 

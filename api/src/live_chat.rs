@@ -786,6 +786,8 @@ pub struct ShopperTimeline {
     pub conversations: Vec<InboxEntry>,
     /// Agents' notes of contacts in a store or by phone, newest first.
     pub notes: Vec<TimelineNote>,
+    /// Their returns, newest first, each with its history.
+    pub returns: Vec<crate::returns::TimelineReturn>,
 }
 
 /// `PUT /chat/conversations/{id}/assignee`: give a conversation to an agent.

@@ -48,6 +48,14 @@ pub struct Config {
     #[arg(long, env = "SF_DEMO_BULK_ARTICLES", default_value_t = 0)]
     pub demo_bulk_articles: u32,
 
+    /// Where mail returns are sent, printed on return labels (lines separated by `;`).
+    #[arg(
+        long,
+        env = "SF_RETURNS_ADDRESS",
+        default_value = Config::DEFAULT_RETURNS_ADDRESS
+    )]
+    pub returns_address: String,
+
     /// Secret of the EasyPost webhook (`X-Hmac-Signature`); EasyPost deliveries are refused without it.
     #[arg(long, env = "SF_EASYPOST_WEBHOOK_SECRET", hide_env_values = true)]
     pub easypost_webhook_secret: Option<String>,
@@ -135,6 +143,9 @@ pub enum LogFormat {
 }
 
 impl Config {
+    /// The default of `--returns-address`: the demo store's.
+    pub const DEFAULT_RETURNS_ADDRESS: &'static str =
+        "Demo Store Returns; 12 River Street; Springfield";
     /// The default of `--max-streams-per-order`.
     pub const DEFAULT_MAX_STREAMS_PER_ORDER: usize = 5;
     /// The default of `--max-streams-per-address`.
@@ -151,6 +162,7 @@ impl Config {
             seed_demo: false,
             demo_bulk_orders: 0,
             demo_bulk_articles: 0,
+            returns_address: Self::DEFAULT_RETURNS_ADDRESS.into(),
             easypost_webhook_secret: None,
             aftership_webhook_secret: None,
             order_link_secret: None,

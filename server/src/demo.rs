@@ -21,6 +21,12 @@ const PRODUCTS: &[(&str, &str, i64)] = &[
     ("LAMP-03", "Desk lamp", 6400),
     ("BAG-04", "Canvas tote bag", 1500),
     ("PLANT-05", "Potted fern", 2200),
+    // For returns: the T-shirt's other sizes (exchanges), a final-sale item, and a category
+    // with a shorter return window (see returns::seed).
+    ("TEE-02-S", "Organic cotton T-shirt", 2500),
+    ("TEE-02-L", "Organic cotton T-shirt", 2500),
+    ("SOCK-06", "Wool socks", 1200),
+    ("KETTLE-07", "Electric kettle", 4900),
 ];
 
 const STORES: &[(&str, &str, &str)] = &[
@@ -336,6 +342,33 @@ const ORDERS: &[DemoOrder] = &[
             ],
         }],
     },
+    // Returns: delivered 20 days ago, so the kettle's 14-day window has closed while the
+    // others' 30 days are open; two T-shirts, final-sale socks.
+    DemoOrder {
+        number: "SF-1013",
+        email: "lena@example.com",
+        name: "Lena Fischer",
+        placed_hours_ago: 530,
+        pickup_store: None,
+        unshipped_skus: &[],
+        shipments: &[DemoShipment {
+            carrier: "DHL",
+            tracking_number: "JD014600006281230003",
+            status_reason: None,
+            estimated_in_hours: None,
+            product_skus: &["TEE-02", "TEE-02", "MUG-01", "SOCK-06", "KETTLE-07"],
+            events: &[
+                LABEL_CREATED,
+                (500, "in_transit", "Departed facility", "Springfield hub"),
+                (
+                    480,
+                    "delivered",
+                    "Delivered, left with a neighbour",
+                    "Ogdenville",
+                ),
+            ],
+        }],
+    },
     DemoOrder {
         number: "SF-1010",
         email: "jo@example.com",
@@ -431,6 +464,7 @@ pub async fn seed_if_empty(
         crate::help::seed::seed_bulk(db, bulk_articles).await?;
     }
     seed_conversation(db).await?;
+    crate::returns::seed::seed(db, DEMO_AGENT_EMAIL).await?;
     tracing::info!(orders = ORDERS.len(), bulk_orders, "seeded the demo store");
     Ok(())
 }
@@ -582,14 +616,23 @@ async fn add_items(
     shipment_id: Option<i64>,
     skus: &[&str],
 ) -> Result<(), ApiError> {
+    // A SKU listed twice is one line of two units.
+    let mut counted: Vec<(&str, i64)> = Vec::new();
     for sku in skus {
+        match counted.iter_mut().find(|(seen, _)| seen == sku) {
+            Some((_, units)) => *units += 1,
+            None => counted.push((sku, 1)),
+        }
+    }
+    for (sku, units) in counted {
         sqlx::query(
             "INSERT INTO order_items (order_id, product_id, quantity, shipment_id) \
-             SELECT $1, id, 1, $2 FROM products WHERE sku = $3",
+             SELECT $1, id, $2, $3 FROM products WHERE sku = $4",
         )
         .bind(order_id)
+        .bind(units)
         .bind(shipment_id)
-        .bind(*sku)
+        .bind(sku)
         .execute(&mut **tx)
         .await?;
     }

@@ -64,6 +64,8 @@ pub struct AppState {
     pub chat: live_chat::ChatState,
     /// The help centre's limits.
     pub help: help::HelpState,
+    /// Returns' settings.
+    pub returns: returns::ReturnsState,
 }
 
 /// The store's shared secrets from the configuration, one per kind of proof it signs; a
@@ -232,6 +234,7 @@ pub async fn start(config: Config) -> Result<RunningServer, StartError> {
         agents: AgentState::default(),
         chat: live_chat::ChatState::new(&config)?,
         help: help::HelpState::default(),
+        returns: returns::ReturnsState::new(&config),
     };
     if config.simulate_carriers_every > 0 {
         tokio::spawn(tracking::simulator::run(

@@ -2,7 +2,7 @@
 
 use crate::db::{self, Database};
 use crate::error::ApiError;
-use sf_api::agent::AgentProfile;
+use sf_api::agent::{AgentProfile, AgentStore};
 use time::OffsetDateTime;
 
 /// What the desk may see of an agent.
@@ -14,7 +14,14 @@ pub struct AgentRow {
     pub email: String,
     /// The name customers and colleagues see.
     pub display_name: String,
+    /// The shop whose counter they work at (store staff).
+    pub store_id: Option<i64>,
+    /// That shop's name.
+    pub store_name: Option<String>,
 }
+
+/// The columns of an [`AgentRow`], for an `agents a LEFT JOIN stores st` query.
+const AGENT_COLUMNS: &str = "a.id, a.email, a.display_name, a.store_id, st.name AS store_name";
 
 impl From<AgentRow> for AgentProfile {
     fn from(row: AgentRow) -> Self {
@@ -22,6 +29,10 @@ impl From<AgentRow> for AgentProfile {
             id: row.id,
             email: row.email,
             display_name: row.display_name,
+            store: row
+                .store_id
+                .zip(row.store_name)
+                .map(|(id, name)| AgentStore { id, name }),
         }
     }
 }
@@ -41,14 +52,13 @@ pub async fn account_by_email(
     db: &Database,
     email: &str,
 ) -> Result<Option<AgentAccount>, ApiError> {
-    Ok(
-        sqlx::query_as(
-            "SELECT id, email, display_name, password_hash FROM agents WHERE email = $1",
-        )
-        .bind(email)
-        .fetch_optional(&db.pool)
-        .await?,
-    )
+    Ok(sqlx::query_as(&format!(
+        "SELECT {AGENT_COLUMNS}, a.password_hash FROM agents a \
+             LEFT JOIN stores st ON st.id = a.store_id WHERE a.email = $1"
+    ))
+    .bind(email)
+    .fetch_optional(&db.pool)
+    .await?)
 }
 
 /// Stores a new session under the hash of its token.
@@ -76,11 +86,11 @@ pub async fn session_agent(
     db: &Database,
     token_hash: &str,
 ) -> Result<Option<AgentProfile>, ApiError> {
-    let row: Option<AgentRow> = sqlx::query_as(
-        "SELECT a.id, a.email, a.display_name FROM agent_sessions s \
-         JOIN agents a ON a.id = s.agent_id \
-         WHERE s.token_hash = $1 AND s.expires_at > $2",
-    )
+    let row: Option<AgentRow> = sqlx::query_as(&format!(
+        "SELECT {AGENT_COLUMNS} FROM agent_sessions s \
+         JOIN agents a ON a.id = s.agent_id LEFT JOIN stores st ON st.id = a.store_id \
+         WHERE s.token_hash = $1 AND s.expires_at > $2"
+    ))
     .bind(token_hash)
     .bind(db::now())
     .fetch_optional(&db.pool)
@@ -99,9 +109,11 @@ pub async fn delete_session(db: &Database, token_hash: &str) -> Result<(), ApiEr
 
 /// Every agent, by name.
 pub async fn all_agents(db: &Database) -> Result<Vec<AgentProfile>, ApiError> {
-    let rows: Vec<AgentRow> =
-        sqlx::query_as("SELECT id, email, display_name FROM agents ORDER BY display_name, id")
-            .fetch_all(&db.pool)
-            .await?;
+    let rows: Vec<AgentRow> = sqlx::query_as(&format!(
+        "SELECT {AGENT_COLUMNS} FROM agents a LEFT JOIN stores st ON st.id = a.store_id \
+             ORDER BY a.display_name, a.id"
+    ))
+    .fetch_all(&db.pool)
+    .await?;
     Ok(rows.into_iter().map(AgentProfile::from).collect())
 }

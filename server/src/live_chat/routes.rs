@@ -395,7 +395,7 @@ pub(super) async fn inbox(
 }
 
 /// The shopper's timeline beside a conversation: their orders with each package's status,
-/// and their other conversations, recognised by the store's customer id or their email.
+/// their returns, and their other conversations, recognised by the store's customer id or their email.
 #[utoipa::path(
     get,
     path = "/chat/conversations/{id}/timeline",
@@ -423,6 +423,7 @@ pub(super) async fn timeline(
         orders: store::orders_of_shopper(&db, email, customer_id).await?,
         conversations: store::conversations_of_shopper(&db, id, email, customer_id).await?,
         notes: store::notes_of_shopper(&db, email, customer_id).await?,
+        returns: crate::returns::timeline(&db, email, customer_id).await?,
     }))
 }
 

@@ -3,6 +3,7 @@
 //! costs and refunds ([`amounts`]). No rule is a code branch of its own: a store changes its
 //! policy by changing a [`ReturnPolicy`], and the client never decides any of this.
 
+use sf_api::returns::{ReturnAmounts, ReturnMethod, ReturnOutcome};
 use time::{Date, Duration};
 
 /// A store's return policy.
@@ -37,6 +38,39 @@ impl ReturnPolicy {
             mail_fee_cents: 0,
             store_credit_bonus_basis_points: 1_000,
         }
+    }
+
+    /// The policy written as rows of the `return_rules` table, `(rule, subject, value)`:
+    /// `window_days`, `category_window` (subject: the category), `final_sale` (subject: the
+    /// SKU), `restocking_fee_bp`, `mail_fee_cents`, `store_credit_bonus_bp`. A rule not
+    /// written keeps the lenient default (30 days, no fees, no bonus); an unknown one is
+    /// ignored, so an older server reads a newer table.
+    pub fn from_rules<'a>(rules: impl IntoIterator<Item = (&'a str, &'a str, i64)>) -> Self {
+        let mut policy = Self {
+            window_days: 30,
+            category_windows: Vec::new(),
+            final_sale_skus: Vec::new(),
+            restocking_fee_basis_points: 0,
+            mail_fee_cents: 0,
+            store_credit_bonus_basis_points: 0,
+        };
+        let count = |value: i64| u32::try_from(value.max(0)).unwrap_or(u32::MAX);
+        for (rule, subject, value) in rules {
+            match rule {
+                "window_days" => policy.window_days = count(value),
+                "category_window" => policy
+                    .category_windows
+                    .push((subject.to_owned(), count(value))),
+                "final_sale" if value != 0 => policy.final_sale_skus.push(subject.to_owned()),
+                "restocking_fee_bp" => {
+                    policy.restocking_fee_basis_points = count(value).min(10_000)
+                }
+                "mail_fee_cents" => policy.mail_fee_cents = value.max(0),
+                "store_credit_bonus_bp" => policy.store_credit_bonus_basis_points = count(value),
+                _ => {}
+            }
+        }
+        policy
     }
 
     fn window_for(&self, category: &str) -> u32 {
@@ -113,66 +147,45 @@ pub fn eligibility(policy: &ReturnPolicy, line: &OrderLine, today: Date) -> Elig
     }
 }
 
-/// How the shopper wants their money back.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Outcome {
-    /// To the original payment.
-    Refund,
-    /// As store credit (with the policy's bonus).
-    StoreCredit,
-    /// Another variant of the same product: no money moves.
-    Exchange,
-}
-
-/// How the items travel back.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Method {
-    /// By mail, with a label.
-    Mail,
-    /// At a partner drop-off point.
-    DropOff,
-    /// At one of the store's shops.
-    InStore,
-}
-
-/// What a return costs and gives back, in the order's minor unit.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Amounts {
-    /// The returned units' prices.
-    pub items: i64,
-    /// Kept for restocking (refunds to the original payment only).
-    pub restocking_fee: i64,
-    /// Kept for the mail label.
-    pub shipping_fee: i64,
-    /// Added for taking store credit.
-    pub bonus: i64,
-    /// What the shopper gets: never below zero.
-    pub total: i64,
-}
-
-/// The amounts of returning units worth `items` (minor units) as `outcome` by `method`.
-/// Fees are rounded down, the bonus too: the shopper never pays a fraction of a cent more.
-pub fn amounts(policy: &ReturnPolicy, items: i64, outcome: Outcome, method: Method) -> Amounts {
-    let share = |basis_points: u32| items * i64::from(basis_points) / 10_000;
-    let (restocking_fee, bonus) = match outcome {
-        Outcome::Refund => (share(policy.restocking_fee_basis_points), 0),
-        Outcome::StoreCredit => (0, share(policy.store_credit_bonus_basis_points)),
-        Outcome::Exchange => (0, 0),
+/// What a return of `lines` (each line's price and outcome) by `method` costs and gives back.
+///
+/// The restocking fee comes off refunds to the original payment, the bonus is added to store
+/// credit, an exchange moves no money. The mail fee is charged once, and only when money
+/// comes back: from the refund first, then from the credit, never below zero. Fees and
+/// bonus are rounded down, so the shopper never pays a fraction of a cent more.
+pub fn amounts(
+    policy: &ReturnPolicy,
+    lines: &[(i64, ReturnOutcome)],
+    method: ReturnMethod,
+) -> ReturnAmounts {
+    let sum = |wanted: ReturnOutcome| -> i64 {
+        lines
+            .iter()
+            .filter(|(_, outcome)| *outcome == wanted)
+            .map(|(cents, _)| cents)
+            .sum()
     };
-    let shipping_fee = match (method, outcome) {
-        (Method::Mail, Outcome::Refund | Outcome::StoreCredit) => policy.mail_fee_cents,
-        _ => 0,
+    let share = |cents: i64, basis_points: u32| cents * i64::from(basis_points) / 10_000;
+    let (refunded, credited) = (sum(ReturnOutcome::Refund), sum(ReturnOutcome::StoreCredit));
+    let restocking_fee_cents = share(refunded, policy.restocking_fee_basis_points);
+    let bonus_cents = share(credited, policy.store_credit_bonus_basis_points);
+    let money_back = refunded + credited > 0;
+    let shipping_fee_cents = if method == ReturnMethod::Mail && money_back {
+        policy.mail_fee_cents
+    } else {
+        0
     };
-    let total = match outcome {
-        Outcome::Exchange => 0,
-        _ => (items - restocking_fee - shipping_fee + bonus).max(0),
-    };
-    Amounts {
-        items,
-        restocking_fee,
-        shipping_fee,
-        bonus,
-        total,
+    let refund = refunded - restocking_fee_cents;
+    let from_refund = shipping_fee_cents.min(refund);
+    let credit = credited + bonus_cents;
+    let from_credit = (shipping_fee_cents - from_refund).min(credit);
+    ReturnAmounts {
+        items_cents: lines.iter().map(|(cents, _)| cents).sum(),
+        restocking_fee_cents,
+        shipping_fee_cents,
+        bonus_cents,
+        refund_cents: refund - from_refund,
+        store_credit_cents: credit - from_credit,
     }
 }
 
@@ -205,6 +218,27 @@ mod tests {
                 last_day: date!(2026 - 12 - 01)
             })
         );
+    }
+
+    #[test]
+    fn rules_rows_make_the_policy() {
+        let policy = ReturnPolicy::from_rules([
+            ("window_days", "", 21),
+            ("category_window", "electronics", 14),
+            ("final_sale", "SOCK-06", 1),
+            ("restocking_fee_bp", "", 20_000),
+            ("mail_fee_cents", "", -5),
+            ("no_such_rule", "", 1),
+        ]);
+        assert_eq!(policy.window_days, 21);
+        assert_eq!(
+            policy.category_windows,
+            vec![("electronics".to_owned(), 14)]
+        );
+        assert_eq!(policy.final_sale_skus, vec!["SOCK-06".to_owned()]);
+        // Nonsense values are bounded: never more than the price, never a negative fee.
+        assert_eq!(policy.restocking_fee_basis_points, 10_000);
+        assert_eq!(policy.mail_fee_cents, 0);
     }
 
     #[test]
@@ -258,25 +292,47 @@ mod tests {
 
     #[test]
     fn fees_and_bonus_follow_the_outcome_and_method() {
+        use ReturnOutcome::{Exchange, Refund, StoreCredit};
         let policy = ReturnPolicy {
             restocking_fee_basis_points: 1_500,
             mail_fee_cents: 495,
             ..ReturnPolicy::demo()
         };
-        let refund = amounts(&policy, 10_001, Outcome::Refund, Method::Mail);
-        assert_eq!((refund.restocking_fee, refund.shipping_fee), (1_500, 495));
-        assert_eq!(refund.total, 10_001 - 1_500 - 495);
-        let credit = amounts(&policy, 10_001, Outcome::StoreCredit, Method::InStore);
+        let refund = amounts(&policy, &[(10_001, Refund)], ReturnMethod::Mail);
         assert_eq!(
-            (credit.bonus, credit.shipping_fee, credit.total),
+            (refund.restocking_fee_cents, refund.shipping_fee_cents),
+            (1_500, 495)
+        );
+        assert_eq!(refund.refund_cents, 10_001 - 1_500 - 495);
+        let credit = amounts(&policy, &[(10_001, StoreCredit)], ReturnMethod::InStore);
+        assert_eq!(
+            (
+                credit.bonus_cents,
+                credit.shipping_fee_cents,
+                credit.store_credit_cents
+            ),
             (1_000, 0, 11_001)
         );
-        let exchange = amounts(&policy, 10_001, Outcome::Exchange, Method::Mail);
-        assert_eq!((exchange.total, exchange.shipping_fee), (0, 0));
-        // A cheap item by mail never makes the shopper pay.
+        let exchange = amounts(&policy, &[(10_001, Exchange)], ReturnMethod::Mail);
         assert_eq!(
-            amounts(&policy, 300, Outcome::Refund, Method::Mail).total,
-            0
+            exchange,
+            ReturnAmounts {
+                items_cents: 10_001,
+                ..ReturnAmounts::default()
+            }
         );
+        // The mail fee is taken once: what the refund cannot cover comes off the credit.
+        let mixed = amounts(
+            &policy,
+            &[(300, Refund), (1_000, StoreCredit)],
+            ReturnMethod::Mail,
+        );
+        assert_eq!(
+            (mixed.refund_cents, mixed.store_credit_cents),
+            (0, 1_100 - (495 - 255))
+        );
+        // A cheap item by mail never makes the shopper pay.
+        let cheap = amounts(&policy, &[(300, Refund)], ReturnMethod::Mail);
+        assert_eq!((cheap.refund_cents, cheap.store_credit_cents), (0, 0));
     }
 }

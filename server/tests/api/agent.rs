@@ -27,7 +27,11 @@ async fn agents_see_their_colleagues(database: TestDatabase) {
         .unwrap();
     assert_eq!(listed.status(), StatusCode::OK);
     let agents: Value = listed.json().await.unwrap();
-    assert_eq!(agents[0]["display_name"], "Sam Rivera");
+    // By name: the store-staff agent at the Riverside counter, then the demo agent.
+    assert_eq!(agents[0]["display_name"], "Riley Chen");
+    assert_eq!(agents[0]["store"]["name"], "Demo Store Riverside");
+    assert_eq!(agents[1]["display_name"], "Sam Rivera");
+    assert!(agents[1]["store"].is_null());
     let anonymous = app.get("/api/v1/agent/agents").send().await.unwrap();
     assert_eq!(anonymous.status(), StatusCode::UNAUTHORIZED);
     app.stop().await;

@@ -9,6 +9,7 @@
 mod common;
 mod help_centre;
 mod live_chat;
+mod return_request;
 
 mod agent;
 mod fuzz;
