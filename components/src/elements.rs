@@ -163,6 +163,10 @@ pub struct Launcher {
 /// The attribute that asks the loader to fetch a launcher's module at idle time.
 pub const PRELOAD: &str = "preload";
 
+/// The CSS of progress steps (an order's packages, a return), shared by the components
+/// that show them.
+pub const STEPS_STYLESHEET: Stylesheet = stylesheet!("steps.css");
+
 /// The CSS of launchers, shared by the loader's placeholder and the components.
 pub const LAUNCHER_STYLESHEET: Stylesheet = stylesheet!("launcher.css");
 
@@ -219,6 +223,7 @@ pub mod shipment_tracker {
         attributes: &[ORDER, EXPIRES, SIGNATURE, CUSTOMER],
         stylesheets: &[
             stylesheet!("forms.css"),
+            STEPS_STYLESHEET,
             stylesheet!("shipment-tracker.css"),
         ],
         launcher: None,
@@ -278,8 +283,39 @@ pub mod help_centre {
     };
 }
 
+/// `<sf-return-request>`: a shopper finds their order, chooses items, reasons and a refund,
+/// store credit or an exchange, sends them back by mail, at a drop-off point or in a shop, and
+/// gets an RMA with a label or a QR code; the order's returns show how each is going.
+pub mod return_request {
+    use super::*;
+
+    /// Pre-fills the lookup; with [`EXPIRES`] and [`SIGNATURE`], a signed order link that
+    /// opens the order's returnable items directly.
+    pub const ORDER: &str = super::shipment_tracker::ORDER;
+    /// When the store's signature stops being valid (Unix seconds).
+    pub const EXPIRES: &str = super::shipment_tracker::EXPIRES;
+    /// The store's HMAC over the order (or customer) and [`EXPIRES`].
+    pub const SIGNATURE: &str = super::shipment_tracker::SIGNATURE;
+    /// A shopper the store signed in (with [`EXPIRES`] and [`SIGNATURE`]): their orders are
+    /// listed to return from.
+    pub const CUSTOMER: &str = super::shipment_tracker::CUSTOMER;
+
+    /// The declaration.
+    pub const ELEMENT: ElementDeclaration = ElementDeclaration {
+        tag: "sf-return-request",
+        attributes: &[ORDER, EXPIRES, SIGNATURE, CUSTOMER],
+        stylesheets: &[
+            stylesheet!("forms.css"),
+            STEPS_STYLESHEET,
+            stylesheet!("return-request.css"),
+        ],
+        launcher: None,
+    };
+}
+
 /// Every element, in the order the loader defines them.
 pub const ALL: &[ElementDeclaration] = &[
+    return_request::ELEMENT,
     help_centre::ELEMENT,
     live_chat::ELEMENT,
     service_status::ELEMENT,

@@ -35,6 +35,7 @@ pub fn run() -> Result {
     let transfers = transfer_in_browser(&server)?;
     let mut load = load_test(&server)?;
     load.extend(search_load(&server)?);
+    load.extend(returns_load(&server)?);
     let chat = chat_sockets(&server)?;
     print_sizes(&sizes);
     print_transfers(&transfers);
@@ -402,12 +403,14 @@ fn load_test(server_binary: &Path) -> Result<Vec<LoadResult>> {
             path: "/api/v1/health".to_owned(),
             json_body: None,
             varied: false,
+            bearer: None,
         },
         LoadRoute {
             label: "POST /orders/lookup".to_owned(),
             path: "/api/v1/orders/lookup".to_owned(),
             json_body: Some(&lookup_body),
             varied: false,
+            bearer: None,
         },
     ];
     routes
@@ -444,12 +447,14 @@ fn search_load(server_binary: &Path) -> Result<Vec<LoadResult>> {
                 path: "/api/v1/help/search?q=parcel%20refund&locale=en".to_owned(),
                 json_body: None,
                 varied: false,
+                bearer: None,
             },
             LoadRoute {
                 label: format!("search, {size}, fresh"),
                 path: format!("/api/v1/help/search\\?{fresh_query}"),
                 json_body: None,
                 varied: true,
+                bearer: None,
             },
         ];
         if count == TYPO_ARTICLES {
@@ -460,6 +465,7 @@ fn search_load(server_binary: &Path) -> Result<Vec<LoadResult>> {
                         .to_owned(),
                 json_body: None,
                 varied: true,
+                bearer: None,
             });
         }
         for route in &routes {
@@ -469,6 +475,90 @@ fn search_load(server_binary: &Path) -> Result<Vec<LoadResult>> {
     Ok(results)
 }
 
+/// Returns on the demo's SF-1013 (SQLite): what the order can return (every line's
+/// eligibility, exchange options, shops, its returns), the quote (every check a submission
+/// makes, and its amounts, without the write), and a submission replayed with the request id
+/// of one already made (a double click's second request: found, then answered in full).
+fn returns_load(server_binary: &Path) -> Result<Vec<LoadResult>> {
+    step("Loading returns: eligibility, quote and a replayed submission on SQLite");
+    let server = BackgroundServer::start(server_binary, &[])?;
+    let access = http_json(
+        &server.url,
+        "POST",
+        "/api/v1/orders/lookup",
+        None,
+        Some(r#"{"order_number":"SF-1013","email":"lena@example.com"}"#),
+    )?;
+    let token = access["token"].as_str().ok_or("the lookup gave no token")?;
+    let path = "/api/v1/orders/SF-1013/returns";
+    let order = http_json(&server.url, "GET", path, Some(token), None)?;
+    let mug = order["items"]
+        .as_array()
+        .and_then(|items| items.iter().find(|item| item["returnable"] == 1))
+        .ok_or("SF-1013 has no returnable item")?["item_id"]
+        .clone();
+    let body = format!(
+        r#"{{"lines":[{{"item_id":{mug},"quantity":1,"reason":"changed_mind","outcome":"store_credit"}}],"method":"drop_off","request_id":"bench-1"}}"#
+    );
+    http_json(&server.url, "POST", path, Some(token), Some(&body))?;
+    let quote_path = format!("{path}/quote");
+    let routes = [
+        ("returns: eligibility", path, None),
+        ("returns: quote", quote_path.as_str(), Some(body.as_str())),
+        ("returns: submit, replayed", path, Some(body.as_str())),
+    ];
+    routes
+        .into_iter()
+        .map(|(label, path, json_body)| {
+            let route = LoadRoute {
+                label: label.to_owned(),
+                path: path.to_owned(),
+                json_body,
+                varied: false,
+                bearer: Some(token),
+            };
+            load_route(&server.url, &route, server.pid())
+        })
+        .collect()
+}
+
+/// One HTTP/1.1 request on loopback, its JSON answer read whole: enough to set up a
+/// benchmark without an HTTP client crate in `xtask`.
+fn http_json(
+    base: &str,
+    method: &str,
+    path: &str,
+    bearer: Option<&str>,
+    json_body: Option<&str>,
+) -> Result<serde_json::Value> {
+    use std::io::{Read, Write};
+    let host = base.trim_start_matches("http://");
+    let mut stream = std::net::TcpStream::connect(host)
+        .map_err(|error| format!("could not reach {host}: {error}"))?;
+    let body = json_body.unwrap_or("");
+    let authorization = bearer
+        .map(|token| format!("Authorization: Bearer {token}\r\n"))
+        .unwrap_or_default();
+    let request = format!(
+        "{method} {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n{authorization}\
+         Content-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
+        body.len()
+    );
+    let mut answer = String::new();
+    stream
+        .write_all(request.as_bytes())
+        .and_then(|()| stream.read_to_string(&mut answer))
+        .map_err(|error| format!("{method} {path}: {error}"))?;
+    let (head, body) = answer.split_once("\r\n\r\n").unwrap_or((&answer, ""));
+    if !head.starts_with("HTTP/1.1 2") {
+        return Err(format!(
+            "{method} {path} answered {}",
+            head.lines().next().unwrap_or("")
+        ));
+    }
+    serde_json::from_str(body).map_err(|error| format!("{method} {path}: {error}"))
+}
+
 /// One route under load: a GET, or a POST of `json_body`.
 struct LoadRoute<'a> {
     label: String,
@@ -476,6 +566,8 @@ struct LoadRoute<'a> {
     path: String,
     json_body: Option<&'a str>,
     varied: bool,
+    /// Sent as `Authorization: Bearer …`.
+    bearer: Option<&'a str>,
 }
 
 fn load_route(base: &str, route: &LoadRoute, server_pid: u32) -> Result<LoadResult> {
@@ -504,6 +596,9 @@ fn load_route(base: &str, route: &LoadRoute, server_pid: u32) -> Result<LoadResu
     ]);
     if route.varied {
         oha.arg("--rand-regex-url");
+    }
+    if let Some(token) = route.bearer {
+        oha.args(["-H", &format!("Authorization: Bearer {token}")]);
     }
     if let Some(body) = route.json_body {
         oha.args(["-m", "POST", "-T", "application/json", "-d", body]);

@@ -4,6 +4,7 @@ fn main() {
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(|| {
         sf_components::provide_whole_tracker!();
+        sf_components::provide_whole_returns!();
         sf_app::portal::Portal()
     });
 }

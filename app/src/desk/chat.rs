@@ -7,6 +7,7 @@
 
 use super::canned::{provide_canned_replies, CannedPicker, CannedRepliesManager};
 use super::messages::DeskMsg;
+use super::returns::ReturnHistory;
 use super::DeskSession;
 use leptos::prelude::*;
 use sf_api::live_chat::{
@@ -540,7 +541,8 @@ fn DeskConversation(id: i64, token: String, agent_id: i64) -> impl IntoView {
     }
 }
 
-/// Beside a conversation: what the store knows of its shopper across channels.
+/// Beside a conversation: what the store knows of its shopper across channels (orders,
+/// returns with their history, notes of contacts elsewhere, other conversations).
 #[component]
 fn ShopperTimelinePanel(id: i64, token: String) -> impl IntoView {
     let i18n = use_i18n();
@@ -584,7 +586,12 @@ fn ShopperTimelinePanel(id: i64, token: String) -> impl IntoView {
             <Transition fallback=|| ()>
                 {move || {
                     timeline.get().map(|answer| match answer {
-                        Ok(timeline) if timeline.orders.is_empty() && timeline.conversations.is_empty() => {
+                        Ok(timeline)
+                            if timeline.orders.is_empty()
+                                && timeline.returns.is_empty()
+                                && timeline.notes.is_empty()
+                                && timeline.conversations.is_empty() =>
+                        {
                             view! { <p>{i18n.text(DeskMsg::TimelineEmpty)}</p> }.into_any()
                         }
                         Ok(timeline) => view! {
@@ -604,6 +611,12 @@ fn ShopperTimelinePanel(id: i64, token: String) -> impl IntoView {
                                             {(!statuses.is_empty()).then(|| format!(": {statuses}"))}
                                         </li>
                                     }
+                                }).collect_view()}
+                                {timeline.returns.into_iter().map(|shopper_return| view! {
+                                    <li>
+                                        {i18n.format(DeskMsg::TimelineReturnEntry, &[("rma", &shopper_return.rma), ("number", &shopper_return.order_number)])}
+                                        <ReturnHistory events=shopper_return.events />
+                                    </li>
                                 }).collect_view()}
                                 {timeline.notes.into_iter().map(|note| {
                                     let when = format_date(&note.created_at, locale(), DateStyle::Day);

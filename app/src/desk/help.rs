@@ -6,6 +6,7 @@
 //! for the articles; once opened it stays mounted, so shutting it keeps a draft.
 
 use super::messages::DeskMsg;
+use super::DeskSection;
 use leptos::html;
 use leptos::prelude::*;
 use sf_api::help_centre::{
@@ -57,34 +58,11 @@ pub fn HelpDesk(
     /// The desk token.
     token: String,
 ) -> impl IntoView {
-    let i18n = use_i18n();
     let token = StoredValue::new(token);
-    let open = RwSignal::new(false);
-    // Mounted at the first opening and kept: `Show` keeps its children while `when` stays true.
-    let ever_opened = RwSignal::new(false);
-    let toggle = move |_| {
-        open.update(|open| *open = !*open);
-        ever_opened.set(true);
-    };
     view! {
-        <section class="sf-desk-help" aria-labelledby="sf-desk-help-heading">
-            <h2 id="sf-desk-help-heading">
-                <button
-                    type="button"
-                    class="sf-button sf-button--secondary"
-                    aria-expanded=move || open.get().to_string()
-                    aria-controls="sf-desk-help-content"
-                    on:click=toggle
-                >
-                    {i18n.text(DeskMsg::HelpHeading)}
-                </button>
-            </h2>
-            <div id="sf-desk-help-content" hidden=move || !open.get()>
-                <Show when=move || ever_opened.get()>
-                    <HelpArticles token=token />
-                </Show>
-            </div>
-        </section>
+        <DeskSection name="help" heading=DeskMsg::HelpHeading>
+            <HelpArticles token=token />
+        </DeskSection>
     }
 }
 

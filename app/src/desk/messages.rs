@@ -78,7 +78,9 @@ catalogue! {
         /// Heading of the shopper's timeline beside a conversation.
         TimelineHeading { en: "About this shopper", es: "Sobre este cliente", ar: "عن هذا العميل" }
         /// Nothing else is known of the shopper.
-        TimelineEmpty { en: "No orders or earlier conversations.", es: "Sin pedidos ni conversaciones anteriores.", ar: "لا توجد طلبات أو محادثات سابقة." }
+        TimelineEmpty { en: "No orders, returns, notes or earlier conversations.", es: "Sin pedidos, devoluciones, notas ni conversaciones anteriores.", ar: "لا توجد طلبات أو مرتجعات أو ملاحظات أو محادثات سابقة." }
+        /// One of the shopper's returns on the timeline; `{rma}`, `{number}` of its order.
+        TimelineReturnEntry { en: "Return {rma} (order {number})", es: "Devolución {rma} (pedido {number})", ar: "المرتجع {rma} (الطلب {number})" }
         /// One of the shopper's orders; `{number}`, `{date}`.
         TimelineOrder { en: "Order {number}, placed {date}", es: "Pedido {number}, realizado el {date}", ar: "الطلب {number}، بتاريخ {date}" }
         /// Another conversation of the shopper; `{date}` of its last message.
@@ -225,6 +227,208 @@ catalogue! {
         HelpMarkdownMissing { en: "Write the article’s text", es: "Escribe el texto del artículo", ar: "اكتب نص المقالة" }
         /// The article's text is too long; `{max}`.
         HelpMarkdownTooLong { en: "The article must be {max} characters or fewer", es: "El artículo debe tener {max} caracteres como máximo", ar: "يجب ألا تزيد المقالة عن {max} حرفًا" }
+        /// Heading of the returns, also the button that opens them.
+        ReturnsHeading { en: "Returns", es: "Devoluciones", ar: "المرتجعات" }
+        /// Heading of a store-staff agent's counter; `{store}` is their shop.
+        CounterHeading { en: "Counter — {store}", es: "Mostrador — {store}", ar: "المكتب — {store}" }
+        /// Heading of the return finder of agents without a shop.
+        FindReturnHeading { en: "Find a return", es: "Buscar una devolución", ar: "البحث عن مرتجع" }
+        /// Label of the return number input.
+        RmaLabel { en: "Return number (RMA)", es: "Número de devolución (RMA)", ar: "رقم المرتجع (RMA)" }
+        /// The button finding a return by its number.
+        FindReturn { en: "Find", es: "Buscar", ar: "بحث" }
+        /// Shown while finding a return.
+        FindingReturn { en: "Finding…", es: "Buscando…", ar: "جارٍ البحث…" }
+        /// The return number was left empty.
+        RmaMissing { en: "Enter the return number, like R-7K3F9Q", es: "Escribe el número de devolución, como R-7K3F9Q", ar: "أدخل رقم المرتجع، مثل R-7K3F9Q" }
+        /// The return number is too long; `{max}`.
+        RmaTooLong { en: "The return number must be {max} characters or fewer", es: "El número de devolución debe tener {max} caracteres como máximo", ar: "يجب ألا يزيد رقم المرتجع عن {max} حرفًا" }
+        /// No return has the number typed.
+        RmaNotFound { en: "No return has this number. Check it and try again.", es: "Ninguna devolución tiene este número. Revísalo e inténtalo de nuevo.", ar: "لا يوجد مرتجع بهذا الرقم. تحقق منه وحاول مرة أخرى." }
+        /// Starts the camera to read a return's QR code.
+        ScanQrCode { en: "Scan QR code with camera", es: "Escanear código QR con la cámara", ar: "مسح رمز QR بالكاميرا" }
+        /// Stops the camera.
+        StopCamera { en: "Stop camera", es: "Detener cámara", ar: "إيقاف الكاميرا" }
+        /// Accessible name of the camera's picture.
+        CameraView { en: "Camera view", es: "Imagen de la cámara", ar: "عرض الكاميرا" }
+        /// Said while the camera looks for a code.
+        Scanning { en: "Point the camera at the return’s QR code.", es: "Apunta la cámara al código QR de la devolución.", ar: "وجّه الكاميرا نحو رمز QR الخاص بالمرتجع." }
+        /// The camera could not be opened.
+        CameraFailed { en: "The camera could not be opened. Allow the camera for this page, or type the return number.", es: "No se pudo abrir la cámara. Permite la cámara en esta página o escribe el número de devolución.", ar: "تعذر فتح الكاميرا. اسمح باستخدام الكاميرا لهذه الصفحة أو اكتب رقم المرتجع." }
+        /// The browser cannot read QR codes after all.
+        ScanUnsupported { en: "This browser cannot read QR codes. Type the return number instead.", es: "Este navegador no puede leer códigos QR. Escribe el número de devolución.", ar: "لا يستطيع هذا المتصفح قراءة رموز QR. اكتب رقم المرتجع بدلًا من ذلك." }
+        /// Heading and caption of the queue of returns.
+        QueueHeading { en: "Return queue", es: "Cola de devoluciones", ar: "قائمة المرتجعات" }
+        /// Label of the queue's status filter.
+        QueueFilter { en: "Returns to show", es: "Devoluciones que mostrar", ar: "المرتجعات المعروضة" }
+        /// Every open return (requested, approved, in transit, received).
+        QueueAllOpen { en: "All open", es: "Todas las abiertas", ar: "كل المفتوحة" }
+        /// The queue has nothing in it.
+        QueueEmpty { en: "No returns here.", es: "No hay devoluciones aquí.", ar: "لا توجد مرتجعات هنا." }
+        /// The queue could not be read.
+        QueueFailed { en: "The returns could not be loaded. Choose the filter again to retry.", es: "No se pudieron cargar las devoluciones. Vuelve a elegir el filtro para reintentarlo.", ar: "تعذر تحميل المرتجعات. اختر عامل التصفية مرة أخرى لإعادة المحاولة." }
+        /// A return's number: a column.
+        RmaColumn { en: "RMA", es: "RMA", ar: "RMA" }
+        /// Who made a return: a column and a term.
+        ShopperColumn { en: "Shopper", es: "Cliente", ar: "العميل" }
+        /// Where a return is: a column and a term.
+        StatusColumn { en: "Status", es: "Estado", ar: "الحالة" }
+        /// How a return comes back: a column and a term.
+        MethodColumn { en: "Method", es: "Método", ar: "الطريقة" }
+        /// The shop of a counter return: a column and a term.
+        StoreColumn { en: "Store", es: "Tienda", ar: "المتجر" }
+        /// Units in a return: a column.
+        UnitsColumn { en: "Units", es: "Unidades", ar: "الوحدات" }
+        /// When a return was asked for: a column.
+        RequestedOnColumn { en: "Requested on", es: "Solicitada el", ar: "تاريخ الطلب" }
+        /// Opens a return.
+        OpenReturn { en: "Open", es: "Abrir", ar: "فتح" }
+        /// Opens a return, named; `{rma}`.
+        OpenReturnNamed { en: "Open return {rma}", es: "Abrir la devolución {rma}", ar: "فتح المرتجع {rma}" }
+        /// Heading of an open return; `{rma}`.
+        ReturnHeading { en: "Return {rma}", es: "Devolución {rma}", ar: "المرتجع {rma}" }
+        /// A return could not be read.
+        ReturnLoadFailed { en: "This return could not be loaded. Choose Open again to retry.", es: "No se pudo cargar esta devolución. Elige Abrir de nuevo para reintentarlo.", ar: "تعذر تحميل هذا المرتجع. اختر فتح مرة أخرى لإعادة المحاولة." }
+        /// Status: asked for.
+        StatusRequested { en: "Requested", es: "Solicitada", ar: "مطلوب" }
+        /// Status: agreed.
+        StatusApproved { en: "Approved", es: "Aprobada", ar: "موافق عليه" }
+        /// Status: on its way back.
+        StatusInTransit { en: "In transit", es: "En tránsito", ar: "قيد الشحن" }
+        /// Status: the store has the items.
+        StatusReceived { en: "Received", es: "Recibida", ar: "مستلم" }
+        /// Status: paid back.
+        StatusRefunded { en: "Refunded", es: "Reembolsada", ar: "مسترد" }
+        /// Status: refused.
+        StatusRejected { en: "Rejected", es: "Rechazada", ar: "مرفوض" }
+        /// Method: by mail.
+        MethodMail { en: "By mail", es: "Por correo", ar: "بالبريد" }
+        /// Method: at a drop-off point.
+        MethodDropOff { en: "At a drop-off point", es: "En un punto de entrega", ar: "في نقطة تسليم" }
+        /// Method: at a shop's counter.
+        MethodInStore { en: "In a store", es: "En una tienda", ar: "في متجر" }
+        /// Heading and caption of a return's items.
+        ItemsCaption { en: "Items", es: "Artículos", ar: "المنتجات" }
+        /// An item's name: a column.
+        ItemColumn { en: "Item", es: "Artículo", ar: "المنتج" }
+        /// An item's variant: a column.
+        VariantColumn { en: "Variant", es: "Variante", ar: "النوع" }
+        /// How many of an item: a column.
+        QuantityColumn { en: "Quantity", es: "Cantidad", ar: "الكمية" }
+        /// Why an item comes back: a column.
+        ReasonColumn { en: "Reason", es: "Motivo", ar: "السبب" }
+        /// What the shopper gets: a column.
+        OutcomeColumn { en: "Outcome", es: "Resultado", ar: "النتيجة" }
+        /// The variant wanted instead: a column.
+        ExchangeColumn { en: "Exchange for", es: "Cambiar por", ar: "الاستبدال بـ" }
+        /// What arrived of an item: a column.
+        ReceivedColumn { en: "Received", es: "Recibidas", ar: "المستلم" }
+        /// How many arrived damaged: a column.
+        DamagedColumn { en: "Damaged", es: "Dañadas", ar: "التالف" }
+        /// The shopper's photo: a column.
+        PhotoColumn { en: "Photo", es: "Foto", ar: "الصورة" }
+        /// What arrived of an item; `{received}`, `{damaged}`.
+        ReceivedCount { en: "{received} ({damaged} damaged)", es: "{received} ({damaged} dañadas)", ar: "{received} ({damaged} تالف)" }
+        /// Text alternative of the shopper's photo; `{item}`.
+        PhotoOf { en: "Shopper’s photo of {item}", es: "Foto del cliente de {item}", ar: "صورة العميل لـ {item}" }
+        /// A reason with its finer reason; `{reason}`, `{detail}`.
+        ReasonWithDetail { en: "{reason}: {detail}", es: "{reason}: {detail}", ar: "{reason}: {detail}" }
+        /// Reason: it does not fit.
+        ReasonDoesNotFit { en: "Does not fit", es: "No le queda bien", ar: "المقاس غير مناسب" }
+        /// Reason: it arrived damaged.
+        ReasonDamaged { en: "Arrived damaged", es: "Llegó dañado", ar: "وصل تالفًا" }
+        /// Reason: not what was ordered.
+        ReasonWrongItem { en: "Wrong item", es: "Artículo equivocado", ar: "منتج خاطئ" }
+        /// Reason: not as described.
+        ReasonNotAsDescribed { en: "Not as described", es: "No es como se describía", ar: "ليس كما هو موصوف" }
+        /// Reason: the shopper changed their mind.
+        ReasonChangedMind { en: "Changed their mind", es: "Cambió de opinión", ar: "غيّر رأيه" }
+        /// Finer reason: too small.
+        DetailTooSmall { en: "too small", es: "demasiado pequeño", ar: "صغير جدًا" }
+        /// Finer reason: too large.
+        DetailTooLarge { en: "too large", es: "demasiado grande", ar: "كبير جدًا" }
+        /// Finer reason: another size.
+        DetailWrongSize { en: "wrong size", es: "talla equivocada", ar: "مقاس خاطئ" }
+        /// Finer reason: another colour.
+        DetailWrongColour { en: "wrong colour", es: "color equivocado", ar: "لون خاطئ" }
+        /// Finer reason: another product.
+        DetailWrongProduct { en: "wrong product", es: "producto equivocado", ar: "منتج آخر" }
+        /// Outcome: money back.
+        OutcomeRefund { en: "Refund", es: "Reembolso", ar: "استرداد المبلغ" }
+        /// Outcome: store credit.
+        OutcomeStoreCredit { en: "Store credit", es: "Saldo en tienda", ar: "رصيد في المتجر" }
+        /// Outcome: another variant.
+        OutcomeExchange { en: "Exchange", es: "Cambio", ar: "استبدال" }
+        /// Heading of the shopper's comment.
+        CommentHeading { en: "Shopper’s comment", es: "Comentario del cliente", ar: "تعليق العميل" }
+        /// The shopper wrote no comment.
+        NoComment { en: "No comment.", es: "Sin comentario.", ar: "لا يوجد تعليق." }
+        /// Heading of a return's amounts.
+        AmountsHeading { en: "Amounts", es: "Importes", ar: "المبالغ" }
+        /// The returned units' prices.
+        AmountItems { en: "Items", es: "Artículos", ar: "المنتجات" }
+        /// Kept for restocking.
+        AmountRestocking { en: "Restocking fee", es: "Cargo de reposición", ar: "رسوم إعادة التخزين" }
+        /// Kept for the mail label.
+        AmountShipping { en: "Mail label fee", es: "Cargo de la etiqueta de envío", ar: "رسوم ملصق البريد" }
+        /// Added for taking store credit.
+        AmountBonus { en: "Store credit bonus", es: "Bonificación en saldo", ar: "مكافأة الرصيد" }
+        /// Paid back to the original payment.
+        AmountRefund { en: "Refund to the original payment", es: "Reembolso al pago original", ar: "المبلغ المسترد إلى وسيلة الدفع الأصلية" }
+        /// Given as store credit.
+        AmountStoreCredit { en: "Store credit", es: "Saldo en tienda", ar: "رصيد في المتجر" }
+        /// Heading of a return's history.
+        HistoryHeading { en: "History", es: "Historial", ar: "السجل" }
+        /// A step of a return's history; `{status}`, `{date}`.
+        HistoryStep { en: "{status}, {date}", es: "{status}, {date}", ar: "{status}، {date}" }
+        /// A step of a return's history at a shop; `{status}`, `{store}`, `{date}`.
+        HistoryStepAt { en: "{status} at {store}, {date}", es: "{status} en {store}, {date}", ar: "{status} في {store}، {date}" }
+        /// Why a return was rejected, in its history; `{note}`.
+        HistoryNote { en: "Reason: {note}", es: "Motivo: {note}", ar: "السبب: {note}" }
+        /// Agrees to a return.
+        Approve { en: "Approve", es: "Aprobar", ar: "موافقة" }
+        /// Marks a return as on its way back.
+        MarkInTransit { en: "Mark in transit", es: "Marcar en tránsito", ar: "وضع علامة قيد الشحن" }
+        /// Marks a return as received.
+        MarkReceived { en: "Mark received", es: "Marcar como recibida", ar: "وضع علامة مستلم" }
+        /// Marks a return as received at the agent's own shop.
+        MarkReceivedHere { en: "Mark received here", es: "Marcar como recibida aquí", ar: "وضع علامة مستلم هنا" }
+        /// Marks a return as paid back.
+        MarkRefunded { en: "Mark refunded", es: "Marcar como reembolsada", ar: "وضع علامة مسترد" }
+        /// Shown while a change is sent.
+        Saving { en: "Saving…", es: "Guardando…", ar: "جارٍ الحفظ…" }
+        /// Caption of what arrived of each item.
+        ReceivedCaption { en: "What arrived", es: "Lo que llegó", ar: "ما وصل" }
+        /// Label of the units of an item received; `{item}`.
+        ReceivedOf { en: "Received: {item}", es: "Recibidas: {item}", ar: "المستلم: {item}" }
+        /// Label of the units of an item damaged; `{item}`.
+        DamagedOf { en: "Damaged: {item}", es: "Dañadas: {item}", ar: "التالف: {item}" }
+        /// Units received out of range; `{item}`, `{max}`.
+        ReceivedOutOfRange { en: "Enter how many of {item} arrived, from 0 to {max}", es: "Escribe cuántas unidades de {item} llegaron, de 0 a {max}", ar: "أدخل عدد ما وصل من {item}، من 0 إلى {max}" }
+        /// Units damaged out of range; `{item}`, `{max}` received.
+        DamagedOutOfRange { en: "Enter how many of {item} are damaged, from 0 to the {max} received", es: "Escribe cuántas unidades de {item} están dañadas, de 0 a las {max} recibidas", ar: "أدخل عدد التالف من {item}، من 0 إلى {max} المستلمة" }
+        /// Label of the reason for rejecting a return.
+        RejectReasonLabel { en: "Reason for rejecting (the shopper will read it)", es: "Motivo del rechazo (el cliente lo leerá)", ar: "سبب الرفض (سيقرؤه العميل)" }
+        /// Rejects a return.
+        RejectReturn { en: "Reject return", es: "Rechazar devolución", ar: "رفض المرتجع" }
+        /// The rejection has no reason.
+        RejectReasonMissing { en: "Enter why the return is rejected", es: "Escribe por qué se rechaza la devolución", ar: "أدخل سبب رفض المرتجع" }
+        /// The rejection's reason is too long; `{max}`.
+        RejectReasonTooLong { en: "The reason must be {max} characters or fewer", es: "El motivo debe tener {max} caracteres como máximo", ar: "يجب ألا يزيد السبب عن {max} حرفًا" }
+        /// A return that is done.
+        NoMoreActions { en: "Nothing more to do: this return is closed.", es: "No queda nada por hacer: esta devolución está cerrada.", ar: "لا يوجد المزيد: هذا المرتجع مغلق." }
+        /// A return was approved; `{rma}`.
+        DoneApproved { en: "Return {rma} approved.", es: "Devolución {rma} aprobada.", ar: "تمت الموافقة على المرتجع {rma}." }
+        /// A return was rejected; `{rma}`.
+        DoneRejected { en: "Return {rma} rejected. The shopper will see your reason.", es: "Devolución {rma} rechazada. El cliente verá tu motivo.", ar: "تم رفض المرتجع {rma}. سيرى العميل السبب." }
+        /// A return was marked in transit; `{rma}`.
+        DoneInTransit { en: "Return {rma} marked in transit.", es: "Devolución {rma} marcada en tránsito.", ar: "تم وضع علامة قيد الشحن على المرتجع {rma}." }
+        /// A return was marked received; `{rma}`.
+        DoneReceived { en: "Return {rma} marked received.", es: "Devolución {rma} marcada como recibida.", ar: "تم وضع علامة مستلم على المرتجع {rma}." }
+        /// A return was marked received at a shop; `{rma}`, `{store}`.
+        DoneReceivedAt { en: "Return {rma} marked received at {store}.", es: "Devolución {rma} marcada como recibida en {store}.", ar: "تم وضع علامة مستلم على المرتجع {rma} في {store}." }
+        /// A return was marked refunded; `{rma}`.
+        DoneRefunded { en: "Return {rma} marked refunded.", es: "Devolución {rma} marcada como reembolsada.", ar: "تم وضع علامة مسترد على المرتجع {rma}." }
         /// Shown after signing out.
         SignedOut { en: "You have signed out.", es: "Has cerrado la sesión.", ar: "لقد سجلت الخروج." }
         /// The password field was left empty.

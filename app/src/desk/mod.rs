@@ -1,11 +1,14 @@
-//! The support desk for agents: sign in, then the live chat's inbox and conversations, and
-//! the help centre's articles; sign out. The shopper timeline arrives with the returns and
-//! reviews issues.
+//! The support desk for agents: sign in, then the live chat's inbox and conversations (with
+//! the shopper's timeline beside one), the help centre's articles and the returns; sign out.
+//! Store staff (agents with a shop) find the returns' counter first.
 
 mod canned;
 mod chat;
 mod help;
+mod js;
 mod messages;
+mod returns;
+mod scanner;
 mod sign_in;
 
 use crate::portal::Page;
@@ -82,6 +85,16 @@ fn AgentDesk(session: DeskSession, sign_out: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
     let name = session.agent.display_name.clone();
     let token = session.token.clone();
+    let store = session.agent.store.clone();
+    // Store staff come to the desk for the counter: it opens first; others find returns
+    // after chat and help, shut until asked for.
+    let at_counter = store.is_some();
+    let returns = view! { <returns::ReturnsDesk token=token.clone() store=store /> };
+    let (returns_first, returns_last) = if at_counter {
+        (Some(returns), None)
+    } else {
+        (None, Some(returns))
+    };
     view! {
         <section class="sf-desk" aria-labelledby="sf-desk-greeting">
             <p class="sf-desk__greeting" id="sf-desk-greeting" role="status">
@@ -90,8 +103,58 @@ fn AgentDesk(session: DeskSession, sign_out: Callback<()>) -> impl IntoView {
             <button type="button" class="sf-button sf-button--secondary" on:click=move |_| sign_out.run(())>
                 {i18n.text(DeskMsg::SignOutButton)}
             </button>
+            {returns_first}
             <chat::ChatDesk session=session />
             <help::HelpDesk token=token />
+            {returns_last}
+        </section>
+    }
+}
+
+/// A part of the desk behind a heading whose button opens and shuts it. Its content is
+/// mounted at the first opening and kept (`Show` keeps its children while `when` stays true),
+/// so shutting it keeps what the agent typed, and a desk that never opens it never asks the
+/// server for what it shows.
+#[component]
+fn DeskSection(
+    /// The part's name in its ids (`sf-desk-{name}-heading`, `sf-desk-{name}-content`) and
+    /// class (`sf-desk-{name}`).
+    name: &'static str,
+    /// The heading, also the button's text and the region's name.
+    heading: DeskMsg,
+    /// Whether it starts open.
+    #[prop(optional)]
+    open_at_start: bool,
+    /// What it holds.
+    children: ChildrenFn,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let open = RwSignal::new(open_at_start);
+    let ever_opened = RwSignal::new(open_at_start);
+    let toggle = move |_| {
+        open.update(|open| *open = !*open);
+        ever_opened.set(true);
+    };
+    let heading_id = format!("sf-desk-{name}-heading");
+    let labelled_by = heading_id.clone();
+    let content_id = format!("sf-desk-{name}-content");
+    let controls = content_id.clone();
+    view! {
+        <section class=format!("sf-desk-{name}") aria-labelledby=labelled_by>
+            <h2 id=heading_id>
+                <button
+                    type="button"
+                    class="sf-button sf-button--secondary"
+                    aria-expanded=move || open.get().to_string()
+                    aria-controls=controls
+                    on:click=toggle
+                >
+                    {i18n.text(heading)}
+                </button>
+            </h2>
+            <div id=content_id hidden=move || !open.get()>
+                <Show when=move || ever_opened.get()>{children()}</Show>
+            </div>
         </section>
     }
 }

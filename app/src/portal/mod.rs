@@ -12,9 +12,10 @@ use leptos_router::path;
 pub use messages::PortalMsg;
 pub use page::Page;
 use sf_components::elements::help_centre as help_element;
+use sf_components::elements::return_request as returns_element;
 use sf_components::elements::shipment_tracker as tracker_element;
 use sf_components::i18n::provide_i18n;
-use sf_components::{use_i18n, HelpCentre, Locale, ServiceStatus, ShipmentTracker};
+use sf_components::{use_i18n, HelpCentre, Locale, ReturnRequest, ServiceStatus, ShipmentTracker};
 use wasm_bindgen::JsCast;
 
 /// The whole portal: skip link, header, the routed main content, and footer.
@@ -47,7 +48,7 @@ pub fn Portal() -> impl IntoView {
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/") view=HomePage />
                     <Route path=path!("/track") view=TrackPage />
-                    <Route path=path!("/returns") view=|| view! { <ComingSoonPage title=PortalMsg::ReturnsHeading /> } />
+                    <Route path=path!("/returns") view=ReturnsPage />
                     <Route path=path!("/reviews") view=|| view! { <ComingSoonPage title=PortalMsg::ReviewsHeading /> } />
                     <Route path=path!("/help") view=HelpPage />
                     <Route path=path!("/contact") view=|| view! { <ComingSoonPage title=PortalMsg::ContactHeading /> } />
@@ -157,6 +158,25 @@ fn TrackPage() -> impl IntoView {
                 expires=param(tracker_element::EXPIRES)
                 signature=param(tracker_element::SIGNATURE)
                 customer=param(tracker_element::CUSTOMER)
+            />
+        </Page>
+    }
+}
+
+/// Returns; the same query as the tracker's: `?order=…&expires=…&signature=…` (a signed link
+/// from an order email), `?customer=…&expires=…&signature=…` (a shopper signed in to the
+/// store), `?order=…` alone pre-fills the form.
+#[component]
+fn ReturnsPage() -> impl IntoView {
+    let query = leptos_router::hooks::use_query_map();
+    let param = move |name: &'static str| Signal::derive(move || query.with(|q| q.get(name)));
+    view! {
+        <Page title=PortalMsg::ReturnsHeading>
+            <ReturnRequest
+                order=param(returns_element::ORDER)
+                expires=param(returns_element::EXPIRES)
+                signature=param(returns_element::SIGNATURE)
+                customer=param(returns_element::CUSTOMER)
             />
         </Page>
     }

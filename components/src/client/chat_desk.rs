@@ -11,6 +11,7 @@ use sf_api::live_chat::{
     ConversationStatus, ConversationView, DeskFrame, InboxEntry, InboxView, NoteChannel,
     NoteRequest, PresenceRequest, ShopperTimeline, StatusRequest, TimelineNote, TimelineOrder,
 };
+use sf_api::returns::TimelineReturn;
 use std::future::Future;
 use wasm_bindgen::JsValue;
 
@@ -291,6 +292,7 @@ impl FromJson for ShopperTimeline {
             orders: fields.list("orders", TimelineOrder::from_json)?,
             conversations: fields.list("conversations", InboxEntry::from_json)?,
             notes: fields.list("notes", TimelineNote::from_json)?,
+            returns: fields.list("returns", TimelineReturn::from_json)?,
         })
     }
 }

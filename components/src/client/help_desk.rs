@@ -87,11 +87,6 @@ fn article_path(slug: &str, locale: HelpLocale) -> String {
     format!("/desk/help/articles/{slug}/{}", locale.as_str())
 }
 
-/// A count the server writes as an unsigned integer.
-fn count(fields: &Fields, name: &str) -> Option<u32> {
-    u32::try_from(fields.integer(name)?).ok()
-}
-
 impl ToJson for ArticleEdit {
     fn fields(&self) -> Vec<(&'static str, JsValue)> {
         vec![
@@ -118,8 +113,8 @@ impl FromJson for DeskArticleEntry {
             about: ArticleSummary::from_json(value)?,
             published: fields.flag("published")?,
             faq: fields.flag("faq")?,
-            helpful: count(&fields, "helpful")?,
-            not_helpful: count(&fields, "not_helpful")?,
+            helpful: fields.count("helpful")?,
+            not_helpful: fields.count("not_helpful")?,
             updated_at: fields.text("updated_at")?,
         })
     }
@@ -172,7 +167,7 @@ impl FromJson for MissedSearch {
         Some(MissedSearch {
             locale: HelpLocale::parse(&fields.text("locale")?)?,
             query: fields.text("query")?,
-            count: count(&fields, "count")?,
+            count: fields.count("count")?,
             last_at: fields.text("last_at")?,
         })
     }

@@ -24,10 +24,13 @@ mod chat_desk;
 mod help_centre;
 mod help_desk;
 pub(crate) mod live_chat;
+mod returns_desk;
 pub mod socket;
 
 pub use chat_desk::read_desk_frame;
 pub use live_chat::{client_frame_text, read_server_frame};
+
+mod return_request;
 
 /// Why a call failed.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -400,6 +403,14 @@ async fn send_body(
         retry_after_seconds,
         body,
     })
+}
+
+/// A new idempotency key (a chat message's id, a return's request id), unique enough
+/// within what it keys: the time and a random part.
+pub fn new_client_id() -> String {
+    let now = js_sys::Date::now() as u64;
+    let random = (js_sys::Math::random() * 4_294_967_296.0) as u64;
+    format!("c{now}-{random}")
 }
 
 /// Provides the client for everything below.

@@ -9,7 +9,7 @@
 //! do not know, so a newer server does not break an older cached module. Any other shape is
 //! `None`, which the client reports as an unexpected answer.
 
-use sf_api::agent::{AgentProfile, AgentSession};
+use sf_api::agent::{AgentProfile, AgentSession, AgentStore};
 use sf_api::error::ErrorCode;
 use sf_api::health::{Health, HealthStatus};
 use sf_api::tracking::{
@@ -65,6 +65,11 @@ impl Fields {
         let number = self.get(name).as_f64()?;
         // JSON integers the server writes are exact in a double up to 2^53.
         (number.fract() == 0.0 && number.abs() <= 9_007_199_254_740_992.0).then_some(number as i64)
+    }
+
+    /// A count the server writes as an unsigned integer.
+    pub(super) fn count(&self, name: &str) -> Option<u32> {
+        u32::try_from(self.integer(name)?).ok()
     }
 
     pub(super) fn flag(&self, name: &str) -> Option<bool> {
@@ -166,6 +171,17 @@ impl FromJson for AgentProfile {
             id: fields.integer("id")?,
             email: fields.text("email")?,
             display_name: fields.text("display_name")?,
+            store: fields.maybe("store", AgentStore::from_json)?,
+        })
+    }
+}
+
+impl FromJson for AgentStore {
+    fn from_json(value: &JsValue) -> Option<Self> {
+        let fields = Fields::of(value)?;
+        Some(AgentStore {
+            id: fields.integer("id")?,
+            name: fields.text("name")?,
         })
     }
 }

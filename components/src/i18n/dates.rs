@@ -13,6 +13,9 @@ pub enum DateStyle {
     DayAndTime,
     /// "14:05": for chat messages, read as they come.
     Time,
+    /// "24 November 2026": for a calendar day the server sends as `YYYY-MM-DD` (a return's
+    /// last day), read in UTC so it is the same day wherever the shopper is.
+    CalendarDay,
 }
 
 /// `iso` (RFC 3339) formatted for `locale` in the browser's time zone; the input unchanged
@@ -37,6 +40,12 @@ pub fn format_date(iso: &str, locale: Locale, style: DateStyle) -> String {
             set("timeStyle", "short");
         }
         DateStyle::Time => set("timeStyle", "short"),
+        DateStyle::CalendarDay => {
+            set("day", "numeric");
+            set("month", "long");
+            set("year", "numeric");
+            set("timeZone", "UTC");
+        }
     }
     date.to_locale_string(locale.tag(), &options).into()
 }

@@ -23,7 +23,7 @@ pub mod transcript;
 
 use crate::chunk::{chunk_view, preloader, ChunkLoader};
 use crate::client::live_chat::{read_saved_chat, saved_chat_text};
-use crate::client::use_api_client;
+use crate::client::{new_client_id, use_api_client};
 use crate::events::{ChatRequest, PageEvent};
 use crate::i18n::use_i18n;
 use crate::reactive::effect;
@@ -393,13 +393,6 @@ fn focus_first_field(pane: NodeRef<html::Div>) {
     if let Some(field) = field {
         let _ = field.focus();
     }
-}
-
-/// A new message id, unique enough within one conversation: the time and a random part.
-fn new_client_id() -> String {
-    let now = js_sys::Date::now() as u64;
-    let random = (js_sys::Math::random() * 4_294_967_296.0) as u64;
-    format!("c{now}-{random}")
 }
 
 #[cfg(test)]
