@@ -6,7 +6,6 @@
 //! mark received is recorded at their shop by the server. Everyone else finds the same finder
 //! above the queue, for a parcel opened with a phone in hand.
 
-use super::js::{call, construct, property, set_property};
 use super::messages::DeskMsg;
 use super::scanner::use_qr_scanner;
 use super::DeskSection;
@@ -22,12 +21,11 @@ use sf_api::returns::{
 use sf_api::validation::{required_text, Field, FieldProblem, FieldRefusal, Validate};
 use sf_components::error_summary::{field_errors_from, FormErrors};
 use sf_components::form::{use_form, Form, UseForm};
-use sf_components::i18n::{format_date, DateStyle};
+use sf_components::i18n::{format_date, money, DateStyle};
 use sf_components::text_field::{error_id, ErrorMessage};
 use sf_components::{
-    use_api_client, use_i18n, ClientError, ErrorSummary, FieldError, I18n, Locale, TextField,
+    use_api_client, use_i18n, ClientError, ErrorSummary, FieldError, I18n, TextField,
 };
-use wasm_bindgen::JsValue;
 
 /// The return number input.
 const RMA_ID: &str = "sf-desk-return-rma";
@@ -681,7 +679,7 @@ fn ItemsTable(
                 )
             });
             let photo = line.photo_url.as_deref().map(|photo| {
-                let url = client.return_photo_url(photo);
+                let url = client.api_link(photo);
                 let link = url.clone();
                 let alt = i18n.format(DeskMsg::PhotoOf, &[("item", &line.name)]);
                 view! {
@@ -721,28 +719,6 @@ fn ItemsTable(
             <tbody>{rows}</tbody>
         </table>
     }
-}
-
-/// `minor` units of `currency` as the agent's language writes money (`€12.50`, `¥1,200`):
-/// the browser's `Intl.NumberFormat` knows each currency's symbol and decimals.
-fn money(minor: i64, currency: &str, locale: Locale) -> String {
-    let options = js_sys::Object::new();
-    set_property(&options, "style", &JsValue::from_str("currency"));
-    set_property(&options, "currency", &JsValue::from_str(currency));
-    let formatted = construct(
-        "Intl.NumberFormat",
-        &[&JsValue::from_str(locale.tag()), &options],
-    )
-    .and_then(|format| {
-        let decimals = call(&format, "resolvedOptions", &[])
-            .map(|resolved| property(&resolved, "maximumFractionDigits"))
-            .and_then(|digits| digits.as_f64())
-            .unwrap_or(2.0);
-        let amount = minor as f64 / 10_f64.powi(decimals as i32);
-        call(&format, "format", &[&JsValue::from_f64(amount)])?.as_string()
-    });
-    // A currency the browser does not know (a server's slip) is still shown, plainly.
-    formatted.unwrap_or_else(|| format!("{}.{:02} {currency}", minor / 100, (minor % 100).abs()))
 }
 
 /// What the return costs and gives back, in the order's currency; fees and bonus only when

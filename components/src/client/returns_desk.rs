@@ -57,35 +57,12 @@ impl ApiClient {
                 .into_result()
         }
     }
-
-    /// The full address of a return line's photo. The server names it by its path on the
-    /// API (with or without the `/api/v1` prefix); the page may be served from elsewhere.
-    pub fn return_photo_url(self, photo_url: &str) -> String {
-        if photo_url.starts_with("http://") || photo_url.starts_with("https://") {
-            return photo_url.to_owned();
-        }
-        let prefix = if photo_url.starts_with(sf_api::API_PREFIX) {
-            ""
-        } else {
-            sf_api::API_PREFIX
-        };
-        format!("{}{prefix}{photo_url}", self.base())
-    }
 }
 
 /// One return's path; the RMA is typed (or scanned) by the agent, so it is encoded.
 fn return_path(rma: &str, rest: &str) -> String {
     let rma: String = js_sys::encode_uri_component(rma).into();
     format!("/desk/returns/{rma}{rest}")
-}
-
-/// The value among `names` (wire name, value) that `value` names.
-fn named<T: Copy>(value: &JsValue, names: &[(&str, T)]) -> Option<T> {
-    let name = value.as_string()?;
-    names
-        .iter()
-        .find(|(wire, _)| *wire == name)
-        .map(|(_, value)| *value)
 }
 
 /// A [`ReturnStatus`] on the wire.
@@ -95,14 +72,7 @@ fn return_status(value: &JsValue) -> Option<ReturnStatus> {
 
 /// A [`ReturnMethod`] on the wire.
 fn return_method(value: &JsValue) -> Option<ReturnMethod> {
-    named(
-        value,
-        &[
-            ("mail", ReturnMethod::Mail),
-            ("drop_off", ReturnMethod::DropOff),
-            ("in_store", ReturnMethod::InStore),
-        ],
-    )
+    super::return_request::named(&super::return_request::METHODS, value)
 }
 
 impl ToJson for ReceivedLine {

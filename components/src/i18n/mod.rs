@@ -8,10 +8,12 @@
 mod catalogue;
 mod common;
 mod dates;
+mod numbers;
 
 pub use common::{email_problem, CommonMsg};
 pub use dates::{format_date, DateStyle};
 use leptos::prelude::*;
+pub use numbers::{money, percent};
 
 /// A message of some catalogue, readable in every [`Locale`].
 pub trait Message: Copy + std::fmt::Debug + Send + Sync + 'static {

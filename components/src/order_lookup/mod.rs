@@ -4,6 +4,7 @@
 
 mod messages;
 
+use crate::chunk::{chunk_view, preloader, ChunkLoader};
 use crate::client::{use_api_client, ClientError};
 use crate::error_summary::{field_errors_from, FieldError};
 use crate::form::{use_form, Form};
@@ -120,5 +121,119 @@ fn server_errors(i18n: I18n, ids: LookupIds, error: &ClientError) -> Vec<FieldEr
                 (OrderLookupRequest::EMAIL, ids.email),
             ],
         ),
+    }
+}
+
+/// What a component that starts from an order draws first, and how it becomes the rest of
+/// itself (see [`lookup_then_whole`]).
+pub struct LookupThenWhole<Start: 'static, MakeStart> {
+    /// The component's outer class.
+    pub class: &'static str,
+    /// Its accessible name.
+    pub label: Signal<&'static str>,
+    /// The lookup form's ids.
+    pub ids: LookupIds,
+    /// Said while the rest of the component arrives.
+    pub loading: Signal<&'static str>,
+    /// Said when the rest could not be fetched.
+    pub unavailable: Signal<&'static str>,
+    /// The button that fetches it again.
+    pub try_again: Signal<&'static str>,
+    /// The element's `order`, `expires` and `signature`: a signed link or customer opens the
+    /// rest at once, and `order` alone pre-fills the form.
+    pub order: MaybeProp<String>,
+    /// See `order`.
+    pub expires: MaybeProp<String>,
+    /// See `order`.
+    pub signature: MaybeProp<String>,
+    /// The rest's input, from the order the form found (`None`: the signed attributes).
+    pub start: MakeStart,
+    /// Ties the rest's input type to the loader looked for.
+    pub rest: std::marker::PhantomData<Start>,
+}
+
+/// The lookup form alone, in the module's first download; once an order is found (or at
+/// once for something signed), the rest of the component from the loader the page provides
+/// (see [`crate::chunk`]), fetched early while the shopper uses the form.
+pub fn lookup_then_whole<Start, MakeStart>(
+    parts: LookupThenWhole<Start, MakeStart>,
+) -> impl IntoView
+where
+    Start: 'static,
+    MakeStart: Fn(Option<OrderAccess>) -> Start + Send + Sync + 'static,
+{
+    let LookupThenWhole {
+        class,
+        label,
+        ids,
+        loading,
+        unavailable,
+        try_again,
+        order,
+        expires,
+        signature,
+        start,
+        rest: _,
+    } = parts;
+    let loader = use_context::<ChunkLoader<Start>>();
+    let found = RwSignal::new(None::<OrderAccess>);
+    let needs_whole = Memo::new(move |_| {
+        found.with(Option::is_some)
+            || (expires.with(Option::is_some) && signature.with(Option::is_some))
+    });
+    let (whole_is_shown, load_failed, attempt) = (
+        RwSignal::new(false),
+        RwSignal::new(false),
+        RwSignal::new(0_u32),
+    );
+    let preload = preloader::<_, leptos::ev::FocusEvent>(loader);
+    let again = move |_| {
+        load_failed.set(false);
+        attempt.update(|count| *count += 1);
+    };
+    let first_screen = move || {
+        if load_failed.get() {
+            view! {
+                <p class="sf-notice sf-notice--warning" role="alert">
+                    {unavailable} " "
+                    <button type="button" class="sf-button sf-button--link" on:click=again>
+                        {try_again}
+                    </button>
+                </p>
+            }
+            .into_any()
+        } else if needs_whole.get() {
+            view! { <p class=format!("{class}__loading") role="status">{loading}</p> }.into_any()
+        } else {
+            view! {
+                <OrderLookupForm
+                    ids=ids
+                    order_number=order.get_untracked().unwrap_or_default()
+                    found=Callback::new(move |access| found.set(Some(access)))
+                />
+            }
+            .into_any()
+        }
+    };
+    view! {
+        {move || {
+            (!whole_is_shown.get())
+                .then(|| {
+                    view! {
+                        <section class=class aria-label=label on:focusin=preload>
+                            {first_screen}
+                        </section>
+                    }
+                })
+        }}
+        {chunk_view(
+            loader,
+            move || {
+                attempt.track();
+                needs_whole.get().then(|| start(found.get_untracked()))
+            },
+            load_failed,
+            whole_is_shown,
+        )}
     }
 }

@@ -21,8 +21,8 @@ mod summary;
 
 use crate::client::{new_client_id, use_api_client, ApiClient};
 use crate::error_summary::{FieldError, FormErrors};
-use crate::i18n::{format_date, use_i18n, CommonMsg, DateStyle, I18n, Locale};
-use crate::order_lookup::{LookupIds, OrderLookupForm};
+use crate::i18n::{format_date, money, percent, use_i18n, CommonMsg, DateStyle, I18n};
+use crate::order_lookup::{lookup_then_whole, LookupIds, LookupThenWhole, OrderLookupForm};
 use crate::reactive::effect;
 use crate::shipment_tracker::OrderSession;
 use leptos::prelude::*;
@@ -35,7 +35,7 @@ use sf_api::returns::{
 };
 use sf_api::tracking::CustomerOrder;
 use state::{apply, Call, Event, ProblemText, ReturnState, Step, Waiting};
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 
 /// Class names shared with the stylesheet (`style/return-request.css`).
 pub mod classes {
@@ -141,81 +141,28 @@ pub fn ReturnRequest(
     customer: MaybeProp<String>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let loader = use_context::<crate::chunk::ChunkLoader<ReturnStart>>();
     let attributes = ReturnAttributes {
         order,
         expires,
         signature,
         customer,
     };
-    // The order the form found, handed to the whole component as its first event.
-    let found = RwSignal::new(None::<Event>);
-    let needs_whole = Memo::new(move |_| {
-        found.with(Option::is_some)
-            || (expires.with(Option::is_some) && signature.with(Option::is_some))
-    });
-    let (whole_is_shown, load_failed, attempt) = (
-        RwSignal::new(false),
-        RwSignal::new(false),
-        RwSignal::new(0_u32),
-    );
-    // A shopper in the form will want the rest: fetch it while they use it.
-    let preload = crate::chunk::preloader::<_, leptos::ev::FocusEvent>(loader);
-    let try_again = move |_| {
-        load_failed.set(false);
-        attempt.update(|count| *count += 1);
-    };
-    view! {
-        {move || {
-            (!whole_is_shown.get())
-                .then(|| {
-                    view! {
-                        <section class=classes::ROOT aria-label=i18n.text(ReturnMsg::Label) on:focusin=preload>
-                            <div class="sf-return__step">
-                                {move || {
-                                    if load_failed.get() {
-                                        view! {
-                                            <div role="alert">
-                                                <p>{i18n.text(ReturnMsg::LoadFailed)}</p>
-                                                <button type="button" class="sf-button" on:click=try_again>
-                                                    {i18n.text(ReturnMsg::TryAgain)}
-                                                </button>
-                                            </div>
-                                        }
-                                            .into_any()
-                                    } else if needs_whole.get() {
-                                        view! { <p role="status">{i18n.text(ReturnMsg::Loading)}</p> }.into_any()
-                                    } else {
-                                        view! {
-                                            <OrderLookupForm
-                                                ids=LOOKUP_IDS
-                                                order_number=order.get_untracked().unwrap_or_default()
-                                                found=Callback::new(move |access: sf_api::tracking::OrderAccess| {
-                                                    found.set(Some(opened(access)))
-                                                })
-                                            />
-                                        }
-                                            .into_any()
-                                    }
-                                }}
-                            </div>
-                        </section>
-                    }
-                })
-        }}
-        {crate::chunk::chunk_view(
-            loader,
-            move || {
-                attempt.track();
-                needs_whole.get().then(|| ReturnStart {
-                    attributes,
-                    first: found.get_untracked(),
-                })
-            },
-            load_failed,
-            whole_is_shown,
-        )}
-    }
+    lookup_then_whole(LookupThenWhole {
+        class: classes::ROOT,
+        label: i18n.text(ReturnMsg::Label),
+        ids: LOOKUP_IDS,
+        loading: i18n.text(ReturnMsg::Loading),
+        unavailable: i18n.text(ReturnMsg::LoadFailed),
+        try_again: i18n.text(ReturnMsg::TryAgain),
+        order,
+        expires,
+        signature,
+        start: move |found: Option<sf_api::tracking::OrderAccess>| ReturnStart {
+            attributes,
+            first: found.map(opened),
+        },
+        rest: std::marker::PhantomData,
+    })
 }
 
 /// The event of an order the lookup form found.
@@ -677,58 +624,4 @@ fn item_name(name: &str, variant: Option<&str>) -> String {
         Some(variant) => format!("{name} ({variant})"),
         None => name.to_owned(),
     }
-}
-
-/// An options object with each pair set.
-fn intl_options(pairs: &[(&str, JsValue)]) -> js_sys::Object {
-    let options = js_sys::Object::new();
-    for (key, value) in pairs {
-        let _ = js_sys::Reflect::set(&options, &JsValue::from_str(key), value);
-    }
-    options
-}
-
-/// An `Intl.NumberFormat` of `locale` with `options`.
-fn number_format(locale: Locale, options: &[(&str, JsValue)]) -> js_sys::Intl::NumberFormat {
-    let locales = js_sys::Array::of1(&JsValue::from_str(locale.tag()));
-    js_sys::Intl::NumberFormat::new(&locales, &intl_options(options))
-}
-
-/// `value` written by `format`.
-fn formatted(format: &js_sys::Intl::NumberFormat, value: f64) -> Option<String> {
-    format
-        .format()
-        .call1(&JsValue::NULL, &JsValue::from_f64(value))
-        .ok()?
-        .as_string()
-}
-
-/// An amount the server computed, in the order's minor unit, in `currency` as the shopper's
-/// language writes it (`€12.50`, `12,50 €`).
-fn money(cents: i64, currency: &str, locale: Locale) -> String {
-    let format = number_format(
-        locale,
-        &[("style", "currency".into()), ("currency", currency.into())],
-    );
-    // The minor unit is the currency's own (cents for the euro, none for the yen), which
-    // `Intl` knows.
-    let digits = js_sys::Reflect::get(&format.resolved_options(), &"maximumFractionDigits".into())
-        .ok()
-        .and_then(|digits| digits.as_f64())
-        .unwrap_or(2.0);
-    let value = cents as f64 / 10_f64.powf(digits);
-    formatted(&format, value).unwrap_or_else(|| format!("{value} {currency}"))
-}
-
-/// Basis points (hundredths of a percent) as a percentage in the shopper's language.
-fn percent(basis_points: u32, locale: Locale) -> String {
-    let format = number_format(
-        locale,
-        &[
-            ("style", "percent".into()),
-            ("maximumFractionDigits", 2.into()),
-        ],
-    );
-    let value = f64::from(basis_points) / 10_000.0;
-    formatted(&format, value).unwrap_or_else(|| format!("{}%", value * 100.0))
 }

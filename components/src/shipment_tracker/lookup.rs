@@ -7,7 +7,7 @@ use crate::order_lookup::{LookupIds, OrderLookupForm};
 use leptos::prelude::*;
 use sf_api::tracking::OrderAccess;
 
-const IDS: LookupIds = LookupIds {
+pub(super) const IDS: LookupIds = LookupIds {
     heading: "sf-tracker-lookup-heading",
     order_number: "sf-tracker-order-number",
     email: "sf-tracker-email",

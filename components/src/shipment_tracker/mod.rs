@@ -21,9 +21,9 @@ mod notifications;
 mod order_view;
 pub mod state;
 
-use crate::chunk::{chunk_view, preloader, ChunkLoader};
 use crate::client::{use_api_client, ClientError};
 use crate::i18n::{use_i18n, I18n};
+use crate::order_lookup::{lookup_then_whole, LookupThenWhole};
 use customer_orders::CustomerOrderList;
 use leptos::html;
 use leptos::prelude::*;
@@ -85,80 +85,31 @@ pub fn ShipmentTracker(
     customer: MaybeProp<String>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let loader = use_context::<ChunkLoader<TrackerStart>>();
     let attributes = TrackerAttributes {
         order,
         expires,
         signature,
         customer,
     };
-    // The order the form found, handed to the whole tracker as its first event.
-    let found = RwSignal::new(None::<Event>);
-    let needs_whole = Memo::new(move |_| {
-        found.with(Option::is_some)
-            || (expires.with(Option::is_some) && signature.with(Option::is_some))
-    });
-    let (whole_is_shown, load_failed, attempt) = (
-        RwSignal::new(false),
-        RwSignal::new(false),
-        RwSignal::new(0_u32),
-    );
-    // A shopper in the form will want the rest: fetch it while they use it.
-    let preload = preloader::<_, leptos::ev::FocusEvent>(loader);
-    let try_again = move |_| {
-        load_failed.set(false);
-        attempt.update(|count| *count += 1);
-    };
-    view! {
-        {move || {
-            (!whole_is_shown.get())
-                .then(|| {
-                    view! {
-                        <section class=classes::ROOT aria-label=i18n.text(TrackerMsg::Label) on:focusin=preload>
-                            {move || {
-                                if load_failed.get() {
-                                    view! {
-                                        <p class="sf-notice sf-notice--warning" role="alert">
-                                            {i18n.text(TrackerMsg::TrackerUnavailable)} " "
-                                            <button type="button" class="sf-button sf-button--link" on:click=try_again>
-                                                {i18n.text(TrackerMsg::TryAgain)}
-                                            </button>
-                                        </p>
-                                    }
-                                        .into_any()
-                                } else if needs_whole.get() {
-                                    view! { <p class="sf-tracker__loading">{i18n.text(TrackerMsg::LoadingOrder)}</p> }
-                                        .into_any()
-                                } else {
-                                    view! {
-                                        <LookupForm
-                                            notice=None
-                                            order_number=order.get_untracked().unwrap_or_default()
-                                            found=Callback::new(move |access| {
-                                                found.set(Some(Event::Found { access, focus: true }))
-                                            })
-                                        />
-                                    }
-                                        .into_any()
-                                }
-                            }}
-                        </section>
-                    }
-                })
-        }}
-        {chunk_view(
-            loader,
-            move || {
-                attempt.track();
-                needs_whole.get().then(|| TrackerStart {
-                    attributes,
-                    first: found.get_untracked(),
-                })
-            },
-            load_failed,
-            whole_is_shown,
-        )}
-    }
+    lookup_then_whole(LookupThenWhole {
+        class: classes::ROOT,
+        label: i18n.text(TrackerMsg::Label),
+        ids: lookup::IDS,
+        loading: i18n.text(TrackerMsg::LoadingOrder),
+        unavailable: i18n.text(TrackerMsg::TrackerUnavailable),
+        try_again: i18n.text(TrackerMsg::TryAgain),
+        order,
+        expires,
+        signature,
+        start: move |found: Option<sf_api::tracking::OrderAccess>| TrackerStart {
+            attributes,
+            first: found.map(|access| Event::Found {
+                access,
+                focus: true,
+            }),
+        },
+        rest: std::marker::PhantomData,
+    })
 }
 
 /// The element's attributes, handed on to the whole tracker.

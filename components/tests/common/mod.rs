@@ -39,10 +39,11 @@ pub fn mount_with_api<V: IntoView + 'static>(
     let root = container();
     let base = api_base();
     let mounted = leptos::mount::mount_to(root.clone(), move || {
-        // What the tracker's and the chat's binaries provide; here their parts are
-        // compiled in.
+        // What the tracker's, the chat's and the returns' binaries provide; here their
+        // parts are compiled in.
         sf_components::provide_whole_tracker!();
         sf_components::provide_conversation!();
+        sf_components::provide_whole_returns!();
         view! {
             <sf_components::SupportRoot api_base=base locale=sf_components::Locale::En>
                 {component()}
