@@ -626,8 +626,8 @@ async fn add_items(
     }
     for (sku, units) in counted {
         sqlx::query(
-            "INSERT INTO order_items (order_id, product_id, quantity, shipment_id) \
-             SELECT $1, id, $2, $3 FROM products WHERE sku = $4",
+            "INSERT INTO order_items (order_id, product_id, quantity, shipment_id, unit_price_cents) \
+             SELECT $1, id, $2, $3, price_cents FROM products WHERE sku = $4",
         )
         .bind(order_id)
         .bind(units)

@@ -28,8 +28,11 @@ ALTER TABLE products ADD COLUMN stock INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE stores ADD COLUMN accepts_returns INTEGER NOT NULL DEFAULT 1;
 -- Store staff: an agent working at a shop's counter.
 ALTER TABLE agents ADD COLUMN store_id INTEGER REFERENCES stores (id);
--- Money is in the order's currency, in its minor unit.
+-- Money is in the order's currency, in its minor unit; a line keeps the price paid, which
+-- refunds are computed from (a later price change or sale must not change them).
 ALTER TABLE orders ADD COLUMN currency TEXT NOT NULL DEFAULT 'USD';
+ALTER TABLE order_items ADD COLUMN unit_price_cents INTEGER;
+UPDATE order_items SET unit_price_cents = (SELECT price_cents FROM products WHERE products.id = order_items.product_id);
 
 CREATE TABLE returns (
     id                   INTEGER PRIMARY KEY AUTOINCREMENT,

@@ -188,6 +188,16 @@ pub(super) async fn transition(
             check_received(&store::lines(&db, row.id).await?, lines)?;
             (None, lines)
         }
+        ReturnTransition::Refunded => {
+            let lines = store::lines(&db, row.id).await?;
+            if lines
+                .iter()
+                .all(|line| line.received_quantity.unwrap_or(0) == 0)
+            {
+                return Err(ApiError::Conflict(NOTHING_RECEIVED));
+            }
+            (None, &[])
+        }
         _ => (None, &[]),
     };
     let store_id = agent
@@ -211,6 +221,9 @@ pub(super) async fn transition(
     let row = find(&db, &row.rma).await?;
     desk_return(&db, &keys, row).await.map(Json)
 }
+
+const NOTHING_RECEIVED: &str =
+    "Nothing of this return arrived, so there is nothing to refund: reject it instead.";
 
 const NOT_ALLOWED: &str =
     "This return cannot make that change from where it is now: reload it to see its status.";

@@ -148,7 +148,8 @@ pub(super) async fn create(
 ) -> Result<(StatusCode, Json<ReturnCreated>), ApiError> {
     let shopper = shopper.for_order(&order_number)?;
     // One writer at a time on SQLite: a double click's two requests are decided in turn,
-    // so the second finds the first's return (PostgreSQL's unique index decides there).
+    // so the second finds the first's return. On PostgreSQL a same-id race is settled by
+    // the unique index (below), and quantities by the order's row lock in `insert_return`.
     let _writer = db.one_writer().await;
     if let Some(rma) = store::rma_of_request(&db, shopper.order_id, &request.request_id).await? {
         return created(&db, &keys, &rma, StatusCode::OK).await;
@@ -167,12 +168,23 @@ pub(super) async fn create(
         amounts: checked.amounts,
         lines: checked.lines,
     };
-    if let Err(error) = store::insert_return(&db, &rma, &new).await {
-        // The same request raced us on PostgreSQL: answer the return it made.
-        return match store::rma_of_request(&db, shopper.order_id, &request.request_id).await? {
-            Some(rma) => created(&db, &keys, &rma, StatusCode::OK).await,
-            None => Err(error),
-        };
+    match store::insert_return(&db, &rma, &new).await {
+        Ok(store::Inserted::Stored) => {}
+        Ok(store::Inserted::TooMany { item_id, left }) => {
+            let field = sf_api::returns::line_field(item_id, "quantity");
+            return Err(ApiError::field(
+                &field,
+                format!("Another return has just taken some of this item: you can return at most {left}."),
+            ));
+        }
+        // The same request raced us on PostgreSQL (its unique index refused the second
+        // insert): answer the return the first one made.
+        Err(error) => {
+            return match store::rma_of_request(&db, shopper.order_id, &request.request_id).await? {
+                Some(rma) => created(&db, &keys, &rma, StatusCode::OK).await,
+                None => Err(error),
+            };
+        }
     }
     tracing::info!(%rma, "return requested");
     created(&db, &keys, &rma, StatusCode::CREATED).await
@@ -425,6 +437,10 @@ pub(super) async fn label(
     let row = store::return_by_rma(&db, &rma)
         .await?
         .ok_or(ApiError::NotFound)?;
+    // A label is for a mail return whose items are still to be sent.
+    if row.method != "mail" || !matches!(row.status.as_str(), "requested" | "approved") {
+        return Err(ApiError::NotFound);
+    }
     let lines = store::lines(&db, row.id).await?;
     let page = super::view::label_page(&row, &lines, &returns.mail_address);
     Ok((

@@ -127,5 +127,6 @@ async fn seed_waiting_return(db: &Database) -> Result<(), ApiError> {
             photo_id: None,
         }],
     };
-    store::insert_return(db, "R-DEM2XQ", &new).await
+    store::insert_return(db, "R-DEM2XQ", &new).await?;
+    Ok(())
 }

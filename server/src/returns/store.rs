@@ -44,7 +44,7 @@ pub struct ItemRow {
     pub family: Option<String>,
     /// Its category.
     pub category: String,
-    /// One unit's price.
+    /// One unit's price as paid (the product's price for lines imported without one).
     pub price_cents: i64,
     /// Units ordered.
     pub quantity: i64,
@@ -58,7 +58,7 @@ pub struct ItemRow {
 pub async fn order_items(db: &Database, order_id: i64) -> Result<Vec<ItemRow>, ApiError> {
     Ok(sqlx::query_as(
         "SELECT i.id AS item_id, p.id AS product_id, p.sku, p.name, p.variant, p.family, \
-                p.category, p.price_cents, i.quantity, \
+                p.category, COALESCE(i.unit_price_cents, p.price_cents) AS price_cents, i.quantity, \
                 (SELECT MIN(e.occurred_at) FROM shipment_events e \
                   WHERE e.shipment_id = i.shipment_id AND e.status = 'delivered') AS delivered_at, \
                 CAST((SELECT COALESCE(SUM(l.quantity), 0) FROM return_lines l \
@@ -265,10 +265,53 @@ pub async fn rma_taken(db: &Database, rma: &str) -> Result<bool, ApiError> {
     Ok(found.is_some())
 }
 
-/// Stores a return, its lines and its first event in one transaction.
-pub async fn insert_return(db: &Database, rma: &str, new: &NewReturn<'_>) -> Result<(), ApiError> {
+/// Whether a return was stored.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Inserted {
+    /// Stored.
+    Stored,
+    /// Another return took the units first: this order line has fewer left than asked.
+    TooMany {
+        /// The order line.
+        item_id: i64,
+        /// Units still returnable.
+        left: i64,
+    },
+}
+
+/// Stores a return, its lines and its first event in one transaction, checking again inside
+/// it (with the order's row locked on PostgreSQL; SQLite has one writer) that no other return
+/// took the same units since the request was checked: two tabs, two devices.
+pub async fn insert_return(
+    db: &Database,
+    rma: &str,
+    new: &NewReturn<'_>,
+) -> Result<Inserted, ApiError> {
     let now = db::now();
     let mut tx = db.pool.begin().await?;
+    if db.backend == crate::db::Backend::Postgres {
+        sqlx::query("SELECT id FROM orders WHERE id = $1 FOR UPDATE")
+            .bind(new.order_id)
+            .execute(&mut *tx)
+            .await?;
+    }
+    for line in &new.lines {
+        let left: i64 = sqlx::query_scalar(
+            "SELECT i.quantity - CAST((SELECT COALESCE(SUM(l.quantity), 0) FROM return_lines l \
+               JOIN returns r ON r.id = l.return_id \
+               WHERE l.order_item_id = i.id AND r.status <> 'rejected') AS BIGINT) \
+             FROM order_items i WHERE i.id = $1",
+        )
+        .bind(line.item_id)
+        .fetch_one(&mut *tx)
+        .await?;
+        if left < i64::from(line.quantity) {
+            return Ok(Inserted::TooMany {
+                item_id: line.item_id,
+                left,
+            });
+        }
+    }
     let amounts = &new.amounts;
     let return_id: i64 = sqlx::query_scalar(
         "INSERT INTO returns (rma, order_id, request_id, status, method, store_id, comment, \
@@ -317,7 +360,7 @@ pub async fn insert_return(db: &Database, rma: &str, new: &NewReturn<'_>) -> Res
     )
     .await?;
     tx.commit().await?;
-    Ok(())
+    Ok(Inserted::Stored)
 }
 
 async fn insert_event(

@@ -17,6 +17,7 @@ both_databases!(
     only_the_orders_shopper_and_agents_see_a_return,
     each_status_move_is_recorded_and_wrong_moves_are_refused,
     photos_are_checked_by_content_and_the_label_is_the_returns_own,
+    two_requests_at_once_never_return_more_than_was_bought,
 );
 
 async fn seeded(database: TestDatabase) -> TestApp {
@@ -331,6 +332,20 @@ async fn a_request_id_makes_one_return_and_quantities_are_capped(database: TestD
     )
     .await;
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    // Refunds are computed from the price paid, not today's price.
+    sqlx::query("UPDATE products SET price_cents = 1 WHERE sku = 'TEE-02'")
+        .execute(&app.server.db.pool)
+        .await
+        .unwrap();
+    let paid = post(
+        &app,
+        "/api/v1/orders/SF-1013/returns/quote",
+        &token,
+        &request(vec![line(&shirt, 1, "refund")], "mail", "price"),
+    )
+    .await;
+    let paid: Value = paid.json().await.unwrap();
+    assert_eq!(paid["amounts"]["items_cents"], 2500);
     // An in-store return names a shop that takes returns.
     let mut in_store = request(vec![line(&shirt, 1, "refund")], "in_store", "shop");
     in_store["store_id"] = json!(999_999);
@@ -487,6 +502,30 @@ async fn each_status_move_is_recorded_and_wrong_moves_are_refused(database: Test
         StatusCode::CONFLICT,
         "twice"
     );
+    // The demo's lamp: approved, received with nothing in the parcel, cannot be refunded.
+    let waiting = "R-DEM2XQ";
+    let lamp: Value = app
+        .get(&format!("/api/v1/desk/returns/{waiting}"))
+        .bearer_auth(&agent)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let lamp_line = lamp["return"]["lines"][0]["line_id"].clone();
+    let empty =
+        json!({"to": "received", "lines": [{"line_id": lamp_line, "received": 0, "damaged": 0}]});
+    for (transition, status) in [
+        (json!({"to": "approved"}), StatusCode::OK),
+        (empty, StatusCode::OK),
+        (json!({"to": "refunded"}), StatusCode::CONFLICT),
+    ] {
+        assert_eq!(
+            move_to(&app, &agent, waiting, transition).await.status(),
+            status
+        );
+    }
     // At the Riverside counter, with one shirt damaged.
     let counter = counter_token(&app).await;
     let lines = made["lines"].as_array().unwrap();
@@ -578,7 +617,6 @@ async fn each_status_move_is_recorded_and_wrong_moves_are_refused(database: Test
         4
     );
     // A rejection frees the items for another return, and says why.
-    let waiting = "R-DEM2XQ";
     assert_eq!(
         move_to(
             &app,
@@ -594,7 +632,7 @@ async fn each_status_move_is_recorded_and_wrong_moves_are_refused(database: Test
     let order = returnable(&app, "SF-1012", &dev).await;
     assert_eq!(order["items"][0]["returnable"], 1);
     assert_eq!(
-        order["returns"][0]["events"][1]["note"],
+        order["returns"][0]["events"][3]["note"],
         "The lamp was used."
     );
     app.stop().await;
@@ -673,5 +711,37 @@ async fn photos_are_checked_by_content_and_the_label_is_the_returns_own(database
         app.get(&tampered).send().await.unwrap().status(),
         StatusCode::UNAUTHORIZED
     );
+    // Once rejected, there is nothing to post: the label is gone.
+    let agent = app.demo_agent_token().await;
+    let reason = json!({"to": "rejected", "reason": "The photo shows no damage."});
+    assert_eq!(
+        move_to(&app, &agent, rma, reason).await.status(),
+        StatusCode::OK
+    );
+    assert_eq!(
+        app.get(&label_url).send().await.unwrap().status(),
+        StatusCode::NOT_FOUND
+    );
+    app.stop().await;
+}
+
+async fn two_requests_at_once_never_return_more_than_was_bought(database: TestDatabase) {
+    let app = seeded(database).await;
+    let token = lena(&app).await;
+    let order = returnable(&app, "SF-1013", &token).await;
+    let shirt = item(&order, "Organic")["item_id"].clone();
+    // Two tabs, each asking for both shirts with its own request id.
+    let first = request(vec![line(&shirt, 2, "refund")], "mail", "tab-1");
+    let second = request(vec![line(&shirt, 2, "refund")], "mail", "tab-2");
+    let (a, b) = tokio::join!(create(&app, &token, &first), create(&app, &token, &second));
+    let mut statuses = [a.status(), b.status()];
+    statuses.sort();
+    assert_eq!(
+        statuses,
+        [StatusCode::CREATED, StatusCode::UNPROCESSABLE_ENTITY]
+    );
+    let order = returnable(&app, "SF-1013", &token).await;
+    assert_eq!(order["returns"].as_array().unwrap().len(), 1);
+    assert_eq!(item(&order, "Organic")["returnable"], 0);
     app.stop().await;
 }
