@@ -140,6 +140,13 @@ test("a shopper returns two items to a shop by keyboard; the desk approves, the 
   await expectAccessible(agent.page, "desk: an approved return");
   await agent.context.close();
 
+  // Back later, on the way to the shop: the approved return still shows its QR code.
+  await page.reload();
+  await lookUp(page, "SF-1001", "ada@example.com");
+  await page.getByRole("heading", { name: `Return ${rma}` }).waitFor();
+  await page.getByRole("img", { name: `QR code for return ${rma}` }).waitFor();
+  await expectAccessible(page, "an approved return with its QR code");
+
   // The Riverside counter finds it by its number and receives it.
   const counter = await deskAs("counter@demo.store");
   await counter.page.getByRole("heading", { name: "Counter — Demo Store Riverside" }).waitFor();

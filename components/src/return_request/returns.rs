@@ -2,6 +2,7 @@
 //! (requested, approved, on its way back, received, refunded; or rejected, with the store's
 //! reason), each step with its date, and the shop where a counter return was received.
 
+use super::state::Step;
 use super::{item_name, status_msg, use_returns, ReturnMsg};
 use crate::i18n::{format_date, use_i18n, DateStyle};
 use leptos::prelude::*;
@@ -57,7 +58,18 @@ fn ReturnCard(made: ReturnView) -> impl IntoView {
             .chain([ReturnStatus::Rejected])
             .collect()
     } else {
-        ReturnStatus::PATH.to_vec()
+        // A step skipped (an in-store return is never "on its way back") is not shown as
+        // done: only steps reached, and those still ahead.
+        let now_at = ReturnStatus::PATH
+            .iter()
+            .position(|status| *status == made.status)
+            .unwrap_or(0);
+        ReturnStatus::PATH
+            .into_iter()
+            .enumerate()
+            .filter(|(at, status)| *at >= now_at || reached(*status).is_some())
+            .map(|(_, status)| status)
+            .collect()
     };
     let current_at = steps
         .iter()
@@ -102,12 +114,20 @@ fn ReturnCard(made: ReturnView) -> impl IntoView {
             view! { <p class="sf-return__rejected">{i18n.format_now(ReturnMsg::RejectedBecause, &[("reason", &note)])}</p> }
         });
     let heading = i18n.format_now(ReturnMsg::ReturnHeading, &[("rma", &made.rma)]);
+    // The return just made shows its QR code or label on the confirmation above: once.
+    let shown_above = use_returns().state.with_untracked(|state| {
+        state
+            .created
+            .as_ref()
+            .is_some_and(|created| created.rma == made.rma && state.step == Step::Done)
+    });
     view! {
         <li class="sf-return__card">
             <h3>{heading}</h3>
             <ul class="sf-return__lines">{lines}</ul>
             <ol class="sf-steps" aria-label=i18n.now(ReturnMsg::ProgressLabel)>{items}</ol>
             {rejection}
+            {(!shown_above).then(|| super::done::what_to_show(&made))}
         </li>
     }
 }
