@@ -87,10 +87,7 @@ pub(super) async fn queue(
             status: ReturnStatus::parse(&row.status).unwrap_or(ReturnStatus::Requested),
             method: store::from_wire_name(&row.method)
                 .unwrap_or(sf_api::returns::ReturnMethod::Mail),
-            units: lines
-                .iter()
-                .map(|line| u32::try_from(line.quantity).unwrap_or(0))
-                .sum(),
+            units: lines.iter().map(|line| store::count(line.quantity)).sum(),
             rma: row.rma,
             order_number: row.order_number,
             customer_name: row.customer_name,

@@ -4,7 +4,7 @@
 
 use super::codes::{new_rma, normalise_rma};
 use super::policy::{self, OrderLine, ReturnPolicy};
-use super::store::{self, ItemRow, NewLine, NewReturn};
+use super::store::{self, count, ItemRow, NewLine, NewReturn};
 use super::view::{return_view, views};
 use crate::db::Database;
 use crate::error::ApiError;
@@ -314,10 +314,6 @@ async fn check_request(
         amounts: policy::amounts(&policy, &priced, method),
         lines,
     })
-}
-
-fn count(value: i64) -> u32 {
-    u32::try_from(value.max(0)).unwrap_or(u32::MAX)
 }
 
 /// An order line as the policy reads it.

@@ -482,17 +482,17 @@ pub struct ReturnRow {
     pub store_id: Option<i64>,
     /// The comment.
     pub comment: String,
-    /// Amounts.
+    /// The returned units' prices as paid (minor unit of the order's currency).
     pub items_cents: i64,
-    /// Amounts.
+    /// Kept from the refund for restocking (never negative).
     pub restocking_fee_cents: i64,
-    /// Amounts.
+    /// Kept for the mail label (never negative).
     pub shipping_fee_cents: i64,
-    /// Amounts.
+    /// Added to store credit.
     pub bonus_cents: i64,
-    /// Amounts.
+    /// Paid back to the original payment, fees taken.
     pub refund_cents: i64,
-    /// Amounts.
+    /// Given as store credit, bonus added and fees taken.
     pub store_credit_cents: i64,
     /// When it was asked for.
     pub created_at: String,
@@ -653,6 +653,12 @@ pub async fn store(db: &Database, store_id: i64) -> Result<Option<ReturnStore>, 
             .fetch_optional(&db.pool)
             .await?;
     Ok(row.map(ReturnStore::from))
+}
+
+/// A count as stored (a 64-bit integer on both databases) as the API's `u32`: never
+/// negative, and saturating rather than wrapping for a number no order reaches.
+pub fn count(value: i64) -> u32 {
+    u32::try_from(value.max(0)).unwrap_or(u32::MAX)
 }
 
 /// The name an enum has on the wire, which is also its name in the database.

@@ -1,7 +1,7 @@
 //! A stored return as its shopper and the desk see it, and its printable label.
 
 use super::codes::qr_svg;
-use super::store::{self, from_wire_name, LineRow, ReturnRow};
+use super::store::{self, count, from_wire_name, LineRow, ReturnRow};
 use crate::db::Database;
 use crate::error::ApiError;
 use crate::tokens::{TokenKeys, TokenScope};
@@ -92,10 +92,6 @@ pub async fn timeline(
         });
     }
     Ok(returns)
-}
-
-fn count(value: i64) -> u32 {
-    u32::try_from(value.max(0)).unwrap_or(u32::MAX)
 }
 
 fn line_view(row: LineRow) -> Option<ReturnLineView> {
