@@ -124,6 +124,20 @@ fn server_errors(i18n: I18n, ids: LookupIds, error: &ClientError) -> Vec<FieldEr
     }
 }
 
+/// The attributes of an element that starts from an order (the tracker, returns), handed
+/// from its first screen to the rest of it.
+#[derive(Clone, Copy)]
+pub struct OrderAttributes {
+    /// The order number of a signed link, or alone a number to pre-fill the form with.
+    pub order: MaybeProp<String>,
+    /// When the signed link or customer stops working, in seconds since 1970.
+    pub expires: MaybeProp<String>,
+    /// The HMAC-SHA256 of the signed link or customer.
+    pub signature: MaybeProp<String>,
+    /// The store's own id of a signed-in shopper.
+    pub customer: MaybeProp<String>,
+}
+
 /// What a component that starts from an order draws first, and how it becomes the rest of
 /// itself (see [`lookup_then_whole`]).
 pub struct LookupThenWhole<Start: 'static, MakeStart> {
@@ -139,13 +153,9 @@ pub struct LookupThenWhole<Start: 'static, MakeStart> {
     pub unavailable: Signal<&'static str>,
     /// The button that fetches it again.
     pub try_again: Signal<&'static str>,
-    /// The element's `order`, `expires` and `signature`: a signed link or customer opens the
-    /// rest at once, and `order` alone pre-fills the form.
-    pub order: MaybeProp<String>,
-    /// See `order`.
-    pub expires: MaybeProp<String>,
-    /// See `order`.
-    pub signature: MaybeProp<String>,
+    /// The element's attributes: a signed link or customer opens the rest at once, and
+    /// `order` alone pre-fills the form.
+    pub attributes: OrderAttributes,
     /// The rest's input, from the order the form found (`None`: the signed attributes).
     pub start: MakeStart,
     /// Ties the rest's input type to the loader looked for.
@@ -169,12 +179,16 @@ where
         loading,
         unavailable,
         try_again,
-        order,
-        expires,
-        signature,
+        attributes,
         start,
         rest: _,
     } = parts;
+    let OrderAttributes {
+        order,
+        expires,
+        signature,
+        ..
+    } = attributes;
     let loader = use_context::<ChunkLoader<Start>>();
     let found = RwSignal::new(None::<OrderAccess>);
     let needs_whole = Memo::new(move |_| {

@@ -22,7 +22,9 @@ mod summary;
 use crate::client::{new_client_id, use_api_client, ApiClient};
 use crate::error_summary::{FieldError, FormErrors};
 use crate::i18n::{format_date, money, percent, use_i18n, CommonMsg, DateStyle, I18n};
-use crate::order_lookup::{lookup_then_whole, LookupIds, LookupThenWhole, OrderLookupForm};
+use crate::order_lookup::{
+    lookup_then_whole, LookupIds, LookupThenWhole, OrderAttributes, OrderLookupForm,
+};
 use crate::reactive::effect;
 use crate::shipment_tracker::OrderSession;
 use leptos::prelude::*;
@@ -141,7 +143,7 @@ pub fn ReturnRequest(
     customer: MaybeProp<String>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let attributes = ReturnAttributes {
+    let attributes = OrderAttributes {
         order,
         expires,
         signature,
@@ -154,9 +156,7 @@ pub fn ReturnRequest(
         loading: i18n.text(ReturnMsg::Loading),
         unavailable: i18n.text(ReturnMsg::LoadFailed),
         try_again: i18n.text(ReturnMsg::TryAgain),
-        order,
-        expires,
-        signature,
+        attributes,
         start: move |found: Option<sf_api::tracking::OrderAccess>| ReturnStart {
             attributes,
             first: found.map(opened),
@@ -176,19 +176,10 @@ fn opened(access: sf_api::tracking::OrderAccess) -> Event {
     }
 }
 
-/// The element's attributes, handed on to the whole component.
-#[derive(Clone, Copy)]
-pub struct ReturnAttributes {
-    order: MaybeProp<String>,
-    expires: MaybeProp<String>,
-    signature: MaybeProp<String>,
-    customer: MaybeProp<String>,
-}
-
 /// What the whole return request starts from.
 pub struct ReturnStart {
     /// The element's attributes.
-    attributes: ReturnAttributes,
+    attributes: OrderAttributes,
     /// What happened before: the order the form found.
     first: Option<Event>,
 }
@@ -198,7 +189,7 @@ pub struct ReturnStart {
 #[doc(hidden)]
 pub fn whole_view(start: ReturnStart) -> AnyView {
     let ReturnStart { attributes, first } = start;
-    let ReturnAttributes {
+    let OrderAttributes {
         order,
         expires,
         signature,

@@ -23,7 +23,7 @@ pub mod state;
 
 use crate::client::{use_api_client, ClientError};
 use crate::i18n::{use_i18n, I18n};
-use crate::order_lookup::{lookup_then_whole, LookupThenWhole};
+use crate::order_lookup::{lookup_then_whole, LookupThenWhole, OrderAttributes};
 use customer_orders::CustomerOrderList;
 use leptos::html;
 use leptos::prelude::*;
@@ -85,7 +85,7 @@ pub fn ShipmentTracker(
     customer: MaybeProp<String>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let attributes = TrackerAttributes {
+    let attributes = OrderAttributes {
         order,
         expires,
         signature,
@@ -98,9 +98,7 @@ pub fn ShipmentTracker(
         loading: i18n.text(TrackerMsg::LoadingOrder),
         unavailable: i18n.text(TrackerMsg::TrackerUnavailable),
         try_again: i18n.text(TrackerMsg::TryAgain),
-        order,
-        expires,
-        signature,
+        attributes,
         start: move |found: Option<sf_api::tracking::OrderAccess>| TrackerStart {
             attributes,
             first: found.map(|access| Event::Found {
@@ -112,19 +110,10 @@ pub fn ShipmentTracker(
     })
 }
 
-/// The element's attributes, handed on to the whole tracker.
-#[derive(Clone, Copy)]
-pub struct TrackerAttributes {
-    order: MaybeProp<String>,
-    expires: MaybeProp<String>,
-    signature: MaybeProp<String>,
-    customer: MaybeProp<String>,
-}
-
 /// What the whole tracker starts from.
 pub struct TrackerStart {
     /// The element's attributes.
-    attributes: TrackerAttributes,
+    attributes: OrderAttributes,
     /// What happened before: the order the form found.
     first: Option<Event>,
 }
@@ -134,7 +123,7 @@ pub struct TrackerStart {
 #[doc(hidden)]
 pub fn whole_view(start: TrackerStart) -> AnyView {
     let TrackerStart { attributes, first } = start;
-    let TrackerAttributes {
+    let OrderAttributes {
         order,
         expires,
         signature,
