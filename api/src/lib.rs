@@ -12,6 +12,7 @@ pub mod help_centre;
 pub mod identity;
 pub mod live_chat;
 pub mod returns;
+pub mod reviews;
 pub mod tracking;
 pub mod validation;
 

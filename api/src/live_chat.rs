@@ -788,6 +788,8 @@ pub struct ShopperTimeline {
     pub notes: Vec<TimelineNote>,
     /// Their returns, newest first, each with its history.
     pub returns: Vec<crate::returns::TimelineReturn>,
+    /// Their reviews (those tied to their orders), newest first, each with the store's reply.
+    pub reviews: Vec<crate::reviews::TimelineReview>,
 }
 
 /// `PUT /chat/conversations/{id}/assignee`: give a conversation to an agent.

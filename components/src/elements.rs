@@ -131,7 +131,7 @@ pub mod common_attribute {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ElementDeclaration {
     /// The tag name, always starting with `sf-`; also the name of its wasm module (the
-    /// binary `app/src/bin/<tag>.rs`).
+    /// binary `app/src/bin/<tag>.rs`) unless [`module`](Self::module) names another.
     pub tag: &'static str,
     /// Attributes of this element besides [`common_attribute::ALL`].
     pub attributes: &'static [&'static str],
@@ -140,6 +140,10 @@ pub struct ElementDeclaration {
     /// A button the loader paints before the module is fetched, for elements that start as
     /// one (the chat): the module then loads on intent instead of at once.
     pub launcher: Option<Launcher>,
+    /// The tag of another element whose module also mounts this one, for elements that
+    /// live on the same page (a product's reviews and its review form): one download and
+    /// one runtime for both. `None`: the element has its own module.
+    pub module: Option<&'static str>,
 }
 
 /// A launcher the loader paints from CSS alone, so a page pays for the element's module only
@@ -199,6 +203,7 @@ pub mod service_status {
         attributes: &[],
         stylesheets: &[stylesheet!("service-status.css")],
         launcher: None,
+        module: None,
     };
 }
 
@@ -227,6 +232,7 @@ pub mod shipment_tracker {
             stylesheet!("shipment-tracker.css"),
         ],
         launcher: None,
+        module: None,
     };
 }
 
@@ -263,6 +269,7 @@ pub mod live_chat {
             // `events::ChatRequest::NAME` (this file depends on nothing but `core`).
             wakes_on: &["sf-chat-request"],
         }),
+        module: None,
     };
 }
 
@@ -280,6 +287,7 @@ pub mod help_centre {
         attributes: &[ARTICLE],
         stylesheets: &[stylesheet!("forms.css"), stylesheet!("help-centre.css")],
         launcher: None,
+        module: None,
     };
 }
 
@@ -310,11 +318,55 @@ pub mod return_request {
             stylesheet!("return-request.css"),
         ],
         launcher: None,
+        module: None,
+    };
+}
+
+/// `<sf-reviews>`: TODO say what it does.
+pub mod reviews {
+    use super::*;
+
+    /// The product's SKU, as the store's catalogue knows it.
+    pub const PRODUCT: &str = "product";
+
+    /// The declaration.
+    pub const ELEMENT: ElementDeclaration = ElementDeclaration {
+        tag: "sf-reviews",
+        attributes: &[PRODUCT],
+        stylesheets: &[stylesheet!("forms.css"), stylesheet!("reviews.css")],
+        launcher: None,
+        module: None,
+    };
+}
+
+/// `<sf-review-form>`: a shopper rates and reviews a product, verified by a delivered order or
+/// the review-request link sent after delivery. Mounted by `<sf-reviews>`'s module, so a
+/// product page with both downloads one.
+pub mod review_form {
+    use super::*;
+
+    /// The product's SKU, as the store's catalogue knows it.
+    pub const PRODUCT: &str = super::reviews::PRODUCT;
+    /// A review request's id (from the link sent after delivery), with [`TOKEN`]: the form
+    /// opens already verified.
+    pub const REQUEST: &str = "request";
+    /// The review request's signed token.
+    pub const TOKEN: &str = "token";
+
+    /// The declaration.
+    pub const ELEMENT: ElementDeclaration = ElementDeclaration {
+        tag: "sf-review-form",
+        attributes: &[PRODUCT, REQUEST, TOKEN],
+        stylesheets: &[stylesheet!("forms.css"), stylesheet!("review-form.css")],
+        launcher: None,
+        module: Some(super::reviews::ELEMENT.tag),
     };
 }
 
 /// Every element, in the order the loader defines them.
 pub const ALL: &[ElementDeclaration] = &[
+    reviews::ELEMENT,
+    review_form::ELEMENT,
     return_request::ELEMENT,
     help_centre::ELEMENT,
     live_chat::ELEMENT,
@@ -394,6 +446,20 @@ mod tests {
                 assert!(
                     !common_attribute::ALL.contains(attribute),
                     "{} redeclares {attribute}",
+                    element.tag
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_shared_module_is_an_element_with_its_own() {
+        for element in ALL {
+            if let Some(module) = element.module {
+                let owner = ALL.iter().find(|other| other.tag == module);
+                assert!(
+                    owner.is_some_and(|owner| owner.module.is_none()),
+                    "{} is mounted by {module}, which must be an element with its own module",
                     element.tag
                 );
             }

@@ -3,6 +3,9 @@
 //! `addEventListener("sf-chat-request", …)`; a component dispatches and reads them through
 //! [`dispatch`] and [`PageEvent::from_event`], never by building a `CustomEvent` by hand.
 
+use leptos::prelude::{document, on_cleanup};
+use send_wrapper::SendWrapper;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// An event a component sends to the page.
@@ -34,6 +37,23 @@ pub fn dispatch<E: PageEvent>(target: &web_sys::EventTarget, event: &E) -> bool 
     init.set_detail(&event.to_detail());
     web_sys::CustomEvent::new_with_event_init_dict(E::NAME, &init)
         .is_ok_and(|custom| target.dispatch_event(custom.unchecked_ref()).is_ok())
+}
+
+/// Calls `handler` with each `E` that reaches the document, while the calling component
+/// lives: the listener is removed when the component is cleaned up.
+pub fn listen_on_document<E: PageEvent + 'static>(handler: impl Fn(E) + 'static) {
+    let listener = Closure::<dyn Fn(web_sys::Event)>::new(move |event: web_sys::Event| {
+        if let Some(value) = E::from_event(&event) {
+            handler(value);
+        }
+    });
+    let _ = document().add_event_listener_with_callback(E::NAME, listener.as_ref().unchecked_ref());
+    // The browser has one thread: the listener never leaves it.
+    let listener = SendWrapper::new(listener);
+    on_cleanup(move || {
+        let _ = document()
+            .remove_event_listener_with_callback(E::NAME, listener.as_ref().unchecked_ref());
+    });
 }
 
 /// `sf-chat-request`: the shopper asked to talk to the store about something the page
@@ -110,6 +130,30 @@ impl PageEvent for ChatRequest {
                         .collect()
                 })
                 .unwrap_or_default(),
+        })
+    }
+}
+
+/// `sf-review-submitted`: a shopper's review of a product was accepted (published or held for
+/// moderation), so listings of that product on the page read their reviews again.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ReviewSubmitted {
+    /// The product's SKU (`detail.product`).
+    pub product: String,
+}
+
+impl PageEvent for ReviewSubmitted {
+    const NAME: &'static str = "sf-review-submitted";
+
+    fn to_detail(&self) -> js_sys::Object {
+        let detail = js_sys::Object::new();
+        set_text(&detail, "product", Some(&self.product));
+        detail
+    }
+
+    fn from_detail(detail: &JsValue) -> Option<Self> {
+        Some(Self {
+            product: text_at(detail, "product")?,
         })
     }
 }

@@ -7,7 +7,9 @@
 
 mod common;
 
-use common::{is_focused, mount_with_api, query, text_of, type_into, wait_until};
+use common::{
+    all, attribute, is_focused, mount_with_api, query, select, text_of, type_into, wait_until,
+};
 use leptos::prelude::*;
 use sf_components::ReturnRequest;
 use wasm_bindgen::JsCast;
@@ -15,18 +17,6 @@ use wasm_bindgen_test::*;
 use web_sys::{HtmlElement, HtmlInputElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-fn all(root: &HtmlElement, selector: &str) -> Vec<HtmlElement> {
-    let found = root.query_selector_all(selector).unwrap();
-    (0..found.length())
-        .filter_map(|at| found.item(at))
-        .map(|node| node.unchecked_into())
-        .collect()
-}
-
-fn attribute(element: &HtmlElement, name: &str) -> String {
-    element.get_attribute(name).unwrap_or_default()
-}
 
 /// Mounts the component and looks up `order` with `email`; waits for its items.
 async fn open_order(order: &str, email: &str) -> (HtmlElement, common::Mounted) {
@@ -59,15 +49,6 @@ async fn choose(fieldset: &HtmlElement) {
         query(fieldset, "input[type=number]").is_some()
     })
     .await;
-}
-
-/// Picks the option with `value` in the `<select>` matching `selector`, as a person does.
-fn select(root: &HtmlElement, selector: &str, value: &str) {
-    let field = query(root, selector).unwrap();
-    js_sys::Reflect::set(&field, &"value".into(), &value.into()).unwrap();
-    field
-        .dispatch_event(&web_sys::Event::new("change").unwrap())
-        .unwrap();
 }
 
 /// The button of `root` whose text is `text`.

@@ -48,6 +48,21 @@ pub struct Config {
     #[arg(long, env = "SF_DEMO_BULK_ARTICLES", default_value_t = 0)]
     pub demo_bulk_articles: u32,
 
+    /// With `--seed-demo`, also add this many generated published reviews of the demo mug
+    /// (`MUG-01`), so its listing can be measured with a realistic number of reviews.
+    #[arg(long, env = "SF_DEMO_BULK_REVIEWS", default_value_t = 0)]
+    pub demo_bulk_reviews: u32,
+
+    /// The address shoppers reach this server at (`https://support.example.com`), for links
+    /// sent to them outside a page (review requests). Without it the links are relative
+    /// (`/reviews?…`), for the desk to complete with its own address.
+    #[arg(long, env = "SF_PUBLIC_URL")]
+    pub public_url: Option<String>,
+
+    /// How many reviews one client address may submit in 10 minutes; more answer 429.
+    #[arg(long, env = "SF_REVIEW_SUBMISSIONS_PER_10_MINUTES", default_value_t = Config::DEFAULT_REVIEW_SUBMISSIONS)]
+    pub review_submissions_per_10_minutes: u32,
+
     /// Where mail returns are sent, printed on return labels (lines separated by `;`).
     #[arg(
         long,
@@ -146,6 +161,8 @@ impl Config {
     /// The default of `--returns-address`: the demo store's.
     pub const DEFAULT_RETURNS_ADDRESS: &'static str =
         "Demo Store Returns; 12 River Street; Springfield";
+    /// The default of `--review-submissions-per-10-minutes`: a person writes a few at most.
+    pub const DEFAULT_REVIEW_SUBMISSIONS: u32 = 5;
     /// The default of `--max-streams-per-order`.
     pub const DEFAULT_MAX_STREAMS_PER_ORDER: usize = 5;
     /// The default of `--max-streams-per-address`.
@@ -162,6 +179,9 @@ impl Config {
             seed_demo: false,
             demo_bulk_orders: 0,
             demo_bulk_articles: 0,
+            demo_bulk_reviews: 0,
+            public_url: None,
+            review_submissions_per_10_minutes: Self::DEFAULT_REVIEW_SUBMISSIONS,
             returns_address: Self::DEFAULT_RETURNS_ADDRESS.into(),
             easypost_webhook_secret: None,
             aftership_webhook_secret: None,

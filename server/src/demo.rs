@@ -465,6 +465,7 @@ pub async fn seed_if_empty(
     }
     seed_conversation(db).await?;
     crate::returns::seed::seed(db, DEMO_AGENT_EMAIL).await?;
+    crate::reviews::seed::seed(db).await?;
     tracing::info!(orders = ORDERS.len(), bulk_orders, "seeded the demo store");
     Ok(())
 }

@@ -14,6 +14,27 @@ use std::time::Duration;
 /// Per-field messages: field name → what to fix.
 pub type FieldErrors = BTreeMap<String, Vec<String>>;
 
+/// Refusals collected field by field, so a form hears every problem at once, then answered
+/// in the one 422 shape ([`ApiError::Validation`]).
+#[derive(Debug, Default)]
+pub struct Refusals(FieldErrors);
+
+impl Refusals {
+    /// Adds what to fix in `field`.
+    pub fn add(&mut self, field: impl Into<String>, message: impl Into<String>) {
+        self.0.entry(field.into()).or_default().push(message.into());
+    }
+
+    /// `Err` with every refusal, when there is one.
+    pub fn into_result(self) -> Result<(), ApiError> {
+        if self.0.is_empty() {
+            Ok(())
+        } else {
+            Err(ApiError::Validation(self.0))
+        }
+    }
+}
+
 /// Everything that can go wrong while answering a request.
 #[derive(Debug, thiserror::Error)]
 pub enum ApiError {

@@ -16,6 +16,7 @@ pub mod identity;
 pub mod limiter;
 pub mod live_chat;
 pub mod returns;
+pub mod reviews;
 pub mod routes;
 pub mod service;
 pub mod signature;
@@ -66,6 +67,8 @@ pub struct AppState {
     pub help: help::HelpState,
     /// Returns' settings.
     pub returns: returns::ReturnsState,
+    /// Reviews' limits and link address.
+    pub reviews: reviews::ReviewsState,
 }
 
 /// The store's shared secrets from the configuration, one per kind of proof it signs; a
@@ -223,6 +226,11 @@ pub async fn start(config: Config) -> Result<RunningServer, StartError> {
         demo::seed_if_empty(&db, config.demo_bulk_orders, config.demo_bulk_articles)
             .await
             .map_err(StartError::Seed)?;
+        if config.demo_bulk_reviews > 0 {
+            reviews::seed::seed_bulk(&db, config.demo_bulk_reviews)
+                .await
+                .map_err(StartError::Seed)?;
+        }
     }
     let (stopping, shutdown) = watch::channel(false);
     let state = AppState {
@@ -235,6 +243,7 @@ pub async fn start(config: Config) -> Result<RunningServer, StartError> {
         chat: live_chat::ChatState::new(&config)?,
         help: help::HelpState::default(),
         returns: returns::ReturnsState::new(&config),
+        reviews: reviews::ReviewsState::new(&config),
     };
     if config.simulate_carriers_every > 0 {
         tokio::spawn(tracking::simulator::run(

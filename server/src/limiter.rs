@@ -94,6 +94,62 @@ impl<K: Hash + Eq> FailureLimiter<K> {
     }
 }
 
+/// Counts actions that are fine in moderation (writing a review, voting, uploading a photo)
+/// per key (a client address): at most `limit` in a window that opens with the first one;
+/// past that, the action answers 429 with `Retry-After` until the window closes.
+///
+/// Unlike [`FailureLimiter`], every action counts, right or wrong: it bounds volume, not guesses.
+#[derive(Debug)]
+pub struct RateLimiter<K = IpAddr> {
+    limit: u32,
+    window: Duration,
+    windows: Mutex<HashMap<K, RateWindow>>,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct RateWindow {
+    opened: Instant,
+    count: u32,
+}
+
+impl<K: Hash + Eq> RateLimiter<K> {
+    /// Above this many tracked keys, closed windows are swept out so memory stays bounded.
+    const SWEEP_ABOVE: usize = 10_000;
+
+    /// At most `limit` actions per key in each `window`.
+    pub fn new(limit: u32, window: Duration) -> Self {
+        Self {
+            limit,
+            window,
+            windows: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// Counts one action of `key`, or `Err(wait)` (not counted) when its window is full.
+    pub fn hit(&self, key: K, now: Instant) -> Result<(), Duration> {
+        let mut windows = self.windows.lock().unwrap_or_else(|e| e.into_inner());
+        if windows.len() > Self::SWEEP_ABOVE {
+            let window = self.window;
+            windows.retain(|_, open| now.duration_since(open.opened) < window);
+        }
+        let open = windows.entry(key).or_insert(RateWindow {
+            opened: now,
+            count: 0,
+        });
+        if now.duration_since(open.opened) >= self.window {
+            *open = RateWindow {
+                opened: now,
+                count: 0,
+            };
+        }
+        if open.count >= self.limit {
+            return Err((open.opened + self.window).saturating_duration_since(now));
+        }
+        open.count += 1;
+        Ok(())
+    }
+}
+
 /// Agent sign-ins, limited per client address *and* per account (the normalised email),
 /// so neither many accounts from one address nor one account from many addresses can be
 /// guessed at freely.
@@ -253,6 +309,22 @@ mod tests {
         assert!(limiter.check(other, start).is_ok());
         limiter.record_success(client);
         assert!(limiter.check(client, start).is_ok());
+    }
+
+    #[test]
+    fn a_rate_limit_counts_every_action_until_its_window_closes() {
+        let limiter = RateLimiter::new(2, Duration::from_secs(60));
+        let client = IpAddr::from([192, 0, 2, 1]);
+        let start = Instant::now();
+        assert!(limiter.hit(client, start).is_ok());
+        assert!(limiter.hit(client, start + Duration::from_secs(10)).is_ok());
+        assert_eq!(
+            limiter.hit(client, start + Duration::from_secs(20)),
+            Err(Duration::from_secs(40)),
+            "the third waits for the window opened by the first"
+        );
+        assert!(limiter.hit(IpAddr::from([192, 0, 2, 2]), start).is_ok());
+        assert!(limiter.hit(client, start + Duration::from_secs(60)).is_ok());
     }
 
     #[test]

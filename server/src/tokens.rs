@@ -40,13 +40,20 @@ pub enum TokenScope {
     Conversation,
     /// One return request.
     Return,
+    /// One review request (the link sent after delivery); lasts 90 days.
+    ReviewRequest,
+    /// One review photo, for the desk's `<img>` (which cannot send an agent's bearer token);
+    /// given only in answers to agents, lasts an hour or two.
+    ReviewPhoto,
 }
 
 impl TokenScope {
-    const ALL: [TokenScope; 3] = [
+    const ALL: [TokenScope; 5] = [
         TokenScope::Order,
         TokenScope::Conversation,
         TokenScope::Return,
+        TokenScope::ReviewRequest,
+        TokenScope::ReviewPhoto,
     ];
 
     /// The name written into tokens.
@@ -55,6 +62,8 @@ impl TokenScope {
             TokenScope::Order => "order",
             TokenScope::Conversation => "conversation",
             TokenScope::Return => "return",
+            TokenScope::ReviewRequest => "review_request",
+            TokenScope::ReviewPhoto => "review_photo",
         }
     }
 

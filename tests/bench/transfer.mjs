@@ -11,6 +11,16 @@ const tags = (process.env.SF_ELEMENTS ?? "").split(",").filter(Boolean);
 // and again once the shopper opened them (clicked the launcher, the pane is interactive).
 const launchers = (process.env.SF_LAUNCHERS ?? "").split(",").filter(Boolean);
 
+// Elements about one product are measured on a page of the demo's mug, and the product
+// page row holds both: its reviews and the form to write one (one module mounts the two).
+const PRODUCT = 'product="MUG-01"';
+const bodyOf = (tag) => `<${tag} ${tag === "sf-reviews" || tag === "sf-review-form" ? PRODUCT : ""}></${tag}>`;
+const PRODUCT_PAGE = {
+  element: "sf-reviews+review-form",
+  body: `<sf-reviews ${PRODUCT}></sf-reviews><sf-review-form ${PRODUCT}></sf-review-form>`,
+  ready: "sf-review-form",
+};
+
 const shop = await startShop();
 const server = await startServer(["--cors-origins", shop.url]);
 const browser = await launchBrowser();
@@ -83,7 +93,7 @@ try {
   for (const tag of [null, ...tags]) {
     const runs = [];
     for (let run = 0; run < RUNS; run++) {
-      runs.push(await measure(tag ? `<${tag}></${tag}>` : "", tag));
+      runs.push(await measure(tag ? bodyOf(tag) : "", tag));
     }
     const last = runs[runs.length - 1];
     rows.push({
@@ -94,7 +104,7 @@ try {
     });
     if (tag && launchers.includes(tag)) {
       const opened = [];
-      for (let run = 0; run < RUNS; run++) opened.push(await measure(`<${tag}></${tag}>`, tag, { open: true }));
+      for (let run = 0; run < RUNS; run++) opened.push(await measure(bodyOf(tag), tag, { open: true }));
       const lastOpened = opened[opened.length - 1];
       rows.push({
         element: `${tag} (opened)`,
@@ -104,6 +114,17 @@ try {
         medianMilliseconds: median(opened.map((run) => run.milliseconds)),
       });
     }
+  }
+  if (tags.includes(PRODUCT_PAGE.ready)) {
+    const runs = [];
+    for (let run = 0; run < RUNS; run++) runs.push(await measure(PRODUCT_PAGE.body, PRODUCT_PAGE.ready));
+    const last = runs[runs.length - 1];
+    rows.push({
+      element: PRODUCT_PAGE.element,
+      files: last.files,
+      bytes: last.files.reduce((sum, file) => sum + file.bytes, 0),
+      medianMilliseconds: median(runs.map((run) => run.milliseconds)),
+    });
   }
 } finally {
   await browser.close();

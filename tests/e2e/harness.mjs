@@ -160,6 +160,40 @@ export async function focused(page) {
   });
 }
 
+/** Waits (up to 5 s) until focus is on an element with tag `tag` (inside shadow roots too). */
+export async function focusReaches(page, tag) {
+  for (let tries = 0; tries < 50; tries++) {
+    if ((await focused(page)).tag === tag) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  assert.fail(`focus never reached a ${tag}; it is on ${JSON.stringify(await focused(page))}`);
+}
+
+/** Presses Tab until the focused element's id matches `pattern` (inside shadow roots too). */
+export async function tabToId(page, pattern, limit = 40) {
+  for (let presses = 0; presses < limit; presses++) {
+    await page.keyboard.press("Tab");
+    const now = await focused(page);
+    if (pattern.test(now.id)) return now;
+  }
+  throw new Error(`Tab never reached an id like ${pattern}; focus is on ${JSON.stringify(await focused(page))}`);
+}
+
+/** A desk page of the server at `serverUrl`, signed in as the demo agent `email`, with the
+ * section named `section` ("Returns", "Reviews"…) open. */
+export async function openDesk(browser, serverUrl, email, section) {
+  const desk = await openPage(browser);
+  const { page } = desk;
+  await page.goto(`${serverUrl}/desk`);
+  await page.getByLabel("Email address").fill(email);
+  await page.getByLabel("Password").fill("demo-agent-password");
+  await page.getByLabel("Password").press("Enter");
+  const toggle = page.getByRole("button", { name: section, exact: true });
+  await toggle.waitFor();
+  if ((await toggle.getAttribute("aria-expanded")) !== "true") await toggle.click();
+  return desk;
+}
+
 /**
  * Presses Tab until the focused element matches, failing after `limit` presses. `target` is
  * its text (a string or RegExp), or `{ id }` for inputs, which have no text.

@@ -5,6 +5,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import {
   expectAccessible,
+  focusReaches,
   focused,
   launchBrowser,
   openPage,
@@ -26,15 +27,6 @@ after(async () => {
   await env.server?.stop();
   await env.shop?.stop();
 });
-
-/** Waits (up to 5 s) for focus to reach an element with tag `tag`. */
-async function focusReaches(page, tag) {
-  for (let tries = 0; tries < 50; tries++) {
-    if ((await focused(page)).tag === tag) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  assert.fail(`focus never reached a ${tag}; it is on ${JSON.stringify(await focused(page))}`);
-}
 
 /** The help centre's status region that announces how many suggestions there are. */
 function announcement(page) {

@@ -3,7 +3,7 @@
 // shopper's status shows where and when. Axe in every state, and in Arabic (right to left).
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { expectAccessible, focused, launchBrowser, openPage, shopPage, startServer, startShop, tabTo, unexpectedProblems } from "./harness.mjs";
+import { expectAccessible, focusReaches, focused, launchBrowser, openDesk, openPage, shopPage, startServer, startShop, tabTo, tabToId, unexpectedProblems } from "./harness.mjs";
 
 const env = {};
 before(async () => {
@@ -17,25 +17,6 @@ after(async () => {
   await env.shop?.stop();
 });
 
-/** Presses Tab until the focused element's id matches `pattern` (inside shadow roots too). */
-async function tabToId(page, pattern, limit = 40) {
-  for (let presses = 0; presses < limit; presses++) {
-    await page.keyboard.press("Tab");
-    const now = await focused(page);
-    if (pattern.test(now.id)) return now;
-  }
-  throw new Error(`Tab never reached an id like ${pattern}; focus is on ${JSON.stringify(await focused(page))}`);
-}
-
-/** Waits (up to 5 s) until focus is on an element with tag `tag`. */
-async function focusReaches(page, tag) {
-  for (let tries = 0; tries < 50; tries++) {
-    if ((await focused(page)).tag === tag) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  assert.fail(`focus never reached a ${tag}; it is on ${JSON.stringify(await focused(page))}`);
-}
-
 /** Looks up `number` with `email` by keyboard in the element's lookup form. */
 async function lookUp(page, number, email) {
   await tabToId(page, /^sf-return-order-number$/);
@@ -46,18 +27,7 @@ async function lookUp(page, number, email) {
 }
 
 /** A desk page signed in as `email`, with the Returns section open. */
-async function deskAs(email) {
-  const desk = await openPage(env.browser);
-  const { page } = desk;
-  await page.goto(`${env.server.url}/desk`);
-  await page.getByLabel("Email address").fill(email);
-  await page.getByLabel("Password").fill("demo-agent-password");
-  await page.getByLabel("Password").press("Enter");
-  const section = page.getByRole("button", { name: "Returns", exact: true });
-  await section.waitFor();
-  if ((await section.getAttribute("aria-expanded")) !== "true") await section.click();
-  return desk;
-}
+const deskAs = (email) => openDesk(env.browser, env.server.url, email, "Returns");
 
 test("a shopper returns two items to a shop by keyboard; the desk approves, the counter receives, the status says so", async () => {
   const { page, problems } = await openPage(env.browser);

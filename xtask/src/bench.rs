@@ -36,6 +36,7 @@ pub fn run() -> Result {
     let mut load = load_test(&server)?;
     load.extend(search_load(&server)?);
     load.extend(returns_load(&server)?);
+    load.extend(reviews_load(&server)?);
     let chat = chat_sockets(&server)?;
     print_sizes(&sizes);
     print_transfers(&transfers);
@@ -516,6 +517,53 @@ fn returns_load(server_binary: &Path) -> Result<Vec<LoadResult>> {
                 json_body,
                 varied: false,
                 bearer: Some(token),
+            };
+            load_route(&server.url, &route, server.pid())
+        })
+        .collect()
+}
+
+/// A product's review listing with 10,000 published reviews (the demo's mug, filled by
+/// `--demo-bulk-reviews`): the first page in each order, filtered by stars and by photos, a
+/// deep page, and a varied mix of orders and pages (each answer also carries the summary and
+/// the JSON-LD, as the element asks for them).
+fn reviews_load(server_binary: &Path) -> Result<Vec<LoadResult>> {
+    step("Loading a review listing of 10,000 reviews on SQLite");
+    let server = BackgroundServer::start(server_binary, &["--demo-bulk-reviews", "10000"])?;
+    let listing = "/api/v1/products/MUG-01/reviews";
+    let routes = [
+        ("reviews 10k: newest", String::new(), false),
+        (
+            "reviews 10k: helpful",
+            "?sort=most_helpful".to_owned(),
+            false,
+        ),
+        (
+            "reviews 10k: 1 star",
+            "?rating=1&sort=newest".to_owned(),
+            false,
+        ),
+        ("reviews 10k: photos", "?with_photos=true".to_owned(), false),
+        (
+            "reviews 10k: page 500",
+            "?sort=highest&page=500".to_owned(),
+            false,
+        ),
+        (
+            "reviews 10k: mixed",
+            "\\?sort=(newest|most_helpful|highest|lowest)&page=[1-9]".to_owned(),
+            true,
+        ),
+    ];
+    routes
+        .into_iter()
+        .map(|(label, query, varied)| {
+            let route = LoadRoute {
+                label: label.to_owned(),
+                path: format!("{listing}{query}"),
+                json_body: None,
+                varied,
+                bearer: None,
             };
             load_route(&server.url, &route, server.pid())
         })

@@ -59,8 +59,14 @@ const MODULE_RUSTFLAGS: &str = "target.wasm32-unknown-unknown.rustflags = \
 /// Builds the whole app into [`dist_dir`], printing each stage's time.
 pub fn build_app() -> Result {
     let started = Instant::now();
+    // An element mounted by another's module (`module: Some(..)`) has no binary of its own.
     let bins: Vec<&str> = std::iter::once("sf-portal")
-        .chain(elements::ALL.iter().map(|element| element.tag))
+        .chain(
+            elements::ALL
+                .iter()
+                .filter(|element| element.module.is_none())
+                .map(|element| element.tag),
+        )
         .collect();
     step(&format!(
         "Building the browser modules in one cargo invocation (wasm-release): {}",
@@ -102,9 +108,20 @@ pub fn build_app() -> Result {
     let minifier = minifier_version()?;
     let portal = bind_module("sf-portal", &portal_dir, &minifier)?;
     let mut table = serde_json::Map::new();
+    let mut modules: Vec<(&str, HashedModule)> = Vec::new();
     for element in elements::ALL {
-        let module = bind_module(element.tag, &embed_dir, &minifier)?;
-        table.insert(element.tag.to_owned(), loader_entry(element, &module));
+        let name = element.module.unwrap_or(element.tag);
+        let at = match modules.iter().position(|(bound, _)| *bound == name) {
+            Some(at) => at,
+            None => {
+                modules.push((name, bind_module(name, &embed_dir, &minifier)?));
+                modules.len() - 1
+            }
+        };
+        table.insert(
+            element.tag.to_owned(),
+            loader_entry(element, &modules[at].1),
+        );
     }
     println!("    ({:.1} s)", bind_started.elapsed().as_secs_f64());
 

@@ -252,6 +252,13 @@ fn component_layer(server_binary: &Path) -> Result<Layer> {
             &runner_origin,
             "--customer-id-secret",
             COMPONENT_TEST_CUSTOMER_SECRET,
+            // More reviews of the demo mug than one page holds, for "Show more reviews".
+            "--demo-bulk-reviews",
+            "25",
+            // Every component test writes from 127.0.0.1: one shopper's limit would refuse
+            // the later ones.
+            "--review-submissions-per-10-minutes",
+            "1000",
         ],
     )?;
     let chromedriver = which("chromedriver").ok_or("chromedriver is not on PATH")?;

@@ -8,6 +8,7 @@
 use super::canned::{provide_canned_replies, CannedPicker, CannedRepliesManager};
 use super::messages::DeskMsg;
 use super::returns::ReturnHistory;
+use super::reviews::TimelineReviewItem;
 use super::DeskSession;
 use leptos::prelude::*;
 use sf_api::live_chat::{
@@ -542,7 +543,8 @@ fn DeskConversation(id: i64, token: String, agent_id: i64) -> impl IntoView {
 }
 
 /// Beside a conversation: what the store knows of its shopper across channels (orders,
-/// returns with their history, notes of contacts elsewhere, other conversations).
+/// returns with their history, reviews with their status and the store's reply, notes of
+/// contacts elsewhere, other conversations).
 #[component]
 fn ShopperTimelinePanel(id: i64, token: String) -> impl IntoView {
     let i18n = use_i18n();
@@ -590,7 +592,8 @@ fn ShopperTimelinePanel(id: i64, token: String) -> impl IntoView {
                             if timeline.orders.is_empty()
                                 && timeline.returns.is_empty()
                                 && timeline.notes.is_empty()
-                                && timeline.conversations.is_empty() =>
+                                && timeline.conversations.is_empty()
+                                && timeline.reviews.is_empty() =>
                         {
                             view! { <p>{i18n.text(DeskMsg::TimelineEmpty)}</p> }.into_any()
                         }
@@ -618,6 +621,7 @@ fn ShopperTimelinePanel(id: i64, token: String) -> impl IntoView {
                                         <ReturnHistory events=shopper_return.events />
                                     </li>
                                 }).collect_view()}
+                                {timeline.reviews.into_iter().map(|review| view! { <TimelineReviewItem review=review /> }).collect_view()}
                                 {timeline.notes.into_iter().map(|note| {
                                     let when = format_date(&note.created_at, locale(), DateStyle::Day);
                                     let label = channels

@@ -78,7 +78,7 @@ catalogue! {
         /// Heading of the shopper's timeline beside a conversation.
         TimelineHeading { en: "About this shopper", es: "Sobre este cliente", ar: "عن هذا العميل" }
         /// Nothing else is known of the shopper.
-        TimelineEmpty { en: "No orders, returns, notes or earlier conversations.", es: "Sin pedidos, devoluciones, notas ni conversaciones anteriores.", ar: "لا توجد طلبات أو مرتجعات أو ملاحظات أو محادثات سابقة." }
+        TimelineEmpty { en: "No orders, returns, reviews, notes or earlier conversations.", es: "Sin pedidos, devoluciones, opiniones, notas ni conversaciones anteriores.", ar: "لا توجد طلبات أو مرتجعات أو مراجعات أو ملاحظات أو محادثات سابقة." }
         /// One of the shopper's returns on the timeline; `{rma}`, `{number}` of its order.
         TimelineReturnEntry { en: "Return {rma} (order {number})", es: "Devolución {rma} (pedido {number})", ar: "المرتجع {rma} (الطلب {number})" }
         /// One of the shopper's orders; `{number}`, `{date}`.
@@ -429,6 +429,142 @@ catalogue! {
         DoneReceivedAt { en: "Return {rma} marked received at {store}.", es: "Devolución {rma} marcada como recibida en {store}.", ar: "تم وضع علامة مستلم على المرتجع {rma} في {store}." }
         /// A return was marked refunded; `{rma}`.
         DoneRefunded { en: "Return {rma} marked refunded.", es: "Devolución {rma} marcada como reembolsada.", ar: "تم وضع علامة مسترد على المرتجع {rma}." }
+        /// How many characters a text has of the most it may have; `{count}`, `{max}`.
+        CharacterCount { en: "{count} of {max} characters", es: "{count} de {max} caracteres", ar: "{count} من {max} حرفًا" }
+        /// Heading of the reviews, also the button that opens them.
+        ReviewsHeading { en: "Reviews", es: "Opiniones", ar: "المراجعات" }
+        /// Heading and caption of the queue of reviews.
+        ReviewQueueHeading { en: "Review moderation", es: "Moderación de opiniones", ar: "مراجعة التقييمات" }
+        /// Label of the review queue's status filter.
+        ReviewFilter { en: "Reviews to show", es: "Opiniones que mostrar", ar: "المراجعات المعروضة" }
+        /// A review's status: held for a person to read.
+        ReviewPending { en: "Waiting for moderation", es: "Pendiente de moderación", ar: "بانتظار المراجعة" }
+        /// A review's status: listed for every shopper.
+        ReviewPublished { en: "Published", es: "Publicada", ar: "منشورة" }
+        /// A review's status: not listed.
+        ReviewRejected { en: "Rejected", es: "Rechazada", ar: "مرفوضة" }
+        /// The review queue has nothing in it.
+        ReviewQueueEmpty { en: "No reviews here.", es: "No hay opiniones aquí.", ar: "لا توجد مراجعات هنا." }
+        /// The review queue could not be read.
+        ReviewQueueFailed { en: "The reviews could not be loaded. Choose the filter again to retry.", es: "No se pudieron cargar las opiniones. Vuelve a elegir el filtro para reintentarlo.", ar: "تعذر تحميل المراجعات. اختر عامل التصفية مرة أخرى لإعادة المحاولة." }
+        /// The product reviewed: a column and a term.
+        ProductColumn { en: "Product", es: "Producto", ar: "المنتج" }
+        /// A review's stars: a column and a term.
+        RatingColumn { en: "Rating", es: "Valoración", ar: "التقييم" }
+        /// A review's title: a column.
+        ReviewTitleColumn { en: "Title", es: "Título", ar: "العنوان" }
+        /// The name a reviewer shows: a column and a term.
+        ReviewerColumn { en: "Name", es: "Nombre", ar: "الاسم" }
+        /// Whether a review is tied to a delivered order: a column and a term.
+        PurchaseColumn { en: "Purchase", es: "Compra", ar: "الشراء" }
+        /// When a review was written: a column and a term.
+        WrittenOnColumn { en: "Written on", es: "Escrita el", ar: "تاريخ الكتابة" }
+        /// What the automatic check found: a column and a term.
+        CheckColumn { en: "Automatic check", es: "Revisión automática", ar: "الفحص التلقائي" }
+        /// Stars in words; `{stars}`.
+        StarsOfFive { en: "{stars} of 5 stars", es: "{stars} de 5 estrellas", ar: "{stars} من 5 نجوم" }
+        /// A review tied to a delivered order of the product.
+        VerifiedPurchase { en: "Verified purchase", es: "Compra verificada", ar: "عملية شراء موثقة" }
+        /// A review not tied to an order.
+        NotVerified { en: "Not verified", es: "Sin verificar", ar: "غير موثقة" }
+        /// Why the automatic check held a review; `{flags}`.
+        HeldFor { en: "Held: {flags}", es: "Retenida: {flags}", ar: "محتجزة: {flags}" }
+        /// The automatic check found nothing.
+        NothingFound { en: "Nothing found", es: "Nada encontrado", ar: "لم يُعثر على شيء" }
+        /// A flag: a web address.
+        FlagLink { en: "link", es: "enlace", ar: "رابط" }
+        /// A flag: spam.
+        FlagSpam { en: "spam", es: "spam", ar: "رسائل مزعجة" }
+        /// A flag: a word of the profanity list.
+        FlagProfanity { en: "profanity", es: "lenguaje ofensivo", ar: "ألفاظ نابية" }
+        /// A flag: an email address.
+        FlagEmail { en: "email address", es: "correo electrónico", ar: "بريد إلكتروني" }
+        /// A flag: a phone number.
+        FlagPhone { en: "phone number", es: "número de teléfono", ar: "رقم هاتف" }
+        /// Opens a review, named; `{title}`.
+        OpenReviewNamed { en: "Open review “{title}”", es: "Abrir la opinión «{title}»", ar: "فتح المراجعة «{title}»" }
+        /// Heading of an open review; `{title}`.
+        ReviewHeading { en: "Review “{title}”", es: "Opinión «{title}»", ar: "المراجعة «{title}»" }
+        /// A review could not be read.
+        ReviewLoadFailed { en: "This review could not be loaded. Choose Open again to retry.", es: "No se pudo cargar esta opinión. Elige Abrir de nuevo para reintentarlo.", ar: "تعذر تحميل هذه المراجعة. اختر فتح مرة أخرى لإعادة المحاولة." }
+        /// How a garment fits: a term.
+        FitTerm { en: "Fit", es: "Talla", ar: "المقاس" }
+        /// Quality in stars: a term.
+        QualityTerm { en: "Quality", es: "Calidad", ar: "الجودة" }
+        /// How many shoppers found a review helpful: a term.
+        HelpfulTerm { en: "Helpful votes", es: "Votos de utilidad", ar: "أصوات الإفادة" }
+        /// Fit: smaller than its size.
+        FitRunsSmall { en: "Runs small", es: "Talla pequeña", ar: "مقاسه صغير" }
+        /// Fit: as its size says.
+        FitTrueToSize { en: "True to size", es: "Talla fiel", ar: "مقاسه مضبوط" }
+        /// Fit: larger than its size.
+        FitRunsLarge { en: "Runs large", es: "Talla grande", ar: "مقاسه كبير" }
+        /// Heading of what the shopper wrote.
+        ReviewTextHeading { en: "What the shopper wrote", es: "Lo que escribió el cliente", ar: "ما كتبه العميل" }
+        /// Heading of a review's photos.
+        PhotosHeading { en: "Photos", es: "Fotos", ar: "الصور" }
+        /// Text alternative of a review's photo; `{number}`.
+        ReviewPhotoAlt { en: "Shopper’s photo {number}", es: "Foto {number} del cliente", ar: "صورة العميل {number}" }
+        /// Heading of a review's moderation log.
+        ModerationLogHeading { en: "Moderation log", es: "Registro de moderación", ar: "سجل المراجعة" }
+        /// A decision of the automatic check; `{status}`, `{date}`.
+        LogAutomatic { en: "{status} by the automatic check, {date}", es: "{status} por la revisión automática, {date}", ar: "{status} بواسطة الفحص التلقائي، {date}" }
+        /// A decision of an agent; `{status}`, `{agent}`, `{date}`.
+        LogAgent { en: "{status} by {agent}, {date}", es: "{status} por {agent}, {date}", ar: "{status} بواسطة {agent}، {date}" }
+        /// What the automatic check found; `{flags}`.
+        LogFlags { en: "Found: {flags}", es: "Encontrado: {flags}", ar: "تم العثور على: {flags}" }
+        /// Publishes a review.
+        Publish { en: "Publish", es: "Publicar", ar: "نشر" }
+        /// Rejects a review.
+        Reject { en: "Reject", es: "Rechazar", ar: "رفض" }
+        /// Label of the reason for rejecting a review.
+        ReviewRejectReasonLabel { en: "Reason for rejecting (kept in the moderation log)", es: "Motivo del rechazo (se guarda en el registro de moderación)", ar: "سبب الرفض (يُحفظ في سجل المراجعة)" }
+        /// The rejection of a review has no reason.
+        ReviewRejectReasonMissing { en: "Enter why the review is rejected", es: "Escribe por qué se rechaza la opinión", ar: "أدخل سبب رفض المراجعة" }
+        /// A review was published.
+        DoneReviewPublished { en: "Review published. Shoppers can read it now.", es: "Opinión publicada. Los clientes ya pueden leerla.", ar: "تم نشر المراجعة. يمكن للعملاء قراءتها الآن." }
+        /// A review was rejected.
+        DoneReviewRejected { en: "Review rejected. Your reason is in its moderation log.", es: "Opinión rechazada. Tu motivo está en su registro de moderación.", ar: "تم رفض المراجعة. سببك محفوظ في سجل المراجعة." }
+        /// Heading of the store's public reply.
+        StoreReplyHeading { en: "Store’s public reply", es: "Respuesta pública de la tienda", ar: "الرد العلني للمتجر" }
+        /// Label of the store's reply.
+        ReplyAsStore { en: "Reply as the store", es: "Responder como la tienda", ar: "الرد باسم المتجر" }
+        /// Said when the review has a reply already.
+        ReplyReplaces { en: "Saving replaces the reply shoppers see now.", es: "Al guardar se sustituye la respuesta que ven ahora los clientes.", ar: "يؤدي الحفظ إلى استبدال الرد الذي يراه العملاء الآن." }
+        /// Saves the store's reply.
+        SaveReply { en: "Save reply", es: "Guardar respuesta", ar: "حفظ الرد" }
+        /// The reply is empty.
+        ReplyMissing { en: "Write the reply", es: "Escribe la respuesta", ar: "اكتب الرد" }
+        /// The reply is too long; `{max}`.
+        ReplyTooLong { en: "The reply must be {max} characters or fewer", es: "La respuesta debe tener {max} caracteres como máximo", ar: "يجب ألا يزيد الرد عن {max} حرفًا" }
+        /// The store's reply was saved.
+        DoneReplySaved { en: "Reply saved. Shoppers see it under the review while it is published.", es: "Respuesta guardada. Los clientes la ven bajo la opinión mientras esté publicada.", ar: "تم حفظ الرد. يراه العملاء أسفل المراجعة ما دامت منشورة." }
+        /// Heading of the finder of an order's review requests.
+        RequestsHeading { en: "Review links of an order", es: "Enlaces de opinión de un pedido", ar: "روابط المراجعة لطلب" }
+        /// Label of the order number input.
+        OrderNumberLabel { en: "Order number", es: "Número de pedido", ar: "رقم الطلب" }
+        /// Finds an order's review requests.
+        FindRequests { en: "Find review links", es: "Buscar enlaces", ar: "البحث عن الروابط" }
+        /// The order number is missing.
+        OrderNumberMissing { en: "Enter the order number, like SF-1001", es: "Escribe el número de pedido, como SF-1001", ar: "أدخل رقم الطلب، مثل SF-1001" }
+        /// The order number is not one.
+        OrderNumberInvalid { en: "Enter an order number like SF-1001 (letters, digits and dashes, 40 at most)", es: "Escribe un número de pedido como SF-1001 (letras, cifras y guiones, 40 como máximo)", ar: "أدخل رقم طلب مثل SF-1001 (حروف وأرقام وشرطات، 40 كحد أقصى)" }
+        /// No order has the number.
+        OrderNotFound { en: "No order has this number. Check it with the shopper.", es: "Ningún pedido tiene este número. Compruébalo con el cliente.", ar: "لا يوجد طلب بهذا الرقم. تحقق منه مع العميل." }
+        /// The order has no review requests; `{number}`.
+        RequestsNone { en: "Order {number} has no review links yet: they are made when it is delivered.", es: "El pedido {number} aún no tiene enlaces: se crean cuando se entrega.", ar: "لا توجد روابط مراجعة للطلب {number} بعد: تُنشأ عند تسليمه." }
+        /// How many review requests an order has; `{count}`, `{number}`.
+        RequestsFound { en: "Review links of order {number}: {count}.", es: "Enlaces de opinión del pedido {number}: {count}.", ar: "روابط المراجعة للطلب {number}: {count}." }
+        /// Caption of an order's review requests; `{number}`.
+        RequestsCaption { en: "Review links of order {number}", es: "Enlaces de opinión del pedido {number}", ar: "روابط المراجعة للطلب {number}" }
+        /// When a review request was made: a column.
+        DeliveredColumn { en: "Delivered on", es: "Entregado el", ar: "تاريخ التسليم" }
+        /// A review request's link: a column.
+        LinkColumn { en: "Link to send the shopper", es: "Enlace para el cliente", ar: "الرابط المرسل إلى العميل" }
+        /// One of the shopper's reviews on the timeline; `{product}`, `{stars}`, `{title}`, `{status}`, `{date}`.
+        TimelineReviewEntry { en: "Review of {product}, {stars} of 5 stars: “{title}” ({status}, {date})", es: "Opinión de {product}, {stars} de 5 estrellas: «{title}» ({status}, {date})", ar: "مراجعة {product}، {stars} من 5 نجوم: «{title}» ({status}، {date})" }
+        /// The store's reply under a review on the timeline; `{reply}`.
+        TimelineReviewReply { en: "Store’s reply: {reply}", es: "Respuesta de la tienda: {reply}", ar: "رد المتجر: {reply}" }
         /// Shown after signing out.
         SignedOut { en: "You have signed out.", es: "Has cerrado la sesión.", ar: "لقد سجلت الخروج." }
         /// The password field was left empty.

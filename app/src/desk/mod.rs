@@ -1,13 +1,16 @@
 //! The support desk for agents: sign in, then the live chat's inbox and conversations (with
-//! the shopper's timeline beside one), the help centre's articles and the returns; sign out.
-//! Store staff (agents with a shop) find the returns' counter first.
+//! the shopper's timeline beside one), the help centre's articles, the returns and the
+//! reviews' moderation; sign out. Store staff (agents with a shop) find the returns' counter
+//! first.
 
 mod canned;
 mod chat;
 mod help;
 mod js;
 mod messages;
+mod parts;
 mod returns;
+mod reviews;
 mod scanner;
 mod sign_in;
 
@@ -105,8 +108,9 @@ fn AgentDesk(session: DeskSession, sign_out: Callback<()>) -> impl IntoView {
             </button>
             {returns_first}
             <chat::ChatDesk session=session />
-            <help::HelpDesk token=token />
+            <help::HelpDesk token=token.clone() />
             {returns_last}
+            <reviews::ReviewsDesk token=token />
         </section>
     }
 }

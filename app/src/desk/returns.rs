@@ -7,6 +7,7 @@
 //! above the queue, for a parcel opened with a phone in hand.
 
 use super::messages::DeskMsg;
+use super::parts::{header_row, refusal_errors, required, text_error, DoneNote, Opened};
 use super::scanner::use_qr_scanner;
 use super::DeskSection;
 use leptos::html;
@@ -18,8 +19,8 @@ use sf_api::returns::{
     ReturnMethod, ReturnOutcome, ReturnReason, ReturnStatus, ReturnTransition, ReturnView,
     SubReason, MAX_RETURN_COMMENT_CHARS,
 };
-use sf_api::validation::{required_text, Field, FieldProblem, FieldRefusal, Validate};
-use sf_components::error_summary::{field_errors_from, FormErrors};
+use sf_api::validation::{Field, FieldRefusal, Validate};
+use sf_components::error_summary::FormErrors;
 use sf_components::form::{use_form, Form, UseForm};
 use sf_components::i18n::{format_date, money, DateStyle};
 use sf_components::text_field::{error_id, ErrorMessage};
@@ -70,66 +71,6 @@ pub fn ReturnsDesk(
     }
 }
 
-/// The return on screen, shared by the finder, the queue and the detail.
-#[derive(Clone, Copy)]
-struct Opened {
-    /// The return shown, as the server last answered.
-    shown: RwSignal<Option<DeskReturn>>,
-    /// Counts openings, so focus moves to the return even when it was on screen already.
-    openings: RwSignal<u32>,
-    /// What the agent's last move did, for the status message.
-    done: RwSignal<Option<String>>,
-    /// Whether opening one from the queue failed.
-    failed: RwSignal<bool>,
-    /// Counts moves, so the queue is read again after each.
-    moves: RwSignal<u32>,
-    /// Counts askings: only the answer to the latest is shown, so a slow answer never
-    /// replaces the return the agent asked for since.
-    asked: StoredValue<u32>,
-}
-
-impl Opened {
-    /// Nothing open.
-    fn new() -> Self {
-        Self {
-            shown: RwSignal::new(None),
-            openings: RwSignal::new(0),
-            done: RwSignal::new(None),
-            failed: RwSignal::new(false),
-            moves: RwSignal::new(0),
-            asked: StoredValue::new(0),
-        }
-    }
-
-    /// A new asking for a return; its number, for [`Opened::show`] and [`Opened::fail`].
-    fn ask(self) -> u32 {
-        self.failed.set(false);
-        self.asked.update_value(|asked| *asked += 1);
-        self.asked.get_value()
-    }
-
-    /// Whether `asking` is the latest (and the desk still here).
-    fn latest(self, asking: u32) -> bool {
-        self.asked.try_get_value() == Some(asking)
-    }
-
-    /// Shows `found`, the answer to `asking`, unless the agent has asked for another since.
-    fn show(self, asking: u32, found: DeskReturn) {
-        if self.latest(asking) {
-            self.done.set(None);
-            self.shown.set(Some(found));
-            self.openings.update(|count| *count += 1);
-        }
-    }
-
-    /// Says that `asking` failed, unless the agent has asked for another since.
-    fn fail(self, asking: u32) {
-        if self.latest(asking) {
-            self.failed.set(true);
-        }
-    }
-}
-
 /// The finder, the return open and the queue.
 #[component]
 fn ReturnsWorkspace(
@@ -139,7 +80,7 @@ fn ReturnsWorkspace(
     store: Option<AgentStore>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let opened = Opened::new();
+    let opened = Opened::<DeskReturn>::new();
     let at_counter = store.is_some();
     let rma_shown = Memo::new(move |_| {
         opened
@@ -162,13 +103,6 @@ fn ReturnsWorkspace(
 
 /// What the finder sends: the return number as typed (trimmed) or scanned.
 struct RmaQuery(String);
-
-/// What the rejection's reason or the return number must be: some text, not too much.
-fn required(field: Field, text: &str, max: usize) -> Result<(), Vec<FieldRefusal>> {
-    required_text(text, max)
-        .map(|_| ())
-        .map_err(|problem| vec![FieldRefusal { field, problem }])
-}
 
 impl Validate for RmaQuery {
     type Valid = ();
@@ -202,50 +136,6 @@ impl Validate for Change {
     }
 }
 
-/// A text field refused by the browser, in words, beside its input.
-fn text_error(
-    i18n: I18n,
-    refusal: &FieldRefusal,
-    input: &str,
-    missing: DeskMsg,
-    too_long: DeskMsg,
-) -> FieldError {
-    let message = match refusal.problem {
-        FieldProblem::TooLong(max) => i18n.format(too_long, &[("max", &max.to_string())]),
-        _ => i18n.t(missing).to_owned(),
-    };
-    FieldError::new(input, message)
-}
-
-/// What the summary lists after the server refused: each field it named beside its input
-/// (`input_for` gives the input of a field's name on the wire, when the form has one), its
-/// own sentence when it named none (a move the return's status does not allow, 409), or what
-/// every form lists (a rate limit, a network failure, a server error).
-fn refusal_errors(
-    i18n: I18n,
-    error: &ClientError,
-    input_for: impl Fn(&str) -> Option<String>,
-) -> Vec<FieldError> {
-    match error {
-        ClientError::Api {
-            code: ErrorCode::RateLimited,
-            ..
-        } => field_errors_from(i18n, error, &[]),
-        ClientError::Api { fields, .. } if !fields.is_empty() => fields
-            .iter()
-            .map(|(name, message)| {
-                FieldError::new(&input_for(name).unwrap_or_default(), message.as_str())
-            })
-            .collect(),
-        ClientError::Api {
-            status: 400..=499,
-            message,
-            ..
-        } => vec![FieldError::new("", message.as_str())],
-        other => field_errors_from(i18n, other, &[]),
-    }
-}
-
 /// The input of a field of a move, by its name on the wire: the reason, or one line's
 /// counts (`line-{id}-received`, `line-{id}-damaged`, as the server names them).
 fn move_input(name: &str) -> Option<String> {
@@ -265,7 +155,7 @@ fn RmaFinder(
     /// The desk token.
     token: StoredValue<String>,
     /// Where the return found is shown.
-    opened: Opened,
+    opened: Opened<DeskReturn>,
     /// The agent's shop, for store staff.
     store_name: Option<String>,
 ) -> impl IntoView {
@@ -373,7 +263,7 @@ fn ReturnQueue(
     /// The desk token.
     token: StoredValue<String>,
     /// Where a return opened is shown; its moves make the queue read again.
-    opened: Opened,
+    opened: Opened<DeskReturn>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let client = use_api_client();
@@ -383,14 +273,7 @@ fn ReturnQueue(
         client.desk_returns(token.get_value(), filter.get())
     });
     let open = Callback::new(move |rma: String| {
-        let asking = opened.ask();
-        let finding = client.desk_return(token.get_value(), &rma);
-        leptos::task::spawn_local(async move {
-            match finding.await {
-                Ok(found) => opened.show(asking, found),
-                Err(_) => opened.fail(asking),
-            }
-        });
+        opened.load(client.desk_return(token.get_value(), &rma));
     });
     let choices = std::iter::once(None)
         .chain(ReturnStatus::PATH.into_iter().map(Some))
@@ -427,19 +310,6 @@ fn ReturnQueue(
                 }}
             </Transition>
         </section>
-    }
-}
-
-/// A table's header row: each column's name, and a last column read but not shown when the
-/// rows end with a button.
-fn header_row(i18n: I18n, columns: &[DeskMsg], with_actions: bool) -> impl IntoView {
-    view! {
-        <tr>
-            {columns.iter().map(|&column| view! { <th scope="col">{i18n.text(column)}</th> }).collect_view()}
-            {with_actions.then(|| view! {
-                <th scope="col"><span class="sf-visually-hidden">{i18n.text(DeskMsg::HelpActions)}</span></th>
-            })}
-        </tr>
     }
 }
 
@@ -505,7 +375,7 @@ fn ReturnDetail(
     /// The desk token.
     token: StoredValue<String>,
     /// The return shown, and where its moves are told.
-    opened: Opened,
+    opened: Opened<DeskReturn>,
     /// Its RMA.
     rma: String,
     /// Whether the agent works at a shop's counter (received there).
@@ -518,38 +388,18 @@ fn ReturnDetail(
         move |change: Change| client.move_return(token.get_value(), &rma.get_value(), &change.0),
         move |answer: DeskReturn| {
             let message = done_message(i18n, &answer.view);
-            opened.shown.set(Some(answer));
-            opened.done.set(Some(message));
-            opened.moves.update(|count| *count += 1);
+            opened.moved(answer, message);
         },
         move |error| refusal_errors(i18n, error, move_input),
     );
     let heading = NodeRef::<html::H3>::new();
-    let done = NodeRef::<html::P>::new();
-    Effect::new(move |_| {
-        opened.openings.track();
-        if let Some(heading) = heading.get() {
-            let _ = heading.focus();
-        }
-    });
-    Effect::new(move |_| {
-        if opened.done.with(Option::is_some) {
-            if let Some(done) = done.get() {
-                let _ = done.focus();
-            }
-        }
-    });
+    opened.focus_on_opening(heading);
     view! {
         <section class="sf-desk-returns__detail" aria-labelledby=DETAIL_HEADING_ID>
             <h3 id=DETAIL_HEADING_ID tabindex="-1" node_ref=heading>
                 {move || i18n.format(DeskMsg::ReturnHeading, &[("rma", &rma.get_value())])}
             </h3>
-            // The region is always there, so what is put in it is announced.
-            <div role="status">
-                <p class="sf-notice" tabindex="-1" node_ref=done hidden=move || opened.done.with(Option::is_none)>
-                    {move || opened.done.get()}
-                </p>
-            </div>
+            <DoneNote done=opened.done />
             <ErrorSummary errors=form.errors.all />
             {move || {
                 opened.shown.get().map(|found| {
@@ -1159,6 +1009,7 @@ fn outcome_name(outcome: ReturnOutcome) -> DeskMsg {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use sf_api::validation::FieldProblem;
 
     #[test]
     fn counts_are_whole_numbers_within_the_line_and_damage_within_what_arrived() {

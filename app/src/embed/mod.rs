@@ -8,16 +8,23 @@
 //! from its [`ElementDeclaration`]) mapped to reactive props.
 
 use leptos::prelude::*;
-use sf_components::elements::{common_attribute, ElementDeclaration};
+use sf_components::elements::{common_attribute, ElementDeclaration, BASE_STYLESHEETS};
 use sf_components::{Locale, SupportRoot};
 use std::any::Any;
 
 /// Makes the binary it is used in the wasm module of one element: `$element` is its
 /// [`ElementDeclaration`], `$render` a `fn(ElementAttributes) -> AnyView` drawing its
 /// component (inside the [`SupportRoot`] the element provides).
+///
+/// `[(A, render_a), (B, render_b)]` makes one module for several elements (each other
+/// element's declaration names the first in its `module`): `mount` draws the component of the
+/// host's tag, and `stylesheet()` holds every one of their sheets once.
 #[macro_export]
 macro_rules! element_module {
     ($element:expr, $render:expr) => {
+        $crate::element_module!([($element, $render)]);
+    };
+    ([$(($element:expr, $render:expr)),+ $(,)?]) => {
         /// A component living in one custom element; the loader holds it and frees it when
         /// the element leaves the document.
         #[wasm_bindgen::prelude::wasm_bindgen]
@@ -31,23 +38,30 @@ macro_rules! element_module {
             }
         }
 
-        /// The CSS of the element's shadow root, adopted once per page by the loader.
+        /// The elements this module mounts, each with the function drawing its component.
+        const ELEMENTS: &[$crate::embed::ElementRenderer] = &[$((
+            &$element,
+            $render as fn($crate::embed::ElementAttributes) -> leptos::prelude::AnyView,
+        )),+];
+
+        /// The CSS of the elements' shadow roots, adopted once per page by the loader.
         #[wasm_bindgen::prelude::wasm_bindgen]
         pub fn stylesheet() -> String {
-            $element.stylesheet()
+            $crate::embed::stylesheet_of(ELEMENTS)
         }
 
-        /// Renders the component into `container`, inside `host`'s shadow root; elements
-        /// without `api-base` talk to `default_api_base`.
+        /// Renders the host's component into `container`, inside `host`'s shadow root;
+        /// elements without `api-base` talk to `default_api_base`.
         #[wasm_bindgen::prelude::wasm_bindgen]
         pub fn mount(
             host: web_sys::HtmlElement,
             container: web_sys::HtmlElement,
             default_api_base: String,
         ) -> MountedElement {
+            let (element, render) = $crate::embed::renderer_of(ELEMENTS, &host);
             MountedElement($crate::embed::mount(
-                &$element,
-                $render,
+                element,
+                render,
                 &host,
                 container,
                 &default_api_base,
@@ -56,6 +70,47 @@ macro_rules! element_module {
 
         fn main() {}
     };
+}
+
+/// An element a module mounts, and the function drawing its component.
+pub type ElementRenderer = (
+    &'static ElementDeclaration,
+    fn(ElementAttributes) -> AnyView,
+);
+
+/// The renderer of `host`'s tag (the first one when the loader hands a module a tag it does
+/// not mount, which its table never does).
+pub fn renderer_of(
+    elements: &'static [ElementRenderer],
+    host: &web_sys::HtmlElement,
+) -> (
+    &'static ElementDeclaration,
+    fn(ElementAttributes) -> AnyView,
+) {
+    let tag = host.local_name();
+    let (element, render) = elements
+        .iter()
+        .find(|(element, _)| element.tag == tag)
+        .unwrap_or(&elements[0]);
+    (element, *render)
+}
+
+/// The stylesheet of a module: the base sheets, then each element's, every file once (the
+/// loader adopts one sheet per module; for one element it is its own
+/// [`stylesheet`](ElementDeclaration::stylesheet)).
+pub fn stylesheet_of(elements: &[ElementRenderer]) -> String {
+    let mut included: Vec<&str> = Vec::new();
+    let sheets = BASE_STYLESHEETS
+        .iter()
+        .chain(elements.iter().flat_map(|(element, _)| element.stylesheets));
+    let mut css = Vec::new();
+    for sheet in sheets {
+        if !included.contains(&sheet.file) {
+            included.push(sheet.file);
+            css.push(sheet.text);
+        }
+    }
+    css.join("\n")
 }
 
 /// One of an element's own attributes: its name and its value (`None` when absent).

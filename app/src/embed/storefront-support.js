@@ -18,11 +18,12 @@ const folder = new URL("./", import.meta.url);
 const defaultApiBase = new URL("../", folder).href;
 const modules = new Map();
 
-// One download and one compilation per element kind, shared by all its instances.
+// One download and one compilation per module, shared by all the instances of the elements
+// it mounts (a product's reviews and its review form share one).
 function loadModule(tag) {
-  let loading = modules.get(tag);
+  const { glue, wasm } = ELEMENTS[tag];
+  let loading = modules.get(glue);
   if (!loading) {
-    const { glue, wasm } = ELEMENTS[tag];
     loading = import(new URL(glue, folder).href).then(async (module) => {
       await module.default({ module_or_path: new URL(wasm, folder) });
       // Constructable stylesheets reach the shadow root under a strict CSP, <style> may not.
@@ -31,8 +32,8 @@ function loadModule(tag) {
       return { module, sheet };
     });
     // A failed download (offline for a moment) is tried again by the next element.
-    loading.catch(() => modules.delete(tag));
-    modules.set(tag, loading);
+    loading.catch(() => modules.delete(glue));
+    modules.set(glue, loading);
   }
   return loading;
 }

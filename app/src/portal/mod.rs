@@ -13,9 +13,13 @@ pub use messages::PortalMsg;
 pub use page::Page;
 use sf_components::elements::help_centre as help_element;
 use sf_components::elements::return_request as returns_element;
+use sf_components::elements::review_form as review_form_element;
 use sf_components::elements::shipment_tracker as tracker_element;
 use sf_components::i18n::provide_i18n;
-use sf_components::{use_i18n, HelpCentre, Locale, ReturnRequest, ServiceStatus, ShipmentTracker};
+use sf_components::{
+    use_i18n, HelpCentre, Locale, ReturnRequest, ReviewForm, Reviews, ServiceStatus,
+    ShipmentTracker,
+};
 use wasm_bindgen::JsCast;
 
 /// The whole portal: skip link, header, the routed main content, and footer.
@@ -49,7 +53,7 @@ pub fn Portal() -> impl IntoView {
                     <Route path=path!("/") view=HomePage />
                     <Route path=path!("/track") view=TrackPage />
                     <Route path=path!("/returns") view=ReturnsPage />
-                    <Route path=path!("/reviews") view=|| view! { <ComingSoonPage title=PortalMsg::ReviewsHeading /> } />
+                    <Route path=path!("/reviews") view=ReviewsPage />
                     <Route path=path!("/help") view=HelpPage />
                     <Route path=path!("/contact") view=|| view! { <ComingSoonPage title=PortalMsg::ContactHeading /> } />
                     <Route path=path!("/desk") view=DeskPage />
@@ -182,6 +186,50 @@ fn ReturnsPage() -> impl IntoView {
     }
 }
 
+/// The product the reviews page shows without `?product=`: the demo store's mug.
+const DEMO_PRODUCT: &str = "MUG-01";
+
+/// The product named in the query, or the demo product when none is.
+fn product_or_demo(named: Option<String>) -> String {
+    named
+        .map(|sku| sku.trim().to_owned())
+        .filter(|sku| !sku.is_empty())
+        .unwrap_or_else(|| DEMO_PRODUCT.to_owned())
+}
+
+/// A product's reviews and the form to write one; `?product=SKU` names the product (the demo
+/// mug without), and `&request=…&token=…` is a review-request link sent after delivery,
+/// which opens the form already verified; the form then comes first, since writing is what
+/// the shopper came for.
+#[component]
+fn ReviewsPage() -> impl IntoView {
+    let query = leptos_router::hooks::use_query_map();
+    let param = move |name: &'static str| Signal::derive(move || query.with(|q| q.get(name)));
+    let product = Signal::derive(move || {
+        Some(product_or_demo(
+            query.with(|q| q.get(review_form_element::PRODUCT)),
+        ))
+    });
+    let (request, token) = (
+        param(review_form_element::REQUEST),
+        param(review_form_element::TOKEN),
+    );
+    let from_link = Memo::new(move |_| request.with(Option::is_some));
+    let form = move || view! { <ReviewForm product=product request=request token=token /> };
+    let listing = move || view! { <Reviews product=product /> };
+    view! {
+        <Page title=PortalMsg::ReviewsHeading>
+            {move || {
+                if from_link.get() {
+                    view! { {form()} {listing()} }.into_any()
+                } else {
+                    view! { {listing()} {form()} }.into_any()
+                }
+            }}
+        </Page>
+    }
+}
+
 /// The help centre; `?article=slug` opens an article.
 #[component]
 fn HelpPage() -> impl IntoView {
@@ -212,5 +260,17 @@ fn NotFoundPage() -> impl IntoView {
             <p>{i18n.text(PortalMsg::NotFoundBody)}</p>
             <p><A href="/">{i18n.text(PortalMsg::NavHome)}</A></p>
         </Page>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_reviews_page_shows_the_demo_product_unless_one_is_named() {
+        assert_eq!(product_or_demo(None), DEMO_PRODUCT);
+        assert_eq!(product_or_demo(Some("  ".into())), DEMO_PRODUCT);
+        assert_eq!(product_or_demo(Some(" TEE-02 ".into())), "TEE-02");
     }
 }

@@ -12,6 +12,7 @@ use sf_api::live_chat::{
     NoteRequest, PresenceRequest, ShopperTimeline, StatusRequest, TimelineNote, TimelineOrder,
 };
 use sf_api::returns::TimelineReturn;
+use sf_api::reviews::TimelineReview;
 use std::future::Future;
 use wasm_bindgen::JsValue;
 
@@ -293,6 +294,7 @@ impl FromJson for ShopperTimeline {
             conversations: fields.list("conversations", InboxEntry::from_json)?,
             notes: fields.list("notes", TimelineNote::from_json)?,
             returns: fields.list("returns", TimelineReturn::from_json)?,
+            reviews: fields.list("reviews", TimelineReview::from_json)?,
         })
     }
 }

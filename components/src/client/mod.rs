@@ -32,6 +32,10 @@ pub use live_chat::{client_frame_text, read_server_frame};
 
 mod return_request;
 
+mod review_form;
+mod reviews;
+mod reviews_desk;
+
 /// Why a call failed.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum ClientError {

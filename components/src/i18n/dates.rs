@@ -13,6 +13,9 @@ pub enum DateStyle {
     DayAndTime,
     /// "14:05": for chat messages, read as they come.
     Time,
+    /// "24 November 2026": for when something was written (a review), where the hour means
+    /// little but the year does.
+    Date,
     /// "24 November 2026": for a calendar day the server sends as `YYYY-MM-DD` (a return's
     /// last day), read in UTC so it is the same day wherever the shopper is.
     CalendarDay,
@@ -40,6 +43,7 @@ pub fn format_date(iso: &str, locale: Locale, style: DateStyle) -> String {
             set("timeStyle", "short");
         }
         DateStyle::Time => set("timeStyle", "short"),
+        DateStyle::Date => set("dateStyle", "long"),
         DateStyle::CalendarDay => {
             set("day", "numeric");
             set("month", "long");

@@ -115,3 +115,26 @@ pub fn press(element: &HtmlElement, key: &str) {
         web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
     element.dispatch_event(&event).unwrap();
 }
+
+/// Every element of `root` matching `selector`, in document order.
+pub fn all(root: &HtmlElement, selector: &str) -> Vec<HtmlElement> {
+    let found = root.query_selector_all(selector).unwrap();
+    (0..found.length())
+        .filter_map(|at| found.item(at))
+        .map(|node| node.unchecked_into())
+        .collect()
+}
+
+/// The value of `element`'s attribute `name`; empty when it has none.
+pub fn attribute(element: &HtmlElement, name: &str) -> String {
+    element.get_attribute(name).unwrap_or_default()
+}
+
+/// Picks the option with `value` in the `<select>` matching `selector`, as a person does.
+pub fn select(root: &HtmlElement, selector: &str, value: &str) {
+    let field = query(root, selector).unwrap();
+    js_sys::Reflect::set(&field, &"value".into(), &value.into()).unwrap();
+    field
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+}

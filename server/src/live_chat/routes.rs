@@ -424,6 +424,7 @@ pub(super) async fn timeline(
         conversations: store::conversations_of_shopper(&db, id, email, customer_id).await?,
         notes: store::notes_of_shopper(&db, email, customer_id).await?,
         returns: crate::returns::timeline(&db, email, customer_id).await?,
+        reviews: crate::reviews::timeline(&db, email, customer_id).await?,
     }))
 }
 

@@ -7,7 +7,7 @@ use super::policy::{self, OrderLine, ReturnPolicy};
 use super::store::{self, count, ItemRow, NewLine, NewReturn};
 use super::view::{return_view, views};
 use crate::db::Database;
-use crate::error::ApiError;
+use crate::error::{ApiError, Refusals};
 use crate::extract::{read_image, ApiJson, ApiPath, ApiQuery};
 use crate::tokens::{TokenKeys, TokenScope};
 use crate::tracking::access::OrderShopper;
@@ -23,7 +23,6 @@ use sf_api::returns::{
     NotReturnableReason, PolicySummary, ReturnCreated, ReturnMethod, ReturnOutcome, ReturnPhoto,
     ReturnQuote, ReturnRequest, ReturnableItem, ReturnableOrder,
 };
-use std::collections::BTreeMap;
 use std::sync::Arc;
 use time::{Date, OffsetDateTime};
 
@@ -219,19 +218,13 @@ async fn check_request(
     order_id: i64,
     request: &ReturnRequest,
 ) -> Result<Checked, ApiError> {
-    let mut fields: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let mut refused = Refusals::default();
     for refusal in request.refusals() {
-        fields
-            .entry(refusal.field)
-            .or_default()
-            .push(refusal.problem.english());
+        refused.add(refusal.field, refusal.problem.english());
     }
-    if !fields.is_empty() {
-        return Err(ApiError::Validation(fields));
-    }
-    let mut refuse = |field: String, message: &str| {
-        fields.entry(field).or_default().push(message.to_owned());
-    };
+    refused.into_result()?;
+    let mut refused = Refusals::default();
+    let mut refuse = |field: String, message: &str| refused.add(field, message);
     let policy: ReturnPolicy = store::policy(db).await?;
     let today: Date = OffsetDateTime::now_utc().date();
     let items = store::order_items(db, order_id).await?;
@@ -305,9 +298,7 @@ async fn check_request(
         }
         _ => None,
     };
-    if !fields.is_empty() {
-        return Err(ApiError::Validation(fields));
-    }
+    refused.into_result()?;
     Ok(Checked {
         method,
         store_id,

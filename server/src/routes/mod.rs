@@ -40,6 +40,7 @@ impl utoipa::Modify for BearerAuth {
 /// feature's own layers (such as a larger body limit) inside its router.
 pub fn api_routes() -> OpenApiRouter<AppState> {
     let version_1 = OpenApiRouter::new()
+        .merge(crate::reviews::router())
         .merge(crate::returns::router())
         .merge(crate::help::router())
         .merge(crate::live_chat::router())

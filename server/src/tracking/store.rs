@@ -438,6 +438,10 @@ pub async fn apply_update(
     .await?;
     if status != old_status {
         record_notifications(tx, order_id, shipment_id, &status).await?;
+        if status == ShipmentStatus::Delivered.as_str() {
+            // Delivered: each product in the package may now be reviewed, verified.
+            crate::reviews::store::request_reviews_of_shipment(tx, shipment_id).await?;
+        }
     }
     Ok(Applied::Matched {
         shipment_id,

@@ -20,6 +20,9 @@ pub const EASYPOST_FIXTURE: &str =
 pub const AFTERSHIP_FIXTURE: &str =
     include_str!("../fixtures/webhooks/aftership-tracking-update.json");
 
+/// A small valid PNG, the image every test uploads (the demo's review photo too).
+pub const PNG: &[u8] = sf_server::static_files::SAMPLE_PNG;
+
 /// The token key every test server signs with, unless the test sets another.
 pub const TEST_TOKEN_KEY: &str = "integration-test-token-key-0123456789abcdef";
 

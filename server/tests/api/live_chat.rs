@@ -2,7 +2,7 @@
 //! duplicates, resuming, restarts, two tabs), who may read what, presence and business
 //! hours, and the desk's inbox and actions.
 
-use crate::common::{error_of, ChatSocket, TestApp, TestDatabase};
+use crate::common::{error_of, ChatSocket, TestApp, TestDatabase, PNG};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 use time::OffsetDateTime;
@@ -857,8 +857,6 @@ async fn nobody_online_suggests_matching_articles(database: TestDatabase) {
     app.stop().await;
 }
 
-/// A tiny valid PNG (1×1, transparent).
-const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89\0\0\0\rIDATx\x9cc\0\x01\0\0\x05\0\x01\r\n-\xb4\0\0\0\0IEND\xaeB`\x82";
 
 /// Uploads `bytes` as an image of conversation `id`, declared as `declared_type`.
 async fn upload(

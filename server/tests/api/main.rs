@@ -10,6 +10,7 @@ mod common;
 mod help_centre;
 mod live_chat;
 mod return_request;
+mod reviews;
 
 mod agent;
 mod fuzz;

@@ -8,6 +8,7 @@ pub mod __snake__ {
         attributes: &[],
         stylesheets: &[stylesheet!("__kebab__.css")],
         launcher: None,
+        module: None,
     };
 }
 

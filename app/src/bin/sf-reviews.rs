@@ -1,0 +1,21 @@
+//! The wasm module of `<sf-reviews>` and `<sf-review-form>`: one module for both, since a
+//! product page shows its reviews and the form to write one.
+
+use leptos::prelude::*;
+use sf_components::elements::{review_form, reviews};
+use sf_components::{ReviewForm, Reviews};
+
+sf_app::element_module!([
+    (reviews::ELEMENT, |attributes| view! {
+        <Reviews product=attributes.attribute(reviews::PRODUCT) />
+    }
+    .into_any()),
+    (review_form::ELEMENT, |attributes| view! {
+        <ReviewForm
+            product=attributes.attribute(review_form::PRODUCT)
+            request=attributes.attribute(review_form::REQUEST)
+            token=attributes.attribute(review_form::TOKEN)
+        />
+    }
+    .into_any()),
+]);
