@@ -24,7 +24,7 @@ pub const MAX_MESSAGE_CHARS: usize = 2000;
 /// Longest name a shopper may give.
 pub const MAX_NAME_CHARS: usize = 100;
 /// Longest client-made message id; only letters, digits, `-` and `_`.
-pub const MAX_CLIENT_ID_CHARS: usize = 64;
+pub const MAX_CLIENT_ID_CHARS: usize = crate::validation::MAX_CLIENT_ID_CHARS;
 /// Longest rating comment.
 pub const MAX_RATING_COMMENT_CHARS: usize = 1000;
 
@@ -380,10 +380,7 @@ impl ClientMessageId {
         if raw.len() > MAX_CLIENT_ID_CHARS {
             return Err(FieldProblem::TooLong(MAX_CLIENT_ID_CHARS));
         }
-        if !raw
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-        {
+        if !crate::validation::is_client_id(raw) {
             return Err(FieldProblem::Malformed);
         }
         Ok(Self(raw.to_owned()))

@@ -434,13 +434,7 @@ impl ReturnRequest {
         if optional_text(&self.comment, MAX_RETURN_COMMENT_CHARS).is_err() {
             refuse("comment".into(), ReturnProblem::CommentTooLong);
         }
-        let id = &self.request_id;
-        if id.is_empty()
-            || id.len() > 64
-            || !id
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-        {
+        if !crate::validation::is_client_id(&self.request_id) {
             refuse("request_id".into(), ReturnProblem::BadRequestId);
         }
         refusals

@@ -25,8 +25,9 @@ pub const MAX_REVIEW_PHOTO_BYTES: usize = 5 * 1024 * 1024;
 pub const MAX_REPLY_CHARS: usize = 2000;
 /// Reviews in one page of a listing.
 pub const REVIEWS_PAGE_SIZE: u32 = 10;
-/// Longest browser id a vote carries (the element makes a random one per browser).
-pub const MAX_VOTER_CHARS: usize = 64;
+/// Longest browser id a vote carries (the element makes a random one per browser); a voter
+/// id is a client id ([`crate::validation::is_client_id`]).
+pub const MAX_VOTER_CHARS: usize = crate::validation::MAX_CLIENT_ID_CHARS;
 
 /// How a listing is ordered.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -545,13 +546,7 @@ impl ReviewSubmission {
                 refuse("email", ReviewProblem::BadEmail);
             }
         }
-        let id = &self.request_id;
-        if id.is_empty()
-            || id.len() > 64
-            || !id
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-        {
+        if !crate::validation::is_client_id(&self.request_id) {
             refuse("request_id", ReviewProblem::BadRequestId);
         }
         refusals
@@ -577,9 +572,10 @@ pub struct ReviewCreated {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ReviewPhotoUploaded {
-    /// The photo's key.
+    /// The photo's key; a review must name it within 24 hours, or it is deleted.
     pub key: String,
-    /// Where it can be seen.
+    /// Where its uploader can preview it until a review names it; then shoppers see it
+    /// there while that review is published (the desk through `DeskReview`'s addresses).
     pub url: String,
 }
 
@@ -599,7 +595,8 @@ pub struct HelpfulVote {
 pub struct HelpfulCount {
     /// How many shoppers found it helpful now.
     pub helpful: u32,
-    /// Whether this vote counted (`false`: this browser had voted already).
+    /// Whether this vote counted (`false`: this browser had voted already, or another from
+    /// the same network address did in the last 24 hours).
     pub counted: bool,
 }
 
@@ -659,7 +656,9 @@ pub struct ModerationDecision {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct DeskReview {
-    /// The review as a shopper would see it.
+    /// The review as a shopper would see it, except its photos' addresses: the desk's
+    /// (`/desk/reviews/photos/{key}?token=…`, signed for an hour or two), which show a held
+    /// or rejected review's photos too.
     pub review: ReviewView,
     /// The product.
     pub product: ReviewedProduct,

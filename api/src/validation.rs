@@ -72,6 +72,21 @@ pub fn optional_text(raw: &str, max: usize) -> Result<&str, FieldProblem> {
     Ok(trimmed)
 }
 
+/// Longest id a client makes for itself: a form's request id, a chat message's id, a
+/// browser's voter id.
+pub const MAX_CLIENT_ID_CHARS: usize = 64;
+
+/// Whether `id` is an id a client made for itself: 1 to [`MAX_CLIENT_ID_CHARS`] ASCII
+/// letters, digits, `-` or `_` (what a UUID or a random token is written with), so it can be
+/// stored, logged and put in an address as it is.
+pub fn is_client_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= MAX_CLIENT_ID_CHARS
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
 /// Text that must be there, at most `max` characters, trimmed.
 pub fn required_text(raw: &str, max: usize) -> Result<&str, FieldProblem> {
     match optional_text(raw, max)? {

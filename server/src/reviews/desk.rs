@@ -66,7 +66,11 @@ async fn desk_reviews(
 }
 
 /// One review as the desk sees it.
-async fn desk_review(db: &Database, keys: &TokenKeys, row: ReviewRow) -> Result<DeskReview, ApiError> {
+async fn desk_review(
+    db: &Database,
+    keys: &TokenKeys,
+    row: ReviewRow,
+) -> Result<DeskReview, ApiError> {
     desk_reviews(db, keys, vec![row])
         .await?
         .pop()

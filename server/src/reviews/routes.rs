@@ -18,10 +18,9 @@ use sf_api::error::ErrorBody;
 use sf_api::live_chat::ImageFormat;
 use sf_api::reviews::{
     HelpfulCount, HelpfulVote, ProductReviews, PurchaseProof, ReviewCreated, ReviewPhotoUploaded,
-    ReviewProblem, ReviewQuery, ReviewRequestView, ReviewStatus, ReviewSubmission,
-    ReviewedProduct, MAX_VOTER_CHARS,
+    ReviewProblem, ReviewQuery, ReviewRequestView, ReviewStatus, ReviewSubmission, ReviewedProduct,
 };
-use sf_api::validation::{EmailAddress, OrderNumber};
+use sf_api::validation::{is_client_id, EmailAddress, OrderNumber};
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Instant;
@@ -454,12 +453,7 @@ pub(super) async fn vote(
     ApiJson(vote): ApiJson<HelpfulVote>,
 ) -> Result<Json<HelpfulCount>, ApiError> {
     let voter = vote.voter.trim();
-    let plausible = !voter.is_empty()
-        && voter.len() <= MAX_VOTER_CHARS
-        && voter
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
-    if !plausible {
+    if !is_client_id(voter) {
         return Err(ApiError::field(
             "voter",
             "The voter id is not in the expected format.",

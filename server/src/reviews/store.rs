@@ -596,26 +596,27 @@ pub async fn vote(
     if published.is_none() {
         return Ok(None);
     }
-    let voted: Option<i64> =
-        sqlx::query_scalar("SELECT review_id FROM review_votes WHERE review_id = $1 AND voter = $2")
-            .bind(review_id)
-            .bind(voter)
-            .fetch_optional(&mut *tx)
-            .await?;
+    let voted: Option<i64> = sqlx::query_scalar(
+        "SELECT review_id FROM review_votes WHERE review_id = $1 AND voter = $2",
+    )
+    .bind(review_id)
+    .bind(voter)
+    .fetch_optional(&mut *tx)
+    .await?;
     // A voter seen before is answered without asking the address: its one vote was counted.
     let counted = voted.is_none()
         && address_may_count()
         && sqlx::query(
-        "INSERT INTO review_votes (review_id, voter, created_at) VALUES ($1, $2, $3) \
+            "INSERT INTO review_votes (review_id, voter, created_at) VALUES ($1, $2, $3) \
          ON CONFLICT (review_id, voter) DO NOTHING",
-    )
-    .bind(review_id)
-    .bind(voter)
-    .bind(db::now())
-    .execute(&mut *tx)
-    .await?
-    .rows_affected()
-        == 1;
+        )
+        .bind(review_id)
+        .bind(voter)
+        .bind(db::now())
+        .execute(&mut *tx)
+        .await?
+        .rows_affected()
+            == 1;
     if counted {
         sqlx::query("UPDATE reviews SET helpful = helpful + 1 WHERE id = $1")
             .bind(review_id)

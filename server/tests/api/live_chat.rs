@@ -857,7 +857,6 @@ async fn nobody_online_suggests_matching_articles(database: TestDatabase) {
     app.stop().await;
 }
 
-
 /// Uploads `bytes` as an image of conversation `id`, declared as `declared_type`.
 async fn upload(
     app: &TestApp,

@@ -417,7 +417,10 @@ async fn moderation_holds_policy_breaches_and_publishes_a_clean_one_star_review(
     assert_eq!(angry["status"], "published");
     // Hidden in invisible characters or in another script's digits, still held.
     for (flag, body) in [
-        ("link", "Cheaper at cheap\u{200B}mugs.\u{200D}com, go there."),
+        (
+            "link",
+            "Cheaper at cheap\u{200B}mugs.\u{200D}com, go there.",
+        ),
         ("phone", "اتصل بي على ٠٥٥ ١٢٣ ٤٥٦٧ من فضلك"),
     ] {
         let created = submitted(
@@ -612,7 +615,10 @@ async fn each_browser_counts_once_as_helpful(database: TestDatabase) {
         .unwrap();
     assert_eq!(elsewhere, json!({ "helpful": 2, "counted": true }));
     let again: Value = vote(&app, id, "browser-b").await.json().await.unwrap();
-    assert_eq!(again["counted"], false, "an address's vote was not saved for later");
+    assert_eq!(
+        again["counted"], false,
+        "an address's vote was not saved for later"
+    );
     assert_eq!(
         listing(&app, "BAG-04", "").await["reviews"][0]["helpful"],
         2
@@ -854,7 +860,11 @@ async fn photos_are_checked_by_content_and_listed_with_their_review(database: Te
     let uploaded: Value = uploaded.json().await.unwrap();
     let key = uploaded["key"].as_str().unwrap();
     // Its uploader previews it before sending the review; no shared cache keeps it.
-    let preview = app.get(uploaded["url"].as_str().unwrap()).send().await.unwrap();
+    let preview = app
+        .get(uploaded["url"].as_str().unwrap())
+        .send()
+        .await
+        .unwrap();
     assert_eq!(preview.status(), StatusCode::OK);
     assert_eq!(preview.headers()["cache-control"], "private, max-age=300");
     let unknown = with(
@@ -1196,7 +1206,12 @@ async fn a_rejected_review_gives_its_order_back(database: TestDatabase) {
         &app,
         "MUG-01",
         &with(
-            submission("again-2", 1, "Cracked", "It cracked the first time I used it."),
+            submission(
+                "again-2",
+                1,
+                "Cracked",
+                "It cracked the first time I used it.",
+            ),
             "proof",
             link_proof(mug),
         ),
@@ -1274,7 +1289,11 @@ async fn simultaneous_submissions_make_one_review_per_request_and_per_order(
         statuses,
         [StatusCode::CREATED, StatusCode::UNPROCESSABLE_ENTITY]
     );
-    let loser = if a.status() == StatusCode::CREATED { b } else { a };
+    let loser = if a.status() == StatusCode::CREATED {
+        b
+    } else {
+        a
+    };
     let fields = error_of(loser).await["fields"].clone();
     assert!(fields["order_number"].is_array(), "{fields}");
     let (reviews,): (i64,) =
@@ -1304,7 +1323,11 @@ async fn a_held_reviews_photos_are_the_desks_and_unnamed_uploads_expire(database
     .await;
     assert_eq!(held["status"], "pending");
     // Shoppers cannot see a held review's photo, even with its key.
-    let public = app.get(uploaded["url"].as_str().unwrap()).send().await.unwrap();
+    let public = app
+        .get(uploaded["url"].as_str().unwrap())
+        .send()
+        .await
+        .unwrap();
     assert_eq!(public.status(), StatusCode::NOT_FOUND);
     // The desk's review names the desk's address, signed, so an <img> shows it.
     let review = desk_review(&app, &agent, &held["id"]).await;
@@ -1317,7 +1340,11 @@ async fn a_held_reviews_photos_are_the_desks_and_unnamed_uploads_expire(database
     assert_eq!(shown.status(), StatusCode::OK);
     assert_eq!(shown.headers()["cache-control"], "private, max-age=300");
     assert_eq!(shown.bytes().await.unwrap().as_ref(), PNG);
-    let queued: Vec<Value> = desk_get(&app, &agent, "reviews").await.json().await.unwrap();
+    let queued: Vec<Value> = desk_get(&app, &agent, "reviews")
+        .await
+        .json()
+        .await
+        .unwrap();
     assert!(queued
         .iter()
         .any(|review| review["review"]["photos"][0].as_str() == Some(desk_url.as_str())));
@@ -1328,12 +1355,19 @@ async fn a_held_reviews_photos_are_the_desks_and_unnamed_uploads_expire(database
         StatusCode::UNAUTHORIZED
     );
     assert_eq!(
-        app.get(&bare).bearer_auth(&agent).send().await.unwrap().status(),
+        app.get(&bare)
+            .bearer_auth(&agent)
+            .send()
+            .await
+            .unwrap()
+            .status(),
         StatusCode::OK
     );
     let token = desk_url.split_once("?token=").unwrap().1;
     let other = app
-        .get(&format!("/api/v1/desk/reviews/photos/demo-photo-3?token={token}"))
+        .get(&format!(
+            "/api/v1/desk/reviews/photos/demo-photo-3?token={token}"
+        ))
         .send()
         .await
         .unwrap();
@@ -1341,7 +1375,11 @@ async fn a_held_reviews_photos_are_the_desks_and_unnamed_uploads_expire(database
     // Published, shoppers see it.
     let published = decide(&app, &agent, &held["id"], json!({ "status": "published" })).await;
     assert_eq!(published.status(), StatusCode::OK);
-    let public = app.get(uploaded["url"].as_str().unwrap()).send().await.unwrap();
+    let public = app
+        .get(uploaded["url"].as_str().unwrap())
+        .send()
+        .await
+        .unwrap();
     assert_eq!(public.status(), StatusCode::OK);
     // An upload no review names within 24 hours is no longer served nor taken, and the next
     // upload deletes it.
@@ -1354,7 +1392,11 @@ async fn a_held_reviews_photos_are_the_desks_and_unnamed_uploads_expire(database
         .execute(&app.server.db.pool)
         .await
         .unwrap();
-    let gone = app.get(stale["url"].as_str().unwrap()).send().await.unwrap();
+    let gone = app
+        .get(stale["url"].as_str().unwrap())
+        .send()
+        .await
+        .unwrap();
     assert_eq!(gone.status(), StatusCode::NOT_FOUND);
     let late = with(
         submission("late-photo", 4, "Late", "A photo from yesterday."),
