@@ -94,6 +94,7 @@ fn print_chat(chat: &serde_json::Value) {
 /// component's code by part (twiggy on the module as wasm-bindgen left it, names kept; the
 /// shares carry over to the optimised module, the bytes shrink by wasm-opt's third or so).
 fn print_where_bytes_go(transfers: &serde_json::Value) {
+    let mut profiled: Vec<&str> = Vec::new();
     for row in transfers["rows"].as_array().into_iter().flatten() {
         // "sf-live-chat (opened)" is the module of sf-live-chat.
         let element = row["element"]
@@ -105,6 +106,16 @@ fn print_where_bytes_go(transfers: &serde_json::Value) {
         if !element.starts_with("sf-") || row["bytes"].as_u64().unwrap_or(0) <= ELEMENT_AIM_BYTES {
             continue;
         }
+        // An element mounted by another's module (and the product page's row, named after
+        // both) is profiled through that module.
+        let element = crate::elements::ALL
+            .iter()
+            .find(|declared| element.starts_with(declared.tag))
+            .map_or(element, |declared| declared.module.unwrap_or(declared.tag));
+        if profiled.contains(&element) {
+            continue;
+        }
+        profiled.push(element);
         let module = build::target_dir()
             .join("sf-bindgen")
             .join(element)
