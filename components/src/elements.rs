@@ -322,7 +322,9 @@ pub mod return_request {
     };
 }
 
-/// `<sf-reviews>`: TODO say what it does.
+/// `<sf-reviews>`: a product's reviews with their rating summary (average, count and a
+/// histogram in words), filters (rating, "With photos") and sort, "Was this helpful?" votes,
+/// the store's replies, and the page's schema.org JSON-LD for search engines.
 pub mod reviews {
     use super::*;
 

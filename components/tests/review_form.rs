@@ -4,9 +4,11 @@
 //!
 //! The rating's keyboard (arrows move focus and the checked star, wrapping, following the
 //! visual direction in right-to-left text; one group of real radios; each star named), the
-//! focused error summary of an empty submission linking to the rating, a refused proof of
-//! purchase said beside its field, a photo the server refuses, and a whole review from the
-//! first star to the honest confirmation and the page event. The lamp's reviews are written
+//! start (the heading and a "Write a review" button) whose form comes once the button is
+//! pressed, focus going on to the first star, or at once for a review-request link, focus
+//! left alone; the focused error summary of an empty submission above the heading, the rating's own
+//! error, a refused proof of purchase said beside its field, a photo the server refuses, and
+//! a whole review from the first star to the honest confirmation and the page event. The lamp's reviews are written
 //! unverified, so the demo order SF-1013 stays free for the end-to-end review-request test.
 
 #![cfg(target_arch = "wasm32")]
@@ -20,6 +22,7 @@ use common::{
 use leptos::prelude::*;
 use sf_api::reviews::ReviewQuery;
 use sf_components::events::{PageEvent, ReviewSubmitted};
+use sf_components::rating_input::RatingInput;
 use sf_components::{ApiClient, ReviewForm};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -30,13 +33,15 @@ use web_sys::{HtmlElement, HtmlInputElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// Mounts the form of `sku` and waits for it.
+/// Mounts the form of `sku`, opens it with its button and waits for the form.
 async fn mount_form(sku: &'static str) -> (HtmlElement, common::Mounted) {
     let (root, mounted) = mount_with_api(move || view! { <ReviewForm product=sku /> });
-    wait_until("the review form", || {
-        query(&root, "#sf-review-form-heading").is_some()
+    wait_until("the start button", || {
+        query(&root, ".sf-review-form__start").is_some()
     })
     .await;
+    query(&root, ".sf-review-form__start").unwrap().click();
+    wait_until("the form", || query(&root, "#sf-review-title").is_some()).await;
     (root, mounted)
 }
 
@@ -52,15 +57,24 @@ fn checked(root: &HtmlElement) -> Option<u8> {
     (1..=5).find(|stars| star(root, *stars).checked())
 }
 
-/// Which star of the overall rating has the focus, if any.
+/// Which star of the overall rating has the focus, if any (none while the stars are not
+/// drawn yet).
 fn focused(root: &HtmlElement) -> Option<u8> {
-    (1..=5).find(|stars| is_focused(&star(root, *stars)))
+    (1..=5).find(|stars| {
+        query(root, &format!("#sf-review-rating-{stars}")).is_some_and(|star| is_focused(&star))
+    })
 }
 
 /// Presses `key` on the focused star and waits for the view to follow.
 async fn press_on_focused(root: &HtmlElement, key: &str) {
     let on = focused(root).expect("a star has the focus");
     press(&star(root, on), key);
+    leptos::task::tick().await;
+}
+
+/// Chooses `stars` with a click.
+async fn choose(root: &HtmlElement, stars: u8) {
+    star(root, stars).click();
     leptos::task::tick().await;
 }
 
@@ -72,6 +86,53 @@ fn filled(root: &HtmlElement) -> usize {
 /// The submit button.
 fn submit(root: &HtmlElement) -> HtmlElement {
     query(root, "button[type=submit]").expect("a submit button")
+}
+
+#[wasm_bindgen_test]
+async fn the_form_opens_from_its_button_with_focus_on_the_first_star() {
+    let (root, _mounted) = mount_with_api(move || view! { <ReviewForm product="MUG-01" /> });
+    wait_until("the start button", || {
+        query(&root, ".sf-review-form__start").is_some()
+    })
+    .await;
+    let heading = query(&root, "#sf-review-form-heading").expect("the heading");
+    assert_eq!(heading.tag_name(), "H2");
+    assert_eq!(text_of(&heading), "Write a review");
+    let section = query(&root, "section.sf-review-form").unwrap();
+    assert_eq!(
+        attribute(&section, "aria-labelledby"),
+        "sf-review-form-heading"
+    );
+    let start = query(&root, ".sf-review-form__start").unwrap();
+    assert_eq!(attribute(&start, "type"), "button");
+    assert_eq!(text_of(&start), "Write a review");
+    // Nothing of the form before the shopper asks for it.
+    assert!(query(&root, "#sf-review-rating-1").is_none());
+    assert!(query(&root, "#sf-review-title").is_none());
+
+    start.click();
+    wait_until("focus on the first star", || focused(&root) == Some(1)).await;
+    assert_eq!(checked(&root), None);
+    assert!(query(&root, ".sf-review-form__start").is_none());
+    assert!(query(&root, "#sf-review-title").is_some());
+    // The same heading, now naming the product.
+    assert!(heading.is_connected());
+    assert_eq!(text_of(&heading), "Write a review of Stoneware mug");
+}
+
+#[wasm_bindgen_test]
+async fn a_review_link_opens_the_form_at_once_leaving_focus_alone() {
+    let (root, _mounted) = mount_with_api(move || {
+        view! { <ReviewForm product="MUG-01" request="999999" token="not-a-real-token" /> }
+    });
+    // No button: the shopper came to write. This link is refused, so the form of the
+    // product opens, saying why it cannot show the badge.
+    wait_until("the form", || query(&root, "#sf-review-title").is_some()).await;
+    assert!(query(&root, ".sf-review-form__start").is_none());
+    assert!(text_of(&root).contains("This review link has expired or isn't valid."));
+    assert!(query(&root, "#sf-review-order-number").is_some());
+    leptos::task::tick().await;
+    assert_eq!(focused(&root), None, "focus is left alone");
 }
 
 #[wasm_bindgen_test]
@@ -103,6 +164,7 @@ async fn the_stars_are_one_named_group_of_radios_moved_by_the_arrow_keys() {
         text_of(&query(&group, ".sf-rating__value").unwrap()),
         "Not rated yet"
     );
+    assert_eq!(group.get_attribute("aria-describedby"), None);
 
     star(&root, 1).focus().unwrap();
     press_on_focused(&root, "ArrowRight").await;
@@ -144,8 +206,9 @@ async fn the_stars_are_one_named_group_of_radios_moved_by_the_arrow_keys() {
 }
 
 #[wasm_bindgen_test]
-async fn an_empty_submission_shows_the_focused_summary_linking_to_the_rating() {
+async fn an_empty_submission_shows_the_focused_summary_above_the_heading() {
     let (root, _mounted) = mount_form("MUG-01").await;
+    choose(&root, 4).await;
     assert_eq!(text_of(&submit(&root)), "Submit review");
     submit(&root).click();
     wait_until("an error summary", || {
@@ -155,6 +218,13 @@ async fn an_empty_submission_shows_the_focused_summary_linking_to_the_rating() {
     let summary = query(&root, ".sf-error-summary").unwrap();
     assert_eq!(attribute(&summary, "role"), "alert");
     wait_until("focus on the summary", || is_focused(&summary)).await;
+    // At the top, GOV.UK style: before the heading.
+    let heading = query(&root, "#sf-review-form-heading").unwrap();
+    assert_ne!(
+        summary.compare_document_position(&heading) & web_sys::Node::DOCUMENT_POSITION_FOLLOWING,
+        0,
+        "the summary comes before the heading"
+    );
     let links: Vec<(String, String)> = all(&summary, "a")
         .iter()
         .map(|link| (attribute(link, "href"), text_of(link)))
@@ -162,10 +232,6 @@ async fn an_empty_submission_shows_the_focused_summary_linking_to_the_rating() {
     assert_eq!(
         links,
         [
-            (
-                "#sf-review-rating-1".to_owned(),
-                "Choose a star rating from 1 to 5".to_owned()
-            ),
             (
                 "#sf-review-title".to_owned(),
                 "Enter a title for your review".to_owned()
@@ -180,34 +246,55 @@ async fn an_empty_submission_shows_the_focused_summary_linking_to_the_rating() {
             ),
         ]
     );
-    // The message is in the group and read with it; the group is marked.
-    let group = query(&root, "fieldset#sf-review-rating").unwrap();
-    assert!(attribute(&group, "aria-describedby").contains("sf-review-rating-error"));
-    assert!(text_of(&query(&group, "#sf-review-rating-error").unwrap())
-        .contains("Choose a star rating from 1 to 5"));
-    assert_eq!(attribute(&group, "aria-invalid"), "true");
-
-    all(&summary, "a")[0].click();
-    assert!(
-        is_focused(&star(&root, 1)),
-        "the link moves focus to the first star"
+    let title = query(&root, "#sf-review-title").unwrap();
+    assert_eq!(attribute(&title, "aria-invalid"), "true");
+    assert_eq!(
+        attribute(&title, "aria-describedby"),
+        "sf-review-title-error"
     );
+    all(&summary, "a")[0].click();
+    assert!(is_focused(&title), "the link moves focus to the title");
+    assert_eq!(checked(&root), Some(4), "the rating was kept");
 
-    // With a star chosen, its link (after another submission) lands on it.
-    star(&root, 4).click();
+    type_into(&root, "#sf-review-title", "Lovely");
     type_into(&root, "#sf-review-body", "short");
     submit(&root).click();
-    wait_until("the summary without the rating", || {
-        query(&root, ".sf-error-summary a[href='#sf-review-rating-1']").is_none()
+    wait_until("the summary without the title", || {
+        query(&root, ".sf-error-summary a[href='#sf-review-title']").is_none()
     })
     .await;
     let summary = query(&root, ".sf-error-summary").unwrap();
     assert!(query(&summary, "a[href='#sf-review-body']").is_some());
 }
 
+/// A rating refused (a review-request link's form opens without one) says so in its group,
+/// which is marked and reads the message.
+#[wasm_bindgen_test]
+async fn a_refused_rating_is_said_in_its_group() {
+    let chosen = RwSignal::new(None::<u8>);
+    let (root, _mounted) = mount_with_api(move || {
+        view! {
+            <RatingInput
+                label="Your rating"
+                value=chosen
+                on_change=Callback::new(move |stars| chosen.set(Some(stars)))
+                name="sf-test-rating"
+                error="Choose a star rating from 1 to 5"
+                required=true
+            />
+        }
+    });
+    let group = query(&root, "fieldset#sf-test-rating").expect("the rating's fieldset");
+    assert!(attribute(&group, "aria-describedby").contains("sf-test-rating-error"));
+    assert!(text_of(&query(&group, "#sf-test-rating-error").unwrap())
+        .contains("Choose a star rating from 1 to 5"));
+    assert_eq!(attribute(&group, "aria-invalid"), "true");
+}
+
 #[wasm_bindgen_test]
 async fn the_body_shows_its_count_and_announces_only_near_the_limit() {
     let (root, _mounted) = mount_form("MUG-01").await;
+    choose(&root, 3).await;
     let body = query(&root, "#sf-review-body").unwrap();
     let described = attribute(&body, "aria-describedby");
     assert!(described.contains("sf-review-body-count"), "{described}");
@@ -234,8 +321,8 @@ async fn the_body_shows_its_count_and_announces_only_near_the_limit() {
 #[wasm_bindgen_test]
 async fn a_proof_the_store_cannot_match_is_refused_beside_the_order_number() {
     let (root, _mounted) = mount_form("MUG-01").await;
+    choose(&root, 5).await;
     assert!(query(&root, "#sf-review-fit").is_none(), "a mug has no fit");
-    star(&root, 5).click();
     type_into(&root, "#sf-review-title", "Lovely");
     type_into(&root, "#sf-review-body", "The glaze is lovely in person.");
     type_into(&root, "#sf-review-display-name", "Someone");
@@ -284,6 +371,7 @@ async fn a_review_with_a_photo_is_confirmed_honestly_and_told_to_the_page() {
     let (root, _mounted) = mount_form("LAMP-03").await;
     assert!(text_of(&query(&root, "#sf-review-form-heading").unwrap())
         .starts_with("Write a review of "));
+    choose(&root, 4).await;
     assert!(
         query(&root, "#sf-review-quality-1").is_some(),
         "the lamp asks about quality"

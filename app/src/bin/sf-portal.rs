@@ -5,6 +5,7 @@ fn main() {
     leptos::mount::mount_to_body(|| {
         sf_components::provide_whole_tracker!();
         sf_components::provide_whole_returns!();
+        sf_components::provide_review_form!();
         sf_app::portal::Portal()
     });
 }

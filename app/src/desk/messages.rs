@@ -281,8 +281,9 @@ catalogue! {
         UnitsColumn { en: "Units", es: "Unidades", ar: "الوحدات" }
         /// When a return was asked for: a column.
         RequestedOnColumn { en: "Requested on", es: "Solicitada el", ar: "تاريخ الطلب" }
-        /// Opens a return.
-        OpenReturn { en: "Open", es: "Abrir", ar: "فتح" }
+        /// Opens a row of a desk list (a return, a review); the row's own name is in the
+        /// button's accessible name ("Open return R-1", "Open review …").
+        Open { en: "Open", es: "Abrir", ar: "فتح" }
         /// Opens a return, named; `{rma}`.
         OpenReturnNamed { en: "Open return {rma}", es: "Abrir la devolución {rma}", ar: "فتح المرتجع {rma}" }
         /// Heading of an open return; `{rma}`.

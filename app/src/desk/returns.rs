@@ -342,7 +342,7 @@ fn QueueTable(
                     <td><time datetime=created_at>{requested}</time></td>
                     <td>
                         <button type="button" class="sf-button sf-button--secondary" aria-label=named on:click=move |_| open.run(opening.clone())>
-                            {i18n.text(DeskMsg::OpenReturn)}
+                            {i18n.text(DeskMsg::Open)}
                         </button>
                     </td>
                 </tr>

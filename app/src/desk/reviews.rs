@@ -139,7 +139,7 @@ fn QueueTable(
                     <td>{check}</td>
                     <td>
                         <button type="button" class="sf-button sf-button--secondary" aria-label=named on:click=move |_| open.run(id)>
-                            {i18n.text(DeskMsg::OpenReturn)}
+                            {i18n.text(DeskMsg::Open)}
                         </button>
                     </td>
                 </tr>

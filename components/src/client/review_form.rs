@@ -3,20 +3,31 @@
 //! browser's `JSON.parse` does the parsing, no serde in the element's module) and the writer
 //! of a submission (see `client/write.rs`).
 //!
-//! The product's reader ([`sf_api::reviews::ReviewedProduct`]) is the listing's slice's: a
-//! type has one reader.
+//! The product's reader ([`sf_api::reviews::ReviewedProduct`]) and its paths are the
+//! listing's slice's: a type has one reader, a path one builder.
 
 use super::read::{Fields, FromJson};
+use super::reviews::{product_path, product_reviews_path};
 use super::write::{integer, object, text, ToJson};
 use super::{send, send_body, to_json, ApiClient, ClientError};
 use sf_api::reviews::{
     PurchaseProof, ReviewCreated, ReviewPhotoUploaded, ReviewRequestView, ReviewStatus,
-    ReviewSubmission,
+    ReviewSubmission, ReviewedProduct,
 };
 use std::future::Future;
 use wasm_bindgen::JsValue;
 
 impl ApiClient {
+    /// `GET /products/{sku}`: the product a review is written for, and what its form asks
+    /// (fit, quality); 404 for a SKU the store does not know.
+    pub fn reviewed_product(
+        self,
+        sku: &str,
+    ) -> impl Future<Output = Result<ReviewedProduct, ClientError>> {
+        let target = self.target(&product_path(sku));
+        async move { send("GET", target, None, None).await?.into_result() }
+    }
+
     /// `POST /products/{sku}/reviews`: writes the review (once per `request_id`, however often
     /// it is sent); answers whether it is published or held, and whether it is verified.
     pub fn submit_review(
@@ -24,10 +35,7 @@ impl ApiClient {
         sku: &str,
         submission: &ReviewSubmission,
     ) -> impl Future<Output = Result<ReviewCreated, ClientError>> {
-        let mut path = String::from("/products/");
-        path.push_str(&String::from(js_sys::encode_uri_component(sku)));
-        path.push_str("/reviews");
-        let target = self.target(&path);
+        let target = self.target(&product_reviews_path(sku));
         let body = to_json(submission);
         async move { send("POST", target, None, body?).await?.into_result() }
     }

@@ -43,12 +43,23 @@ impl ApiClient {
     }
 }
 
-/// `/products/{sku}/reviews?…` with only the parameters `query` sets; the SKU is the
-/// merchant's typing, so it is encoded.
-fn reviews_path(sku: &str, query: ReviewQuery) -> String {
+/// `/products/{sku}`: the SKU is the merchant's typing, so it is encoded.
+pub(super) fn product_path(sku: &str) -> String {
     let mut path = String::from("/products/");
     path.push_str(&String::from(js_sys::encode_uri_component(sku)));
+    path
+}
+
+/// `/products/{sku}/reviews`, where a product's reviews are read and written.
+pub(super) fn product_reviews_path(sku: &str) -> String {
+    let mut path = product_path(sku);
     path.push_str("/reviews");
+    path
+}
+
+/// `/products/{sku}/reviews?…` with only the parameters `query` sets.
+fn reviews_path(sku: &str, query: ReviewQuery) -> String {
+    let mut path = product_reviews_path(sku);
     let mut separator = '?';
     let mut parameter = |name: &str, value: &str| {
         path.push(separator);

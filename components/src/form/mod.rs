@@ -3,12 +3,21 @@
 //! ([`sf_api::validation::Validate`]) before a round trip, sends it as an `Action`, and
 //! turns a refusal into field errors; and the frame ([`Form`]) that shows the GOV.UK error
 //! summary (focused when it appears), the form and its submit button with a busy state.
+//! A form whose state is one value keeps its problems as data ([`Problem`]): the shared
+//! kinds, how a failed call becomes them ([`problems_from`]) and their common words.
 
+use crate::chunk::mount_into;
 use crate::client::ClientError;
 use crate::error_summary::{use_form_errors, ErrorSummary, FieldError, FormErrors};
+use leptos::html;
 use leptos::prelude::*;
 use sf_api::validation::{FieldRefusal, Validate};
 use std::future::Future;
+
+mod problem;
+#[cfg(test)]
+pub(crate) use problem::fields_of;
+pub use problem::{problems_from, PhotoWords, Problem, ProblemText};
 
 /// One form's submission: its problems and whether one is in flight.
 pub struct UseForm<Request: 'static> {
@@ -114,12 +123,24 @@ pub fn Form(
     pending_label: Option<Signal<&'static str>>,
     /// Called when the shopper submits (the browser's own submission is prevented).
     on_submit: Callback<()>,
+    /// Where the error summary goes instead of just above the form: an element drawn
+    /// earlier, above the heading and fields that come before the form (a first screen
+    /// whose rest is this form, see [`crate::chunk`]).
+    #[prop(optional)]
+    summary_place: Option<NodeRef<html::Div>>,
     /// The heading and the fields.
     children: Children,
 ) -> impl IntoView {
     let class = format!("sf-form {class}");
+    let summary = match summary_place {
+        Some(place) => {
+            mount_into(place, view! { <ErrorSummary errors=errors.all /> });
+            None
+        }
+        None => Some(view! { <ErrorSummary errors=errors.all /> }),
+    };
     view! {
-        <ErrorSummary errors=errors.all />
+        {summary}
         <form
             class=class.trim_end().to_owned()
             novalidate

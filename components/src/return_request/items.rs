@@ -9,7 +9,7 @@ use super::{
     control_id, item_name, outcome_msg, percent, problem_text, reason_msg, sub_reason_msg,
     use_returns, OtherOrders, ReturnMsg, Returns,
 };
-use crate::client::{use_api_client, ClientError};
+use crate::client::use_api_client;
 use crate::form::Form;
 use crate::i18n::{format_date, use_i18n, DateStyle};
 use crate::text_field::{error_reference, ErrorMessage};
@@ -537,7 +537,7 @@ fn PhotoField(item_id: i64) -> impl IntoView {
                     if let Some(element) = input.get_untracked() {
                         element.set_value("");
                     }
-                    returns.send(failed(photo_problem(&error)));
+                    returns.send(failed(ProblemText::from_photo_upload(&error)));
                 }
             }
         });
@@ -579,21 +579,6 @@ fn PhotoField(item_id: i64) -> impl IntoView {
                 }}
             </p>
         </div>
-    }
-}
-
-/// What to tell a shopper whose photo was refused.
-fn photo_problem(error: &ClientError) -> ProblemText {
-    match error {
-        ClientError::Api { status: 413, .. } => ProblemText::PhotoSize,
-        ClientError::Api { status: 415, .. } => ProblemText::PhotoType,
-        ClientError::Network => ProblemText::Network,
-        ClientError::Api {
-            status: 400..=499,
-            message,
-            ..
-        } => ProblemText::Server(message.clone()),
-        _ => ProblemText::ServerFailed,
     }
 }
 

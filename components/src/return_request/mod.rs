@@ -21,6 +21,7 @@ mod summary;
 
 use crate::client::{new_client_id, use_api_client, ApiClient};
 use crate::error_summary::{FieldError, FormErrors};
+use crate::form::PhotoWords;
 use crate::i18n::{format_date, money, percent, use_i18n, CommonMsg, DateStyle, I18n};
 use crate::order_lookup::{
     lookup_then_whole, LookupIds, LookupThenWhole, OrderAttributes, OrderLookupForm,
@@ -36,7 +37,7 @@ use sf_api::returns::{
     MAX_RETURN_COMMENT_CHARS,
 };
 use sf_api::tracking::CustomerOrder;
-use state::{apply, Call, Event, ProblemText, ReturnState, Step, Waiting};
+use state::{apply, Call, Event, ProblemText, ReturnState, ReturnText, Step, Waiting};
 use wasm_bindgen::JsCast;
 
 /// Class names shared with the stylesheet (`style/return-request.css`).
@@ -517,44 +518,38 @@ fn BackButton() -> impl IntoView {
     }
 }
 
+/// How the return request words its photo's problems.
+const PHOTO_WORDS: PhotoWords<ReturnMsg> = PhotoWords {
+    uploading: ReturnMsg::PhotoWait,
+    wrong_type: ReturnMsg::PhotoType,
+    too_large: ReturnMsg::PhotoSize,
+};
+
 /// What to say about a problem, in the shopper's language.
 fn problem_text(i18n: I18n, text: &ProblemText) -> String {
-    let max = |msg, max: usize| i18n.format(msg, &[("max", &max.to_string())]);
-    let msg = match text {
-        ProblemText::Local(ReturnProblem::CommentTooLong) => {
-            return max(ReturnMsg::CommentTooLong, MAX_RETURN_COMMENT_CHARS)
-        }
-        ProblemText::AtMost(most) => return max(ReturnMsg::AtMost, *most as usize),
-        ProblemText::Server(sentence) => return sentence.clone(),
-        ProblemText::RateLimited(seconds) => {
-            return i18n.format(
-                CommonMsg::TooManyAttempts,
-                &[("seconds", &seconds.to_string())],
-            )
-        }
-        ProblemText::Network => return i18n.t(CommonMsg::NetworkError).to_owned(),
-        ProblemText::ServerFailed | ProblemText::Local(ReturnProblem::BadRequestId) => {
-            return i18n.t(CommonMsg::ServerError).to_owned()
-        }
-        ProblemText::Local(problem) => match problem {
-            ReturnProblem::NoItems => ReturnMsg::NoItems,
-            ReturnProblem::TooManyLines => ReturnMsg::TooManyLines,
-            ReturnProblem::NoQuantity => ReturnMsg::NoQuantity,
-            ReturnProblem::NoReason => ReturnMsg::NoReason,
-            ReturnProblem::NoSubReason => ReturnMsg::NoSubReason,
-            ReturnProblem::NoOutcome => ReturnMsg::NoOutcome,
-            ReturnProblem::NoExchangeVariant => ReturnMsg::NoExchangeVariant,
-            ReturnProblem::NoPhoto => ReturnMsg::NoPhoto,
-            ReturnProblem::NoMethod => ReturnMsg::NoMethod,
-            ReturnProblem::NoStore => ReturnMsg::NoStore,
-            // Matched above.
-            ReturnProblem::CommentTooLong | ReturnProblem::BadRequestId => ReturnMsg::NoItems,
-        },
-        ProblemText::PhotoUploading => ReturnMsg::PhotoWait,
-        ProblemText::PhotoType => ReturnMsg::PhotoType,
-        ProblemText::PhotoSize => ReturnMsg::PhotoSize,
-    };
-    i18n.t(msg).to_owned()
+    text.words(i18n, PHOTO_WORDS, |text| {
+        let max = |msg, max: usize| i18n.format(msg, &[("max", &max.to_string())]);
+        let msg = match text {
+            ReturnText::AtMost(most) => return max(ReturnMsg::AtMost, *most as usize),
+            ReturnText::Rule(problem) => match problem {
+                ReturnProblem::CommentTooLong => {
+                    return max(ReturnMsg::CommentTooLong, MAX_RETURN_COMMENT_CHARS)
+                }
+                ReturnProblem::BadRequestId => return i18n.t(CommonMsg::ServerError).to_owned(),
+                ReturnProblem::NoItems => ReturnMsg::NoItems,
+                ReturnProblem::TooManyLines => ReturnMsg::TooManyLines,
+                ReturnProblem::NoQuantity => ReturnMsg::NoQuantity,
+                ReturnProblem::NoReason => ReturnMsg::NoReason,
+                ReturnProblem::NoSubReason => ReturnMsg::NoSubReason,
+                ReturnProblem::NoOutcome => ReturnMsg::NoOutcome,
+                ReturnProblem::NoExchangeVariant => ReturnMsg::NoExchangeVariant,
+                ReturnProblem::NoPhoto => ReturnMsg::NoPhoto,
+                ReturnProblem::NoMethod => ReturnMsg::NoMethod,
+                ReturnProblem::NoStore => ReturnMsg::NoStore,
+            },
+        };
+        i18n.t(msg).to_owned()
+    })
 }
 
 /// A reason in words.

@@ -6,6 +6,7 @@
 
 use super::messages::ReturnMsg;
 use crate::client::ClientError;
+use crate::form;
 use crate::shipment_tracker::OrderSession;
 use sf_api::error::ErrorCode;
 use sf_api::returns::{
@@ -180,7 +181,7 @@ impl Draft {
                     ReturnProblem::NoPhoto if self.uploading(&refusal.field) => {
                         ProblemText::PhotoUploading
                     }
-                    problem => ProblemText::Local(problem),
+                    problem => ProblemText::Local(ReturnText::Rule(problem)),
                 };
                 Problem::new(refusal.field, text)
             })
@@ -190,7 +191,7 @@ impl Draft {
                 if line.quantity() > line.returnable {
                     problems.push(Problem::new(
                         line_field(line.item_id, "quantity"),
-                        ProblemText::AtMost(line.returnable),
+                        ProblemText::Local(ReturnText::AtMost(line.returnable)),
                     ));
                 }
             }
@@ -250,47 +251,21 @@ pub fn field_stage(field: &str) -> Option<Stage> {
     }
 }
 
-/// What to say about a problem; turned into words by the view, in the shopper's language.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum ProblemText {
+/// What the return request says of its own, beside what every form says
+/// ([`form::ProblemText`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReturnText {
     /// One of the API's own rules.
-    Local(ReturnProblem),
+    Rule(ReturnProblem),
     /// A quantity above what can be returned.
     AtMost(u32),
-    /// The photo has not finished uploading.
-    PhotoUploading,
-    /// A photo's type is not an image the store takes.
-    PhotoType,
-    /// A photo is larger than the store takes.
-    PhotoSize,
-    /// The server's own sentence (English), for what only it knows.
-    Server(String),
-    /// No answer from the server.
-    Network,
-    /// The server failed.
-    ServerFailed,
-    /// Too many attempts: wait this many seconds.
-    RateLimited(u32),
 }
 
-/// One problem: the field it is about (the API's name, `""` for the form as a whole) and
-/// what to say.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Problem {
-    /// The field, as the API's error body names it (`item-12-reason`).
-    pub field: String,
-    /// What to say.
-    pub text: ProblemText,
-}
+/// What to say about a problem of the return request.
+pub type ProblemText = form::ProblemText<ReturnText>;
 
-impl Problem {
-    fn new(field: impl Into<String>, text: ProblemText) -> Self {
-        Self {
-            field: field.into(),
-            text,
-        }
-    }
-}
+/// One problem of the return request.
+pub type Problem = form::Problem<ReturnText>;
 
 /// Every problem the API words in English, to show a refusal in the shopper's language
 /// when the server's sentence is one of them.
@@ -308,43 +283,19 @@ const KNOWN_PROBLEMS: [ReturnProblem; 11] = [
     ReturnProblem::CommentTooLong,
 ];
 
-/// The problems a failed call means: the server's refusal field by field, or one for the
-/// whole form.
+/// The problems a failed call means: the server's refusal field by field (a field no step
+/// shows is said at the top of the summary), or one for the whole form.
 pub fn problems_from(error: &ClientError) -> Vec<Problem> {
-    match error {
-        ClientError::Network => vec![Problem::new("", ProblemText::Network)],
-        ClientError::Api {
-            code: ErrorCode::RateLimited,
-            retry_after_seconds,
-            ..
-        } => vec![Problem::new(
-            "",
-            ProblemText::RateLimited(retry_after_seconds.unwrap_or(1)),
-        )],
-        ClientError::Api { fields, .. } if !fields.is_empty() => fields
-            .iter()
-            .map(|(field, message)| {
-                let known = KNOWN_PROBLEMS
-                    .into_iter()
-                    .find(|problem| problem.english() == *message);
-                let text =
-                    known.map_or_else(|| ProblemText::Server(message.clone()), ProblemText::Local);
-                // A field no step shows is said at the top of the summary.
-                let field = if field_stage(field).is_some() {
-                    field.as_str()
-                } else {
-                    ""
-                };
-                Problem::new(field, text)
-            })
-            .collect(),
-        ClientError::Api {
-            status: 400..=499,
-            message,
-            ..
-        } => vec![Problem::new("", ProblemText::Server(message.clone()))],
-        _ => vec![Problem::new("", ProblemText::ServerFailed)],
-    }
+    form::problems_from(
+        error,
+        |message| {
+            KNOWN_PROBLEMS
+                .into_iter()
+                .find(|problem| problem.english() == message)
+                .map(ReturnText::Rule)
+        },
+        |field| field_stage(field).is_some(),
+    )
 }
 
 /// A request the state asks for; the view's effect sends it and answers with its `id`.
@@ -870,11 +821,7 @@ mod tests {
     }
 
     fn fields(state: &ReturnState) -> Vec<&str> {
-        state
-            .problems
-            .iter()
-            .map(|problem| problem.field.as_str())
-            .collect()
+        form::fields_of(&state.problems)
     }
 
     /// Item 1 chosen, with a reason that needs nothing more and a refund.
@@ -934,7 +881,10 @@ mod tests {
             fields(&state),
             ["item-1-quantity", "item-1-photo", "item-1-outcome"]
         );
-        assert_eq!(state.problems[0].text, ProblemText::AtMost(2));
+        assert_eq!(
+            state.problems[0].text,
+            ProblemText::Local(ReturnText::AtMost(2))
+        );
     }
 
     #[test]
@@ -1046,7 +996,7 @@ mod tests {
         assert_eq!(fields(&state), ["item-1-reason", "method"]);
         assert_eq!(
             state.problems[0].text,
-            ProblemText::Local(ReturnProblem::NoReason)
+            ProblemText::Local(ReturnText::Rule(ReturnProblem::NoReason))
         );
         assert_eq!(
             state.problems[1].text,

@@ -1,28 +1,50 @@
-//! Everything the review form says, in English, Spanish and Arabic.
+//! Everything the review form says, in English, Spanish and Arabic: the texts before the
+//! shopper opens it ([`ReviewStartMsg`], in the module's first download) apart from the
+//! form's ([`ReviewFormMsg`], in the chunk with the form): a catalogue's texts are all kept
+//! wherever one of them is used.
 
 use crate::catalogue;
+pub use start::ReviewStartMsg;
+
+/// A module of its own: each catalogue brings its own tests' module.
+mod start {
+    use crate::catalogue;
+
+    catalogue! {
+        /// Texts of `<sf-review-form>` before the shopper opens it: its heading, the button
+        /// that opens it, and what is said while the form comes or when it could not.
+        pub enum ReviewStartMsg {
+            /// The heading before the form knows its product (the form names it then).
+            Heading { en: "Write a review", es: "Escribe una opinión", ar: "اكتب مراجعة" }
+            /// The button that opens the form.
+            Start { en: "Write a review", es: "Escribir una opinión", ar: "اكتب مراجعة" }
+            /// The form (its product, or the review link) is being fetched.
+            Loading { en: "Loading the review form…", es: "Cargando el formulario de opinión…", ar: "جارٍ تحميل نموذج المراجعة…" }
+            /// It could not be fetched.
+            LoadFailed { en: "We couldn't load the review form. Check your connection and try again.", es: "No pudimos cargar el formulario. Revisa tu conexión e inténtalo de nuevo.", ar: "تعذر تحميل نموذج المراجعة. تحقق من اتصالك وحاول مرة أخرى." }
+            /// Button to try again.
+            TryAgain { en: "Try again", es: "Intentar de nuevo", ar: "حاول مرة أخرى" }
+        }
+    }
+}
 
 catalogue! {
-    /// Texts of `<sf-review-form>`.
+    /// Texts of the opened `<sf-review-form>`: the form, the confirmation.
     pub enum ReviewFormMsg {
-        /// Accessible name of the whole component.
-        Label { en: "Write a review", es: "Escribe una opinión", ar: "اكتب مراجعة" }
-        /// The product (or the review link) is being fetched.
-        Loading { en: "Loading the review form…", es: "Cargando el formulario de opinión…", ar: "جارٍ تحميل نموذج المراجعة…" }
-        /// It could not be fetched.
-        LoadFailed { en: "We couldn't load the review form. Check your connection and try again.", es: "No pudimos cargar el formulario. Revisa tu conexión e inténtalo de nuevo.", ar: "تعذر تحميل نموذج المراجعة. تحقق من اتصالك وحاول مرة أخرى." }
-        /// Button to try again.
-        TryAgain { en: "Try again", es: "Intentar de nuevo", ar: "حاول مرة أخرى" }
         /// No product, or an unknown one.
         NoProduct { en: "This product can't be reviewed here.", es: "Este producto no se puede valorar aquí.", ar: "لا يمكن مراجعة هذا المنتج هنا." }
         /// A review link expired or was altered, and there is no product to fall back to.
         LinkInvalid { en: "This review link has expired or isn't valid.", es: "Este enlace para opinar ha caducado o no es válido.", ar: "انتهت صلاحية رابط المراجعة هذا أو أنه غير صالح." }
         /// A review link was refused, but the form is shown for the product.
         LinkInvalidFallback { en: "This review link has expired or isn't valid. You can still write a review, and verify your purchase with your order number.", es: "Este enlace para opinar ha caducado o no es válido. Aún puedes escribir tu opinión y verificar tu compra con tu número de pedido.", ar: "انتهت صلاحية رابط المراجعة هذا أو أنه غير صالح. لا يزال بإمكانك كتابة مراجعة وتوثيق شرائك برقم طلبك." }
-        /// The form's heading; `{product}`.
+        /// The form's heading once its product is known; `{product}`.
         Heading { en: "Write a review of {product}", es: "Escribe una opinión sobre {product}", ar: "اكتب مراجعة عن {product}" }
         /// The form opened from a review link; `{number}`.
         VerifiedByLink { en: "You bought this in order {number}, so your review will show the Verified purchase badge.", es: "Lo compraste en el pedido {number}, así que tu opinión llevará la insignia de compra verificada.", ar: "اشتريت هذا المنتج في الطلب {number}، لذا ستظهر مراجعتك بشارة «شراء موثّق»." }
+        /// Legend of the overall rating.
+        RatingLabel { en: "Your rating", es: "Tu valoración", ar: "تقييمك" }
+        /// Refusal: no rating.
+        NoRating { en: "Choose a star rating from 1 to 5", es: "Elige una valoración de 1 a 5 estrellas", ar: "اختر تقييمًا من 1 إلى 5 نجوم" }
         /// Heading when the link's review was written already; `{product}`.
         AlreadyReviewed { en: "You've already reviewed {product}", es: "Ya has opinado sobre {product}", ar: "لقد راجعت {product} بالفعل" }
         /// That review is published.
@@ -31,8 +53,6 @@ catalogue! {
         AlreadyHeld { en: "We're checking your review before publishing it.", es: "Estamos revisando tu opinión antes de publicarla.", ar: "نراجع مراجعتك قبل نشرها." }
         /// That review was not published.
         AlreadyRejected { en: "Your review wasn't published because it doesn't meet our guidelines.", es: "Tu opinión no se publicó porque no cumple nuestras normas.", ar: "لم تُنشر مراجعتك لأنها لا تتوافق مع إرشاداتنا." }
-        /// Legend of the overall rating.
-        RatingLabel { en: "Your rating", es: "Tu valoración", ar: "تقييمك" }
         /// Label of the title.
         TitleLabel { en: "Title", es: "Título", ar: "العنوان" }
         /// Label of the review's text.
@@ -87,14 +107,12 @@ catalogue! {
         Submitting { en: "Submitting your review…", es: "Enviando tu opinión…", ar: "جارٍ إرسال مراجعتك…" }
         /// Confirmation: published at once.
         DoneLive { en: "Thanks — your review is live", es: "Gracias: tu opinión ya está publicada", ar: "شكرًا — مراجعتك منشورة الآن" }
-        /// Confirmation: held for a person to read.
-        DoneHeld { en: "Thanks — we check reviews that contain links or personal details before publishing; we'll publish it if it meets our guidelines", es: "Gracias: revisamos las opiniones con enlaces o datos personales antes de publicarlas; la publicaremos si cumple nuestras normas", ar: "شكرًا — نراجع المراجعات التي تحتوي على روابط أو بيانات شخصية قبل نشرها، وسننشر مراجعتك إذا كانت تتوافق مع إرشاداتنا" }
+        /// Confirmation: held for a person to read; says every reason a review is held.
+        DoneHeld { en: "Thanks — we check reviews that contain links, personal details or language that breaks our guidelines before publishing them; we'll publish yours if it meets them.", es: "Gracias: revisamos las opiniones que contienen enlaces, datos personales o lenguaje que incumple nuestras normas antes de publicarlas; publicaremos la tuya si las cumple.", ar: "شكرًا — نراجع المراجعات التي تحتوي على روابط أو بيانات شخصية أو لغة تخالف إرشاداتنا قبل نشرها، وسننشر مراجعتك إذا كانت تتوافق معها." }
         /// Confirmation of a replayed submission the store had rejected since.
         DoneRejected { en: "Thanks — this review wasn't published because it doesn't meet our guidelines", es: "Gracias: esta opinión no se publicó porque no cumple nuestras normas", ar: "شكرًا — لم تُنشر هذه المراجعة لأنها لا تتوافق مع إرشاداتنا" }
         /// The badge of a verified review.
         VerifiedBadge { en: "Verified purchase", es: "Compra verificada", ar: "شراء موثّق" }
-        /// Refusal: no rating.
-        NoRating { en: "Choose a star rating from 1 to 5", es: "Elige una valoración de 1 a 5 estrellas", ar: "اختر تقييمًا من 1 إلى 5 نجوم" }
         /// Refusal: a quality rating out of range, or asked of a product that does not ask.
         QualityInvalid { en: "Choose a quality rating from 1 to 5 stars, or none", es: "Elige una calidad de 1 a 5 estrellas, o ninguna", ar: "اختر تقييمًا للجودة من 1 إلى 5 نجوم أو اتركه فارغًا" }
         /// Refusal: a fit answer the product does not ask for.

@@ -3,15 +3,58 @@
 //! problems to show and the one request in flight. The view reads it and sends [`Event`]s; an
 //! effect sends the request [`ReviewFormState::waiting`] names. Every transition is tested
 //! natively, without a browser or a server.
+//!
+//! All of it is in the form's chunk (see [`super::ReviewForm`]): the module's first download
+//! knows only whether the shopper opened the form.
 
 use super::messages::ReviewFormMsg;
 use crate::client::ClientError;
+use crate::form;
 use crate::rating_input::target_id;
-use sf_api::error::ErrorCode;
 use sf_api::reviews::{
     Fit, PurchaseProof, ReviewCreated, ReviewPhotoUploaded, ReviewProblem, ReviewRequestView,
     ReviewSubmission, ReviewedProduct, MAX_REVIEW_PHOTOS,
 };
+
+/// What the module's first download knows of the form (see [`super::ReviewForm`]): whether
+/// it is open, whether focus goes to its stars once they are drawn, and how many times its
+/// chunk was asked for again. Whether the chunk arrived or failed is the chunk's loader's
+/// (see [`crate::chunk::chunk_view`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Opening {
+    /// Whether the form is open (its chunk fetched and drawn).
+    pub started: bool,
+    /// Whether focus goes to the stars once drawn: the shopper pressed "Write a review".
+    pub focus_stars: bool,
+    /// Counts the shopper's "Try again"s: the chunk's input reads it, so it is fetched again.
+    pub attempt: u32,
+}
+
+/// Something that opens the form, or fetches it again.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Opened {
+    /// The element carries a review-request link: the shopper came to write, so the form
+    /// opens at once, and focus is left where it is.
+    Link,
+    /// The shopper pressed "Write a review": focus goes on to the stars.
+    Pressed,
+    /// The shopper asked to fetch the form again after it failed.
+    Retry,
+}
+
+/// The opening after `event`; pure, like [`apply`].
+pub fn open(mut opening: Opening, event: Opened) -> Opening {
+    match event {
+        Opened::Link => opening.started = true,
+        Opened::Pressed => {
+            opening.focus_stars |= !opening.started;
+            opening.started = true;
+        }
+        Opened::Retry if opening.started => opening.attempt += 1,
+        Opened::Retry => {}
+    }
+    opening
+}
 
 /// The ids of the form's controls and headings, for the error summary's links and for tests.
 pub mod ids {
@@ -166,84 +209,25 @@ impl Draft {
     }
 }
 
-/// What to say about a problem; turned into words by the view, in the shopper's language.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum ProblemText {
-    /// One of the API's rules (checked here first, or recognised in the server's refusal).
-    Local(ReviewProblem),
-    /// A photo has not finished uploading.
-    PhotoUploading,
-    /// A photo is not an image the store takes.
-    PhotoType,
-    /// A photo is larger than the store takes.
-    PhotoSize,
-    /// The server's own sentence (English), for what the form does not know.
-    Server(String),
-    /// No answer from the server.
-    Network,
-    /// The server failed.
-    ServerFailed,
-    /// Too many attempts: wait this many seconds.
-    RateLimited(u32),
-}
+/// What to say about a problem of the review form.
+pub type ProblemText = form::ProblemText<ReviewProblem>;
 
-/// One problem: the field it is about (the API's name, `""` for the form as a whole) and
-/// what to say.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Problem {
-    /// The field, as the API's error body names it.
-    pub field: String,
-    /// What to say.
-    pub text: ProblemText,
-}
+/// One problem of the review form.
+pub type Problem = form::Problem<ReviewProblem>;
 
-impl Problem {
-    fn new(field: impl Into<String>, text: ProblemText) -> Self {
-        Self {
-            field: field.into(),
-            text,
-        }
-    }
-}
-
-/// The problems a failed submission means: the server's refusal field by field (a field the
-/// form does not show goes to the top of the summary), or one for the whole form.
+/// The problems a failed submission means: the server's refusal field by field, in form
+/// order (a field the form does not show goes to the top of the summary), or one for the
+/// whole form.
 pub fn problems_from(error: &ClientError) -> Vec<Problem> {
-    match error {
-        ClientError::Network => vec![Problem::new("", ProblemText::Network)],
-        ClientError::Api {
-            code: ErrorCode::RateLimited,
-            retry_after_seconds,
-            ..
-        } => vec![Problem::new(
-            "",
-            ProblemText::RateLimited(retry_after_seconds.unwrap_or(1)),
-        )],
-        ClientError::Api { fields, .. } if !fields.is_empty() => in_form_order(
-            fields
-                .iter()
-                .map(|(field, message)| {
-                    let known = ReviewProblem::ALL
-                        .into_iter()
-                        .find(|problem| problem.english() == *message);
-                    let text = known
-                        .map_or_else(|| ProblemText::Server(message.clone()), ProblemText::Local);
-                    let field = if FORM_FIELDS.contains(&field.as_str()) {
-                        field.as_str()
-                    } else {
-                        ""
-                    };
-                    Problem::new(field, text)
-                })
-                .collect(),
-        ),
-        ClientError::Api {
-            status: 400..=499,
-            message,
-            ..
-        } => vec![Problem::new("", ProblemText::Server(message.clone()))],
-        _ => vec![Problem::new("", ProblemText::ServerFailed)],
-    }
+    in_form_order(form::problems_from(
+        error,
+        |message| {
+            ReviewProblem::ALL
+                .into_iter()
+                .find(|problem| problem.english() == message)
+        },
+        |field| FORM_FIELDS.contains(&field),
+    ))
 }
 
 /// `problems` sorted as their fields come in the form (the form as a whole first), so the
@@ -291,13 +275,8 @@ pub fn count_note(count: usize, max: usize) -> Option<CountNote> {
 pub enum Stage {
     /// The product, or the review-request link, is being fetched.
     Loading,
-    /// There is nothing to review: the message says why; `retry` offers "Try again".
-    Unavailable {
-        /// Why.
-        msg: ReviewFormMsg,
-        /// Whether trying again may help (a network failure).
-        retry: bool,
-    },
+    /// There is nothing to review, for this reason.
+    Unavailable(Unavailable),
     /// The link's review was written already.
     AlreadyReviewed(ReviewCreated),
     /// The form.
@@ -306,10 +285,21 @@ pub enum Stage {
     Done(ReviewCreated),
 }
 
+/// Why there is nothing to review.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unavailable {
+    /// No product, or an unknown one.
+    NoProduct,
+    /// A refused review link, and no product to fall back to.
+    LinkInvalid,
+    /// Fetching failed: trying again may help ("Try again").
+    Failed,
+}
+
 /// A request the state asks for; the view's effect sends it and answers with its `id`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Call {
-    /// `GET /products/{sku}/reviews?page=1`, for the product.
+    /// `GET /products/{sku}`, for the product.
     Product,
     /// `GET /review-requests/{id}?token=`.
     Request,
@@ -433,14 +423,11 @@ impl ReviewFormState {
             (None, Some(_)) => self.wait_for(Call::Product),
             (None, None) => {
                 self.waiting = None;
-                self.stage = Stage::Unavailable {
-                    msg: if self.notice.is_some() {
-                        ReviewFormMsg::LinkInvalid
-                    } else {
-                        ReviewFormMsg::NoProduct
-                    },
-                    retry: false,
-                };
+                self.stage = Stage::Unavailable(if self.notice.is_some() {
+                    Unavailable::LinkInvalid
+                } else {
+                    Unavailable::NoProduct
+                });
             }
         }
         self
@@ -583,7 +570,7 @@ pub fn apply(mut state: ReviewFormState, event: Event) -> ReviewFormState {
         }
         .load(),
         Event::Retry => match state.stage {
-            Stage::Unavailable { retry: true, .. } => state.load(),
+            Stage::Unavailable(Unavailable::Failed) => state.load(),
             _ => state,
         },
         Event::ProductLoaded {
@@ -719,9 +706,16 @@ pub fn apply(mut state: ReviewFormState, event: Event) -> ReviewFormState {
             state
         }
         Event::Failed { id, error } => match state.waiting {
+            Some(Waiting {
+                id: waiting,
+                call: Call::Submit,
+            }) if waiting == id => {
+                state.waiting = None;
+                submit_failed(state, &error)
+            }
             Some(Waiting { id: waiting, call }) if waiting == id => {
                 state.waiting = None;
-                failed(state, call, &error)
+                load_failed(state, call, &error)
             }
             _ => state,
         },
@@ -731,20 +725,37 @@ pub fn apply(mut state: ReviewFormState, event: Event) -> ReviewFormState {
     }
 }
 
-/// The state after the request `call` failed with `error`.
-fn failed(mut state: ReviewFormState, call: Call, error: &ClientError) -> ReviewFormState {
+/// The state after the submission failed with `error`. Everything typed stays, with the same
+/// request id: a retry makes one review.
+fn submit_failed(mut state: ReviewFormState, error: &ClientError) -> ReviewFormState {
+    state.problems = problems_from(error);
+    state.checks += 1;
+    state.focus = false;
+    // The server refused the review-request link (it expired, or its review was written
+    // meanwhile): the form goes on without it, as for a link refused on opening, so the
+    // shopper can still post, and prove the purchase with the order instead.
+    let link_refused = matches!(error, ClientError::Api { fields, .. }
+        if fields.iter().any(|(field, _)| field == REQUEST_LINK_FIELD));
+    if link_refused && state.link.is_some() {
+        state.link = None;
+        state.link_order = None;
+        state.notice = Some(ReviewFormMsg::LinkInvalidFallback);
+    }
+    state
+}
+
+/// The field of the API's refusals about the review-request link.
+const REQUEST_LINK_FIELD: &str = "request";
+
+/// The state after loading the product or the link (`call`) failed with `error`.
+fn load_failed(mut state: ReviewFormState, call: Call, error: &ClientError) -> ReviewFormState {
     let status = match error {
         ClientError::Api { status, .. } => Some(*status),
         _ => None,
     };
     match call {
-        Call::Submit => {
-            // Everything typed stays, with the same request id: a retry makes one review.
-            state.problems = problems_from(error);
-            state.checks += 1;
-            state.focus = false;
-            state
-        }
+        // Handled by `submit_failed`.
+        Call::Submit => state,
         // A link that does not open: the product's form, if the element names one.
         Call::Request if matches!(status, Some(401 | 403 | 404)) => {
             state.link = None;
@@ -752,17 +763,11 @@ fn failed(mut state: ReviewFormState, call: Call, error: &ClientError) -> Review
             state.load()
         }
         Call::Product if status == Some(404) => {
-            state.stage = Stage::Unavailable {
-                msg: ReviewFormMsg::NoProduct,
-                retry: false,
-            };
+            state.stage = Stage::Unavailable(Unavailable::NoProduct);
             state
         }
         Call::Request | Call::Product => {
-            state.stage = Stage::Unavailable {
-                msg: ReviewFormMsg::LoadFailed,
-                retry: true,
-            };
+            state.stage = Stage::Unavailable(Unavailable::Failed);
             state
         }
     }
@@ -771,6 +776,7 @@ fn failed(mut state: ReviewFormState, call: Call, error: &ClientError) -> Review
 #[cfg(test)]
 mod tests {
     use super::*;
+    use sf_api::error::ErrorCode;
     use sf_api::reviews::ReviewStatus;
 
     fn mug() -> ReviewedProduct {
@@ -818,11 +824,7 @@ mod tests {
     }
 
     fn fields(state: &ReviewFormState) -> Vec<&str> {
-        state
-            .problems
-            .iter()
-            .map(|problem| problem.field.as_str())
-            .collect()
+        form::fields_of(&state.problems)
     }
 
     fn link() -> RequestLink {
@@ -863,13 +865,7 @@ mod tests {
     #[test]
     fn an_element_without_a_product_or_link_says_there_is_nothing_to_review() {
         let state = start(None, None);
-        assert_eq!(
-            state.stage,
-            Stage::Unavailable {
-                msg: ReviewFormMsg::NoProduct,
-                retry: false
-            }
-        );
+        assert_eq!(state.stage, Stage::Unavailable(Unavailable::NoProduct));
         assert_eq!(state.waiting, None);
     }
 
@@ -1024,12 +1020,80 @@ mod tests {
                 error: api_error(401, Vec::new()),
             },
         );
+        assert_eq!(alone.stage, Stage::Unavailable(Unavailable::LinkInvalid));
+    }
+
+    #[test]
+    fn a_link_the_server_refuses_at_submission_gives_way_to_the_proof_fields() {
+        let state = start(Some("MUG-01"), Some(link()));
+        let id = state.waiting.unwrap().id;
+        let view = ReviewRequestView {
+            id: 7,
+            product: mug(),
+            order_number: "SF-1013".into(),
+            review: None,
+        };
+        let state = [
+            Event::RequestLoaded {
+                id,
+                view: Box::new(view),
+                request_id: "form-2".into(),
+            },
+            Event::Rating(5),
+            Event::Title("Lovely".into()),
+            Event::Body("The glaze is lovely in person.".into()),
+            Event::DisplayName("Lena".into()),
+            Event::Submit,
+        ]
+        .into_iter()
+        .fold(state, apply);
+        let id = state.waiting.unwrap().id;
+        // Expired since it opened, or its review written from another tab.
+        let error = api_error(
+            422,
+            vec![("request".into(), ReviewProblem::AlreadyReviewed.english())],
+        );
+        let state = apply(state, Event::Failed { id, error });
+        assert_eq!(state.link, None);
+        assert_eq!(state.link_order, None, "the proof fields are shown");
+        assert_eq!(state.notice, Some(ReviewFormMsg::LinkInvalidFallback));
+        assert_eq!(fields(&state), [""]);
+        assert_eq!(state.stage, Stage::Writing);
+        assert_eq!(state.draft.title, "Lovely", "nothing typed is lost");
+        assert_eq!(state.submission().proof, None);
+        let state = apply(state, Event::Submit);
         assert_eq!(
-            alone.stage,
-            Stage::Unavailable {
-                msg: ReviewFormMsg::LinkInvalid,
-                retry: false
-            }
+            state.waiting.map(|waiting| waiting.call),
+            Some(Call::Submit),
+            "it can be posted without the link"
+        );
+
+        // A refusal of another field keeps the link.
+        let kept = apply(filled(), Event::Submit);
+        let id = kept.waiting.unwrap().id;
+        let error = api_error(422, vec![("title".into(), "Too long.".into())]);
+        assert_eq!(apply(kept, Event::Failed { id, error }).notice, None);
+    }
+
+    #[test]
+    fn the_form_opens_by_its_button_with_focus_or_at_once_for_a_link_without() {
+        let closed = Opening::default();
+        assert!(!closed.started);
+        let pressed = open(closed, Opened::Pressed);
+        assert!(pressed.started && pressed.focus_stars);
+        let linked = open(closed, Opened::Link);
+        assert!(linked.started && !linked.focus_stars, "focus is left alone");
+        assert_eq!(
+            open(pressed, Opened::Link),
+            pressed,
+            "pressed first: focus goes on"
+        );
+        let again = open(pressed, Opened::Retry);
+        assert_eq!(again.attempt, pressed.attempt + 1);
+        assert_eq!(
+            open(closed, Opened::Retry),
+            closed,
+            "nothing to fetch again"
         );
     }
 
@@ -1044,13 +1108,7 @@ mod tests {
                 error: ClientError::Network,
             },
         );
-        assert_eq!(
-            state.stage,
-            Stage::Unavailable {
-                msg: ReviewFormMsg::LoadFailed,
-                retry: true
-            }
-        );
+        assert_eq!(state.stage, Stage::Unavailable(Unavailable::Failed));
         let state = apply(state, Event::Retry);
         assert_eq!(state.stage, Stage::Loading);
         assert_eq!(

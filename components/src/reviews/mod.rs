@@ -18,13 +18,14 @@ pub mod state;
 
 use crate::client::{new_client_id, use_api_client, ApiClient};
 use crate::events::{listen_on_document, ReviewSubmitted};
-use crate::i18n::{format_date, use_i18n, DateStyle, I18n};
+use crate::i18n::{format_date, use_i18n, DateStyle, I18n, Locale};
 use crate::reactive::effect;
 use leptos::prelude::*;
+use leptos::tachys::view::{Mountable, Render};
 use leptos::task::spawn_local;
 pub use messages::ReviewsMsg;
 use send_wrapper::SendWrapper;
-use sf_api::reviews::{Fit, RatingSummary, ReviewSort, ReviewView};
+use sf_api::reviews::{Fit, ReviewSort, ReviewView};
 use sf_api::validation::is_client_id;
 use state::{apply, Event, Failure, Filters, ReviewsState, Vote};
 use std::cell::RefCell;
@@ -72,22 +73,42 @@ impl Ctx {
 }
 
 /// What the component shows as a whole.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Shown {
     /// The first page is on its way.
     Loading,
     /// The element names no product (a merchant's slip): nothing to ask for.
     NoProduct,
-    /// It could not be fetched.
-    Failed(Failure),
+    /// It could not be fetched (the failure itself is in the state).
+    Failed,
     /// The product has no published review.
     Empty,
     /// The summary, the controls and the list.
     List,
 }
 
+impl Shown {
+    fn of(state: &ReviewsState) -> Self {
+        match (&state.listing, &state.failure) {
+            (Some(listing), _) if listing.answer.summary.count() == 0 => Shown::Empty,
+            (Some(_), _) => Shown::List,
+            (None, Some(_)) => Shown::Failed,
+            // A generation is spent once the attribute has been read.
+            (None, None) if state.product.is_none() && state.generation > 0 => Shown::NoProduct,
+            (None, None) => Shown::Loading,
+        }
+    }
+}
+
 /// The reviews of a product: summary, histogram, sort and filters, the list with votes and
 /// replies, "Show more", and the page's JSON-LD.
+///
+/// The view is drawn once: its parts show, hide or change their text as the state changes,
+/// rather than being swapped for others (each swappable view and each keyed list is its own
+/// copy of the renderer in the module, and the listing must stay small); the reviews are
+/// drawn once each by [`draw_reviews`]. Changing texts and attributes are `Signal`s, not
+/// closures: the renderer of a `Signal<String>` or `Signal<&str>` is one for every signal,
+/// that of a closure one per closure; and no memos, each type of which is more code.
 #[component]
 pub fn Reviews(
     /// The product's SKU, as the store's catalogue knows it (`MUG-01`); changing it lists
@@ -115,10 +136,17 @@ pub fn Reviews(
     });
 
     // The page the state asks for, sent once per page: its answer names it, so one for a
-    // query the shopper has since changed is dropped by `apply`.
-    let loading = Memo::new(move |_| state.with(|state| state.loading));
+    // query the shopper has since changed is dropped by `apply`. The effect runs on every
+    // change of the state (a memo per value would be its own code); it remembers what it
+    // asked.
+    let mut asked = None;
     effect(move || {
-        let Some(load) = loading.get() else {
+        let load = state.with(|state| state.loading);
+        if load == asked {
+            return;
+        }
+        asked = load;
+        let Some(load) = load else {
             return;
         };
         let Some((sku, filters)) = state.with_untracked(|state| {
@@ -154,12 +182,17 @@ pub fn Reviews(
 
     // After "Show more", focus goes to the first new review's heading, so a keyboard or
     // screen-reader user goes on reading where the list grew, not back at the button.
-    let focus = Memo::new(move |_| state.with(|state| state.focus));
+    let mut focused = None;
     effect(move || {
-        let Some(id) = focus.get() else {
+        let focus = state.with(|state| state.focus);
+        if focus == focused {
+            return;
+        }
+        focused = focus;
+        let Some(id) = focus else {
             return;
         };
-        // After the list has been drawn: effects may run before the view's own update.
+        // After the list has been drawn: effects may run before the list's own.
         request_animation_frame(move || {
             let heading = root.get_untracked().and_then(|root| {
                 let mut selector = String::from("#");
@@ -172,70 +205,153 @@ pub fn Reviews(
         });
     });
 
-    let shown = Memo::new(move |_| {
-        state.with(|state| match (&state.listing, &state.failure) {
-            (Some(listing), _) if listing.answer.summary.count() == 0 => Shown::Empty,
-            (Some(_), _) => Shown::List,
-            (None, Some(failure)) => Shown::Failed(failure.clone()),
-            // A generation is spent once the attribute has been read.
-            (None, None) if state.product.is_none() && state.generation > 0 => Shown::NoProduct,
-            (None, None) => Shown::Loading,
+    let shown = move || state.with(Shown::of);
+    // One status line says where things stand: loading, no product, no review yet, or how
+    // many are shown. Its class is the one each case always had (tests and pages find
+    // "no review yet" by `.sf-reviews__empty`).
+    let status_class = Signal::derive(move || match shown() {
+        Shown::NoProduct => "sf-notice",
+        Shown::Empty => "sf-reviews__empty",
+        _ => "sf-reviews__status",
+    });
+    let status = Signal::derive(move || {
+        state.with(|state| match (Shown::of(state), &state.listing) {
+            (Shown::NoProduct, _) => i18n.t(ReviewsMsg::UnknownProduct).to_owned(),
+            (Shown::Empty, _) => i18n.t(ReviewsMsg::Empty).to_owned(),
+            (Shown::Failed, _) => String::new(),
+            _ if state.loading.is_some() => i18n.t(ReviewsMsg::Loading).to_owned(),
+            (_, Some(listing)) => showing(i18n, state.reviews().len(), listing.answer.matching),
+            (_, None) => String::new(),
         })
     });
+    let list = NodeRef::<leptos::html::Div>::new();
+    draw_reviews(ctx, list);
+    let failure = move || {
+        state
+            .with(|state| state.failure.clone())
+            .map(|failure| failure_view(ctx, failure))
+    };
+    // Gone, not hidden, at the end: a hidden button would still be found and pressed.
+    let more = move || {
+        state
+            .with(|state| {
+                state
+                    .listing
+                    .as_ref()
+                    .is_some_and(|listing| listing.has_more())
+            })
+            .then(|| {
+                view! {
+                    <button
+                        type="button"
+                        class="sf-button sf-button--secondary sf-reviews__more"
+                        aria-disabled=Signal::derive(move || state.with(|state| state.loading.is_some()).then_some("true"))
+                        on:click=move |_| ctx.send(Event::More)
+                    >
+                        {i18n.text(ReviewsMsg::ShowMore)}
+                    </button>
+                }
+            })
+    };
 
     view! {
         <section class=classes::ROOT aria-labelledby=classes::HEADING_ID node_ref=root>
             <h2 id=classes::HEADING_ID class="sf-reviews__heading">{i18n.text(ReviewsMsg::Heading)}</h2>
-            {move || {
-                // Drawn again in a new language (texts below read it untracked); what the
-                // shopper chose lives in the state.
-                i18n.locale.track();
-                match shown.get() {
-                    Shown::Loading => view! {
-                        <p class="sf-reviews__status" role="status">{i18n.now(ReviewsMsg::Loading)}</p>
-                    }
-                    .into_any(),
-                    Shown::NoProduct => view! {
-                        <p class="sf-notice">{i18n.now(ReviewsMsg::UnknownProduct)}</p>
-                    }
-                    .into_any(),
-                    Shown::Failed(failure) => failure_view(ctx, failure).into_any(),
-                    Shown::Empty => view! {
-                        <p class="sf-reviews__empty">{i18n.now(ReviewsMsg::Empty)}</p>
-                    }
-                    .into_any(),
-                    Shown::List => list_view(ctx).into_any(),
-                }
-            }}
+            <div class="sf-reviews__listing" hidden=Signal::derive(move || shown() != Shown::List)>
+                {summary_view(ctx)}
+                {controls(ctx)}
+            </div>
+            <p class=status_class role="status">{status}</p>
+            // Page 1 of a new query on its way while the old list is still shown.
+            <div
+                class="sf-reviews__list"
+                aria-busy=Signal::derive(move || state.with(|state| state.loading.is_some_and(|load| load.page == 1)).then_some("true"))
+                node_ref=list
+            ></div>
+            {failure}
+            {more}
         </section>
     }
+}
+
+/// Draws the listed reviews into `list`, each once: a new listing (another query, or page 1
+/// again) or language replaces them all, a further page appends its own, and a vote changes
+/// only the vote's own text (read from the state by the review's view). No keyed list: the
+/// reviews of a listing never move, so their elements, and the focus in them, stay.
+fn draw_reviews(ctx: Ctx, list: NodeRef<leptos::html::Div>) {
+    let Ctx { state, i18n, .. } = ctx;
+    // The reviews' reactive parts belong to an owner of their own, dropped with them. The
+    // component's owner is held weakly: the effect it owns must not keep it alive (it would
+    // never be cleaned up, and the page's JSON-LD would outlive the component).
+    let parent = Owner::current().unwrap_or_default().downgrade();
+    let mut drawn: Option<(u32, Locale, Owner)> = None;
+    let mut count = 0;
+    let mut views = Vec::new();
+    effect(move || {
+        let Some(element) = list.get() else {
+            return;
+        };
+        let locale = i18n.locale.get();
+        let (generation, fresh) = state.with(|state| {
+            let Some(listing) = &state.listing else {
+                return (None, Vec::new());
+            };
+            let same = drawn.as_ref().is_some_and(|(generation, at, _)| {
+                *generation == listing.generation && *at == locale
+            });
+            let from = if same { count } else { 0 };
+            let reviews = &listing.answer.reviews;
+            (
+                Some(listing.generation),
+                reviews[from.min(reviews.len())..].to_vec(),
+            )
+        });
+        let same = drawn
+            .as_ref()
+            .is_some_and(|(drawn, at, _)| Some(*drawn) == generation && *at == locale);
+        if !same {
+            element.set_text_content(None);
+            views.clear();
+            count = 0;
+            drawn = generation.and_then(|generation| {
+                let parent = parent.upgrade()?;
+                Some((generation, locale, parent.with(Owner::new)))
+            });
+        }
+        let Some((_, _, owner)) = &drawn else {
+            return;
+        };
+        count += fresh.len();
+        for review in fresh {
+            let mut view = owner.with(|| review_view(ctx, review).build());
+            view.mount(&element, None);
+            views.push(view);
+        }
+    });
 }
 
 /// Keeps the page's JSON-LD in one `<script type="application/ld+json" data-sf-reviews>`:
 /// made when the first answer arrives, its text replaced by each new page 1, removed with
 /// the component. Written with `text_content`, never as HTML.
 fn write_json_ld(state: RwSignal<ReviewsState>, root: NodeRef<leptos::html::Section>) {
-    let json_ld = Memo::new(move |_| {
-        state.with(|state| {
-            state
-                .listing
-                .as_ref()
-                .map(|listing| listing.answer.json_ld.clone())
-        })
-    });
     let script: Rc<RefCell<Option<web_sys::Element>>> = Rc::default();
     let written = script.clone();
     effect(move || {
-        let Some(text) = json_ld.get() else {
-            return;
-        };
-        let mut written = written.borrow_mut();
-        if written.is_none() {
-            *written = json_ld_script(root);
-        }
-        if let Some(script) = written.as_ref() {
-            script.set_text_content(Some(&text));
-        }
+        state.with(|state| {
+            let Some(listing) = &state.listing else {
+                return;
+            };
+            let text = &listing.answer.json_ld;
+            let mut written = written.borrow_mut();
+            if written.is_none() {
+                *written = json_ld_script(root);
+            }
+            if let Some(script) = written.as_ref() {
+                if script.text_content().as_deref() != Some(text) {
+                    script.set_text_content(Some(text));
+                }
+            }
+        })
     });
     // The browser has one thread: the element never leaves it.
     let script = SendWrapper::new(script);
@@ -264,73 +380,6 @@ fn json_ld_script(root: NodeRef<leptos::html::Section>) -> Option<web_sys::Eleme
     Some(script)
 }
 
-/// The summary, the controls, the list and "Show more".
-fn list_view(ctx: Ctx) -> impl IntoView {
-    let Ctx { state, i18n, .. } = ctx;
-    let summary = Memo::new(move |_| {
-        state.with(|state| {
-            state
-                .listing
-                .as_ref()
-                .map(|listing| listing.answer.summary)
-                .unwrap_or_default()
-        })
-    });
-    let reviews = Memo::new(move |_| state.with(|state| state.reviews().to_vec()));
-    // Page 1 of a new query on its way while the old list is still shown.
-    let busy =
-        Memo::new(move |_| state.with(|state| state.loading.is_some_and(|load| load.page == 1)));
-    let has_more = Memo::new(move |_| {
-        state.with(|state| {
-            state
-                .listing
-                .as_ref()
-                .is_some_and(|listing| listing.has_more())
-        })
-    });
-    let status = move || {
-        state.with(|state| match &state.listing {
-            _ if state.loading.is_some() => i18n.t(ReviewsMsg::Loading).to_owned(),
-            Some(listing) => showing(i18n, state.reviews().len(), listing.answer.matching),
-            None => String::new(),
-        })
-    };
-    let failure = move || {
-        state
-            .with(|state| state.failure.clone())
-            .map(|failure| failure_view(ctx, failure))
-    };
-    view! {
-        {move || summary_view(ctx, summary.get())}
-        {controls(ctx)}
-        <p class="sf-reviews__status" role="status">{status}</p>
-        <div class="sf-reviews__list" aria-busy=move || busy.get().then_some("true")>
-            <For
-                each=move || reviews.get()
-                key=|review| (review.id, review.reply.as_ref().map(|reply| reply.at.clone()))
-                children=move |review| review_view(ctx, review)
-            />
-        </div>
-        {failure}
-        {move || {
-            has_more
-                .get()
-                .then(|| {
-                    view! {
-                        <button
-                            type="button"
-                            class="sf-button sf-button--secondary sf-reviews__more"
-                            aria-disabled=move || state.with(|state| state.loading.is_some()).then_some("true")
-                            on:click=move |_| ctx.send(Event::More)
-                        >
-                            {i18n.now(ReviewsMsg::ShowMore)}
-                        </button>
-                    }
-                })
-        }}
-    }
-}
-
 /// A failure, in words, with a way to try again: page 1 again, or the next page.
 fn failure_view(ctx: Ctx, failure: Failure) -> impl IntoView {
     let i18n = ctx.i18n;
@@ -342,7 +391,7 @@ fn failure_view(ctx: Ctx, failure: Failure) -> impl IntoView {
     let text = match &failure.error {
         // The element names a product the store does not have: trying again will not help.
         crate::ClientError::Api { status: 404, .. } => {
-            i18n.now(ReviewsMsg::UnknownProduct).to_owned()
+            i18n.t(ReviewsMsg::UnknownProduct).to_owned()
         }
         error => {
             let seconds = match error {
@@ -352,11 +401,11 @@ fn failure_view(ctx: Ctx, failure: Failure) -> impl IntoView {
                 } => *seconds,
                 _ => 60,
             };
-            let mut text = i18n.now(lead).to_owned();
+            let mut text = i18n.t(lead).to_owned();
             text.push(' ');
-            text.push_str(&i18n.format_now(
+            text.push_str(&i18n.format(
                 error.generic_message(),
-                &[("seconds", &seconds.to_string())],
+                &[("seconds", &digits(u64::from(seconds)))],
             ));
             text
         }
@@ -370,38 +419,54 @@ fn failure_view(ctx: Ctx, failure: Failure) -> impl IntoView {
         <div class="sf-notice sf-reviews__failure" role="alert">
             <p>{text}</p>
             <button type="button" class="sf-button sf-button--secondary" on:click=move |_| ctx.send(retry.clone())>
-                {i18n.now(ReviewsMsg::TryAgain)}
+                {i18n.text(ReviewsMsg::TryAgain)}
             </button>
         </div>
     }
 }
 
 /// The average in words and stars, the count, and the histogram: one row per star level,
-/// each a toggle button that filters the list by that rating.
-fn summary_view(ctx: Ctx, summary: RatingSummary) -> impl IntoView {
+/// each a toggle button that filters the list by that rating. Drawn once; its texts follow
+/// the state.
+fn summary_view(ctx: Ctx) -> impl IntoView {
     let Ctx { state, i18n, .. } = ctx;
-    let average = summary.average_tenths().unwrap_or(0);
-    let rating = Memo::new(move |_| state.with(|state| state.filters.rating));
+    let summary = move || {
+        state.with(|state| {
+            state
+                .listing
+                .as_ref()
+                .map(|listing| listing.answer.summary)
+                .unwrap_or_default()
+        })
+    };
+    let average = move || summary().average_tenths().unwrap_or(0);
     let row = move |stars: u8| {
-        let reviews = summary.histogram[usize::from(stars - 1)];
-        let percent = summary.percent_of(stars).to_string();
-        let percent_text = i18n.format_now(ReviewsMsg::Percent, &[("percent", &percent)]);
-        let text = i18n.format_now(
-            ReviewsMsg::HistogramRow,
-            &[
-                ("stars", &stars_text(i18n, stars)),
-                ("reviews", &count_text(i18n, reviews)),
-                ("percent", &percent_text),
-            ],
-        );
-        let mut width = percent;
-        width.push('%');
+        let percent = move || digits(u64::from(summary().percent_of(stars)));
+        let text = Signal::derive(move || {
+            let reviews = summary().histogram[usize::from(stars - 1)];
+            let percent_text = i18n.format(ReviewsMsg::Percent, &[("percent", &percent())]);
+            i18n.format(
+                ReviewsMsg::HistogramRow,
+                &[
+                    ("stars", &stars_text(i18n, stars)),
+                    ("reviews", &count_text(i18n, reviews)),
+                    ("percent", &percent_text),
+                ],
+            )
+        });
+        let width = Signal::derive(move || {
+            let mut width = percent();
+            width.push('%');
+            width
+        });
         view! {
             <li>
                 <button
                     type="button"
                     class="sf-reviews__bar"
-                    aria-pressed=move || if rating.get() == Some(stars) { "true" } else { "false" }
+                    aria-pressed=Signal::derive(move || {
+                        if state.with(|state| state.filters.rating) == Some(stars) { "true" } else { "false" }
+                    })
                     on:click=move |_| {
                         ctx.filter(|filters| {
                             filters.rating = (filters.rating != Some(stars)).then_some(stars)
@@ -419,21 +484,21 @@ fn summary_view(ctx: Ctx, summary: RatingSummary) -> impl IntoView {
     view! {
         <div class="sf-reviews__summary">
             <p class="sf-reviews__average">
-                {stars_view(average)}
-                <span class="sf-reviews__average-text">{out_of_5(i18n, &decimal(i18n, average))}</span>
+                <span class="sf-stars" aria-hidden="true" style=("--sf-stars", Signal::derive(move || stars_fill(average())))></span>
+                <span class="sf-reviews__average-text">{Signal::derive(move || out_of_5(i18n, &decimal(i18n, average())))}</span>
             </p>
-            <p class="sf-reviews__count">{count_text(i18n, summary.count())}</p>
-            <ul class="sf-reviews__histogram" role="list" aria-label=i18n.now(ReviewsMsg::FilterByRating)>
+            <p class="sf-reviews__count">{Signal::derive(move || count_text(i18n, summary().count()))}</p>
+            <ul class="sf-reviews__histogram" role="list" aria-label=i18n.text(ReviewsMsg::FilterByRating)>
                 {(1..=5).rev().map(row).collect_view()}
             </ul>
         </div>
     }
 }
 
-/// The sort `<select>` and the "With photos" checkbox.
+/// The sort `<select>` and the "With photos" checkbox; they show the state's filters (a new
+/// product starts again from the defaults).
 fn controls(ctx: Ctx) -> impl IntoView {
-    let i18n = ctx.i18n;
-    let current = ctx.state.with_untracked(|state| state.filters);
+    let Ctx { state, i18n, .. } = ctx;
     let options = ReviewSort::ALL
         .into_iter()
         .map(|sort| {
@@ -443,16 +508,17 @@ fn controls(ctx: Ctx) -> impl IntoView {
                 ReviewSort::Highest => ReviewsMsg::SortHighest,
                 ReviewSort::Lowest => ReviewsMsg::SortLowest,
             };
-            view! { <option value=sort.as_str() selected=sort == current.sort>{i18n.now(label)}</option> }
+            view! { <option value=sort.as_str() selected=sort == ReviewSort::default()>{i18n.text(label)}</option> }
         })
         .collect_view();
     view! {
         <div class="sf-reviews__controls">
             <div class="sf-field">
-                <label class="sf-field__label" for=classes::SORT_ID>{i18n.now(ReviewsMsg::SortBy)}</label>
+                <label class="sf-field__label" for=classes::SORT_ID>{i18n.text(ReviewsMsg::SortBy)}</label>
                 <select
                     class="sf-field__input"
                     id=classes::SORT_ID
+                    prop:value=Signal::derive(move || state.with(|state| state.filters.sort.as_str()))
                     on:change=move |event| {
                         if let Some(sort) = ReviewSort::from_wire(&event_target_value(&event)) {
                             ctx.filter(|filters| filters.sort = sort);
@@ -466,26 +532,27 @@ fn controls(ctx: Ctx) -> impl IntoView {
                 <input
                     type="checkbox"
                     id=classes::WITH_PHOTOS_ID
-                    checked=current.with_photos
+                    prop:checked=Signal::derive(move || state.with(|state| state.filters.with_photos))
                     on:change=move |event| {
                         let checked = event_target_checked(&event);
                         ctx.filter(|filters| filters.with_photos = checked);
                     }
                 />
-                <label for=classes::WITH_PHOTOS_ID>{i18n.now(ReviewsMsg::WithPhotos)}</label>
+                <label for=classes::WITH_PHOTOS_ID>{i18n.text(ReviewsMsg::WithPhotos)}</label>
             </div>
         </div>
     }
 }
 
 /// One review: an `<article>` named by its title's heading (which takes focus after "Show
-/// more"). Every text the shopper wrote is a text node, never HTML.
+/// more"). Every text the shopper wrote is a text node, never HTML. Drawn once, in the
+/// language of the moment (a new language draws the list again).
 fn review_view(ctx: Ctx, review: ReviewView) -> impl IntoView {
     let Ctx { i18n, client, .. } = ctx;
     let locale = i18n.locale.get_untracked();
     let title_id = review_id(review.id, "title");
     let date = format_date(&review.created_at, locale, DateStyle::Date);
-    let rating = out_of_5(i18n, &review.rating.to_string());
+    let rating = out_of_5(i18n, &digits(u64::from(review.rating)));
     let verified = review.verified.then(|| {
         view! { <p class="sf-review__verified">{i18n.now(ReviewsMsg::Verified)}</p> }
     });
@@ -503,11 +570,11 @@ fn review_view(ctx: Ctx, review: ReviewView) -> impl IntoView {
         }
     });
     let quality = review.quality.map(|quality| {
-        let label = out_of_5(i18n, &quality.to_string());
+        let label = out_of_5(i18n, &digits(u64::from(quality)));
         view! {
             <div>
                 <dt>{i18n.now(ReviewsMsg::Quality)}</dt>
-                <dd>{stars_view(u32::from(quality) * 10)}<span class="sf-stars-text">{label}</span></dd>
+                <dd><span class=stars_class(quality) aria-hidden="true"></span><span class="sf-stars-text">{label}</span></dd>
             </div>
         }
     });
@@ -523,7 +590,7 @@ fn review_view(ctx: Ctx, review: ReviewView) -> impl IntoView {
                 let url = client.api_link(url);
                 let alt = i18n.format_now(
                     ReviewsMsg::PhotoAlt,
-                    &[("index", &(at + 1).to_string()), ("name", &name)],
+                    &[("index", &digits(at as u64 + 1)), ("name", &name)],
                 );
                 let href = url.clone();
                 view! {
@@ -552,7 +619,7 @@ fn review_view(ctx: Ctx, review: ReviewView) -> impl IntoView {
         <article class="sf-review" aria-labelledby=labelled_by>
             <h3 class="sf-review__title" id=title_id tabindex="-1">{review.title}</h3>
             <p class="sf-review__rating">
-                {stars_view(u32::from(review.rating) * 10)}
+                <span class=stars_class(review.rating) aria-hidden="true"></span>
                 <span class="sf-stars-text">{rating}</span>
             </p>
             <p class="sf-review__meta">
@@ -574,6 +641,7 @@ fn review_view(ctx: Ctx, review: ReviewView) -> impl IntoView {
 /// is used); its description names the review and the count, so ten "Yes" buttons on a page
 /// are told apart. Once this browser voted it stays focusable but `aria-disabled`, the count
 /// changes in its own element, and what happened is said in a polite live region beside it.
+/// The vote and the count are read from the state, so a vote redraws none of the list.
 fn helpful_view(ctx: Ctx, id: i64) -> impl IntoView {
     let Ctx { state, i18n, .. } = ctx;
     let question_id = review_id(id, "helpful");
@@ -581,25 +649,26 @@ fn helpful_view(ctx: Ctx, id: i64) -> impl IntoView {
     let mut described_by = review_id(id, "title");
     described_by.push(' ');
     described_by.push_str(&count_id);
-    let vote = Memo::new(move |_| state.with(|state| state.vote(id)));
-    let helpful = Memo::new(move |_| {
-        state.with(|state| {
+    let vote = move || state.with(|state| state.vote(id));
+    let helpful = Signal::derive(move || {
+        let count = state.with(|state| {
             state
                 .reviews()
                 .iter()
                 .find(|review| review.id == id)
                 .map_or(0, |review| review.helpful)
-        })
+        });
+        helpful_text(i18n, count)
     });
-    let said = move || {
-        let msg = match vote.get() {
+    let said = Signal::derive(move || {
+        let msg = match vote() {
             Vote::Thanked => ReviewsMsg::Thanks,
             Vote::Limited => ReviewsMsg::VoteLimited,
             Vote::Failed => ReviewsMsg::VoteFailed,
             Vote::Open | Vote::Sending => return "",
         };
         i18n.t(msg)
-    };
+    });
     let labelled_by = question_id.clone();
     view! {
         <div class="sf-review__helpful" role="group" aria-labelledby=labelled_by>
@@ -610,12 +679,12 @@ fn helpful_view(ctx: Ctx, id: i64) -> impl IntoView {
                 type="button"
                 class="sf-button sf-button--secondary sf-review__vote"
                 aria-describedby=described_by
-                aria-disabled=move || matches!(vote.get(), Vote::Thanked | Vote::Sending).then_some("true")
+                aria-disabled=Signal::derive(move || matches!(vote(), Vote::Thanked | Vote::Sending).then_some("true"))
                 on:click=move |_| cast_vote(ctx, id)
             >
                 {i18n.now(ReviewsMsg::Yes)}
             </button>
-            <span class="sf-review__helpful-count" id=count_id>{move || helpful_text(i18n, helpful.get())}</span>
+            <span class="sf-review__helpful-count" id=count_id>{helpful}</span>
             <span class="sf-review__vote-status" role="status">{said}</span>
         </div>
     }
@@ -663,30 +732,59 @@ fn voter() -> String {
     PAGE_VOTER.with(|page| page.borrow_mut().get_or_insert(id).clone())
 }
 
-/// Stars drawn by the stylesheet: five outlined stars, filled solid to `tenths` of a star
-/// out of five, so filled and empty differ in shape, not only in colour (WCAG 1.4.1). Hidden
-/// from assistive technology: text beside them, visible to everyone, says the same ("4 out
-/// of 5 stars").
-fn stars_view(tenths: u32) -> impl IntoView {
-    let mut fill = (tenths.min(50) * 2).to_string();
+/// The classes of a whole number of stars (1 to 5) drawn by the stylesheet: five outlined
+/// stars, so many filled solid (`.sf-stars--4`), so filled and empty differ in shape, not
+/// only in colour (WCAG 1.4.1). Hidden from assistive technology: text beside them, visible
+/// to everyone, says the same ("4 out of 5 stars").
+fn stars_class(stars: u8) -> &'static str {
+    const CLASSES: [&str; 5] = [
+        "sf-stars sf-stars--1",
+        "sf-stars sf-stars--2",
+        "sf-stars sf-stars--3",
+        "sf-stars sf-stars--4",
+        "sf-stars sf-stars--5",
+    ];
+    CLASSES[usize::from(stars.clamp(1, 5) - 1)]
+}
+
+/// How much of the five stars an average of `tenths` of a star fills (`--sf-stars`), as a
+/// percentage: `86%`.
+fn stars_fill(tenths: u32) -> String {
+    let mut fill = digits(u64::from(tenths.min(50) * 2));
     fill.push('%');
-    view! {
-        <span class="sf-stars" aria-hidden="true" style=("--sf-stars", fill)></span>
+    fill
+}
+
+/// `number` in Latin digits, as every number in the components is written. By hand: the
+/// formatting machinery of `to_string` is code the module would carry for each number type.
+fn digits(mut number: u64) -> String {
+    let mut reversed = Vec::new();
+    loop {
+        reversed.push(b'0' + (number % 10) as u8);
+        number /= 10;
+        if number == 0 {
+            break;
+        }
     }
+    reversed
+        .iter()
+        .rev()
+        .map(|&digit| char::from(digit))
+        .collect()
 }
 
 /// "4.3 out of 5 stars".
 fn out_of_5(i18n: I18n, stars: &str) -> String {
-    i18n.format_now(ReviewsMsg::OutOf5, &[("stars", stars)])
+    i18n.format(ReviewsMsg::OutOf5, &[("stars", stars)])
 }
 
 /// Tenths of a star as the language writes a decimal: "4.3", "4,3".
 fn decimal(i18n: I18n, tenths: u32) -> String {
-    i18n.format_now(
+    i18n.format(
         ReviewsMsg::Decimal,
         &[
-            ("whole", &(tenths / 10).to_string()),
-            ("tenth", &(tenths % 10).to_string()),
+            ("whole", &digits(u64::from(tenths / 10))),
+            ("tenth", &digits(u64::from(tenths % 10))),
         ],
     )
 }
@@ -694,34 +792,37 @@ fn decimal(i18n: I18n, tenths: u32) -> String {
 /// "1 review", "12 reviews".
 fn count_text(i18n: I18n, count: u32) -> String {
     if count == 1 {
-        i18n.now(ReviewsMsg::Review1).to_owned()
+        i18n.t(ReviewsMsg::Review1).to_owned()
     } else {
-        i18n.format_now(ReviewsMsg::Reviews, &[("count", &count.to_string())])
+        i18n.format(ReviewsMsg::Reviews, &[("count", &digits(u64::from(count)))])
     }
 }
 
 /// "1 person found this helpful", "12 people found this helpful".
 fn helpful_text(i18n: I18n, count: u32) -> String {
     if count == 1 {
-        i18n.now(ReviewsMsg::FoundHelpful1).to_owned()
+        i18n.t(ReviewsMsg::FoundHelpful1).to_owned()
     } else {
-        i18n.format_now(ReviewsMsg::FoundHelpful, &[("count", &count.to_string())])
+        i18n.format(
+            ReviewsMsg::FoundHelpful,
+            &[("count", &digits(u64::from(count)))],
+        )
     }
 }
 
 /// "1 star", "2 stars", "5 stars".
 fn stars_text(i18n: I18n, stars: u8) -> String {
     match stars {
-        1 => i18n.now(ReviewsMsg::Star1).to_owned(),
-        2 => i18n.now(ReviewsMsg::Stars2).to_owned(),
-        _ => i18n.format_now(ReviewsMsg::Stars, &[("stars", &stars.to_string())]),
+        1 => i18n.t(ReviewsMsg::Star1).to_owned(),
+        2 => i18n.t(ReviewsMsg::Stars2).to_owned(),
+        _ => i18n.format(ReviewsMsg::Stars, &[("stars", &digits(u64::from(stars)))]),
     }
 }
 
 /// What the list shows: "Showing 12 reviews", "Showing 10 of 12 reviews", or that nothing
 /// matches the filters.
 fn showing(i18n: I18n, shown: usize, matching: u32) -> String {
-    let count = matching.to_string();
+    let count = digits(u64::from(matching));
     match (shown, matching) {
         (_, 0) => i18n.t(ReviewsMsg::NoMatch).to_owned(),
         (1, 1) => i18n.t(ReviewsMsg::Showing1).to_owned(),
@@ -730,7 +831,7 @@ fn showing(i18n: I18n, shown: usize, matching: u32) -> String {
         }
         (shown, _) => i18n.format(
             ReviewsMsg::ShowingSome,
-            &[("shown", &shown.to_string()), ("count", &count)],
+            &[("shown", &digits(shown as u64)), ("count", &count)],
         ),
     }
 }
@@ -738,7 +839,8 @@ fn showing(i18n: I18n, shown: usize, matching: u32) -> String {
 /// The id of a part of review `id`: `sf-review-12-title`.
 fn review_id(id: i64, part: &str) -> String {
     let mut text = String::from("sf-review-");
-    text.push_str(&id.to_string());
+    // Ids are positive (the database's); a negative one is no review's.
+    text.push_str(&digits(id.unsigned_abs()));
     text.push('-');
     text.push_str(part);
     text
@@ -770,6 +872,16 @@ mod tests {
             i18n.locale.set(Locale::Ar);
             assert_eq!(stars_text(i18n, 2), "نجمتان");
         });
+    }
+
+    #[test]
+    fn numbers_and_stars_are_written_without_the_formatter() {
+        assert_eq!(digits(0), "0");
+        assert_eq!(digits(1_234_567), "1234567");
+        assert_eq!(digits(u64::MAX), u64::MAX.to_string());
+        assert_eq!(stars_fill(43), "86%");
+        assert_eq!(stars_fill(99), "100%");
+        assert_eq!(stars_class(4), "sf-stars sf-stars--4");
     }
 
     #[test]

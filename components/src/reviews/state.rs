@@ -47,6 +47,9 @@ pub struct Load {
 pub struct Listing {
     /// Page 1's answer (product, summary, JSON-LD), with every page's reviews appended.
     pub answer: ProductReviews,
+    /// The generation of the query it answers: the view draws a listing's reviews once and
+    /// appends those of further pages, and draws them all anew for a new listing.
+    pub generation: u32,
 }
 
 impl Listing {
@@ -274,7 +277,10 @@ fn loaded(state: ReviewsState, answer: ProductReviews) -> ReviewsState {
         }
         _ => {
             state.focus = None;
-            state.listing = Some(Listing { answer });
+            state.listing = Some(Listing {
+                answer,
+                generation: state.generation,
+            });
         }
     }
     state

@@ -5,6 +5,25 @@
 use crate::i18n::{use_i18n, CommonMsg};
 use leptos::prelude::*;
 
+/// Where a [`TextField`]'s value lives: a signal of its own (any `RwSignal<String>` converts),
+/// or a component's one state, read through `read` and changed by `write`.
+#[derive(Clone, Copy)]
+pub struct FieldValue {
+    /// The value as typed.
+    pub read: Signal<String>,
+    /// Called with the value at every keystroke.
+    pub write: Callback<String>,
+}
+
+impl From<RwSignal<String>> for FieldValue {
+    fn from(value: RwSignal<String>) -> Self {
+        Self {
+            read: value.into(),
+            write: Callback::new(move |typed| value.set(typed)),
+        }
+    }
+}
+
 /// A text input with a visible label and an optional error.
 #[component]
 pub fn TextField(
@@ -14,8 +33,9 @@ pub fn TextField(
     /// The visible label: the catalogue's text (`i18n.text(…)`).
     #[prop(into)]
     label: Signal<&'static str>,
-    /// The value, two-way bound.
-    value: RwSignal<String>,
+    /// The value, two-way bound (see [`FieldValue`]).
+    #[prop(into)]
+    value: FieldValue,
     /// What to fix, when the value was refused.
     #[prop(into)]
     error: Signal<Option<String>>,
@@ -25,6 +45,10 @@ pub fn TextField(
     /// The `autocomplete` token, so browsers and password managers can fill it.
     #[prop(into, optional)]
     autocomplete: Option<String>,
+    /// Whether the browser checks the spelling: for prose (a review's title), not for the
+    /// names, numbers and addresses most fields hold.
+    #[prop(optional)]
+    check_spelling: bool,
 ) -> impl IntoView {
     let described_by = error_reference(&id, error);
     view! {
@@ -37,11 +61,11 @@ pub fn TextField(
                 id=id
                 type=input_type
                 autocomplete=autocomplete
-                spellcheck="false"
+                spellcheck=if check_spelling { "true" } else { "false" }
                 aria-invalid=move || error.get().map(|_| "true")
                 aria-describedby=described_by
-                prop:value=move || value.get()
-                on:input=move |event| value.set(event_target_value(&event))
+                prop:value=move || value.read.get()
+                on:input=move |event| value.write.run(event_target_value(&event))
             />
         </div>
     }

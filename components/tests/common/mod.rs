@@ -44,6 +44,7 @@ pub fn mount_with_api<V: IntoView + 'static>(
         sf_components::provide_whole_tracker!();
         sf_components::provide_conversation!();
         sf_components::provide_whole_returns!();
+        sf_components::provide_review_form!();
         view! {
             <sf_components::SupportRoot api_base=base locale=sf_components::Locale::En>
                 {component()}

@@ -154,6 +154,47 @@ impl TestApp {
         self.client.delete(self.url(path))
     }
 
+    /// `GET path`, answered.
+    pub async fn fetch(&self, path: &str) -> reqwest::Response {
+        Self::send(self.get(path)).await
+    }
+
+    /// `GET path` with this bearer token (an agent's or a shopper's), answered.
+    pub async fn fetch_as(&self, path: &str, token: &str) -> reqwest::Response {
+        Self::send(self.get(path).bearer_auth(token)).await
+    }
+
+    /// `POST path` with this JSON body, answered.
+    pub async fn post_json(&self, path: &str, body: &impl Serialize) -> reqwest::Response {
+        Self::send(self.post(path).json(body)).await
+    }
+
+    /// A `method` (POST, PUT…) request to `path` with this bearer token and JSON body, answered.
+    pub async fn send_json_as(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        token: &str,
+        body: &impl Serialize,
+    ) -> reqwest::Response {
+        let request = self.client.request(method, self.url(path));
+        Self::send(request.bearer_auth(token).json(body)).await
+    }
+
+    /// What a `SELECT COUNT(*) …` query answers, its `$1`, `$2`… bound to `binds` in order:
+    /// for checking what the server stored (or did not) behind its answers.
+    pub async fn count(&self, sql: &str, binds: &[&str]) -> i64 {
+        let mut query = sqlx::query_as::<_, (i64,)>(sql);
+        for bind in binds {
+            query = query.bind(*bind);
+        }
+        let (count,) = query
+            .fetch_one(&self.server.db.pool)
+            .await
+            .expect("the count query runs");
+        count
+    }
+
     /// Sends a request; a transport failure (not an error status) fails the test.
     async fn send(request: reqwest::RequestBuilder) -> reqwest::Response {
         request.send().await.expect("the server answers")
@@ -409,6 +450,21 @@ pub async fn assert_rate_limited(response: reqwest::Response) {
         .expect("Retry-After is whole seconds");
     assert!(retry_after >= 1);
     assert_eq!(error_of(response).await["code"], "rate_limited");
+}
+
+/// The JSON body of a response, whatever its status.
+pub async fn json_of(response: reqwest::Response) -> Value {
+    response.json().await.expect("a JSON body")
+}
+
+/// The `field` text of each object in the JSON array `items` (titles, bodies, SKUs…), in order.
+pub fn strings_of<'a>(items: &'a Value, field: &str) -> Vec<&'a str> {
+    items
+        .as_array()
+        .expect("an array")
+        .iter()
+        .map(|item| item[field].as_str().expect("a string field"))
+        .collect()
 }
 
 /// The `error` object of an error response, after checking it has the one error shape.

@@ -2,7 +2,7 @@
 //! duplicates, resuming, restarts, two tabs), who may read what, presence and business
 //! hours, and the desk's inbox and actions.
 
-use crate::common::{error_of, ChatSocket, TestApp, TestDatabase, PNG};
+use crate::common::{error_of, strings_of, ChatSocket, TestApp, TestDatabase, PNG};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 use time::OffsetDateTime;
@@ -258,13 +258,10 @@ async fn a_resent_message_is_stored_once(database: TestDatabase) {
         .json()
         .await
         .unwrap();
-    let bodies: Vec<&str> = view["messages"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|m| m["body"].as_str().unwrap())
-        .collect();
-    assert_eq!(bodies, ["Hello", "Only once please"]);
+    assert_eq!(
+        strings_of(&view["messages"], "body"),
+        ["Hello", "Only once please"]
+    );
     app.stop().await;
 }
 

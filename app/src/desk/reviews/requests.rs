@@ -125,16 +125,19 @@ fn LinksTable(
         return None;
     }
     let locale = i18n.locale.get_untracked();
+    // The agent copies the link into an email: a path alone would lead nowhere there.
+    let origin = window().location().origin().unwrap_or_default();
     let rows = links
         .into_iter()
         .map(|link| {
             let delivered = format_date(&link.created_at, locale, DateStyle::Day);
-            let href = link.url.clone();
+            let url = absolute(&link.url, &origin);
+            let href = url.clone();
             view! {
                 <tr>
                     <th scope="row">{link.product_name}</th>
                     <td><time datetime=link.created_at>{delivered}</time></td>
-                    <td class="sf-desk-reviews__link"><a href=href>{link.url}</a></td>
+                    <td class="sf-desk-reviews__link"><a href=href>{url}</a></td>
                 </tr>
             }
         })
@@ -153,9 +156,33 @@ fn LinksTable(
     })
 }
 
+/// `url` as a whole address: a path (`/reviews?…`, what the server writes when it was
+/// started without `--public-url`) is put after `origin`, the desk's own (the server that
+/// serves the desk serves the review form's page too); a whole address is kept as it is.
+fn absolute(url: &str, origin: &str) -> String {
+    if url.starts_with('/') && !url.starts_with("//") {
+        let mut whole = origin.trim_end_matches('/').to_owned();
+        whole.push_str(url);
+        whole
+    } else {
+        url.to_owned()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_path_is_made_a_whole_address_on_the_desks_origin() {
+        let origin = "http://127.0.0.1:8080";
+        assert_eq!(
+            absolute("/reviews?product=MUG-01&request=3&token=t", origin),
+            "http://127.0.0.1:8080/reviews?product=MUG-01&request=3&token=t"
+        );
+        let public = "https://shop.example/reviews?product=MUG-01&request=3&token=t";
+        assert_eq!(absolute(public, origin), public);
+    }
 
     #[test]
     fn the_order_number_is_checked_before_it_travels() {
