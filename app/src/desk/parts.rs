@@ -185,6 +185,33 @@ pub(super) fn refusal_errors(
     }
 }
 
+/// A queue as the server answered it: `table` of its entries, the sentence `empty` when there
+/// are none, or `failed` as an alert; nothing while the first answer is on its way, and the
+/// last answer stays while the next one comes (a `Transition`).
+pub(super) fn queue_answer<T, V>(
+    i18n: I18n,
+    answer: LocalResource<Result<Vec<T>, ClientError>>,
+    empty: DeskMsg,
+    failed: DeskMsg,
+    table: impl Fn(Vec<T>) -> V + Copy + Send + Sync + 'static,
+) -> impl IntoView
+where
+    T: Clone + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    view! {
+        <Transition fallback=|| ()>
+            {move || {
+                answer.get().map(|answer| match answer {
+                    Ok(entries) if entries.is_empty() => view! { <p>{i18n.text(empty)}</p> }.into_any(),
+                    Ok(entries) => table(entries).into_any(),
+                    Err(_) => view! { <p role="alert">{i18n.text(failed)}</p> }.into_any(),
+                })
+            }}
+        </Transition>
+    }
+}
+
 /// A table's header row: each column's name, and a last column read but not shown when the
 /// rows end with a button.
 pub(super) fn header_row(i18n: I18n, columns: &[DeskMsg], with_actions: bool) -> impl IntoView {

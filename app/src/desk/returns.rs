@@ -7,7 +7,9 @@
 //! above the queue, for a parcel opened with a phone in hand.
 
 use super::messages::DeskMsg;
-use super::parts::{header_row, refusal_errors, required, text_error, DoneNote, Opened};
+use super::parts::{
+    header_row, queue_answer, refusal_errors, required, text_error, DoneNote, Opened,
+};
 use super::scanner::use_qr_scanner;
 use super::DeskSection;
 use leptos::html;
@@ -298,17 +300,9 @@ fn ReturnQueue(
                         .collect_view()}
                 </select>
             </div>
-            <Transition fallback=|| ()>
-                {move || {
-                    returns
-                        .get()
-                        .map(|answer| match answer {
-                            Ok(entries) if entries.is_empty() => view! { <p>{i18n.text(DeskMsg::QueueEmpty)}</p> }.into_any(),
-                            Ok(entries) => view! { <QueueTable entries=entries open=open /> }.into_any(),
-                            Err(_) => view! { <p role="alert">{i18n.text(DeskMsg::QueueFailed)}</p> }.into_any(),
-                        })
-                }}
-            </Transition>
+            {queue_answer(i18n, returns, DeskMsg::QueueEmpty, DeskMsg::QueueFailed, move |entries| {
+                view! { <QueueTable entries=entries open=open /> }
+            })}
         </section>
     }
 }

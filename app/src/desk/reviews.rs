@@ -9,7 +9,7 @@ mod detail;
 mod requests;
 
 use super::messages::DeskMsg;
-use super::parts::{header_row, Opened};
+use super::parts::{header_row, queue_answer, Opened};
 use super::DeskSection;
 use leptos::prelude::*;
 use sf_api::reviews::{DeskReview, ModerationDecision, ModerationFlag, ReviewStatus};
@@ -97,15 +97,9 @@ fn ReviewQueue(
                         .collect_view()}
                 </select>
             </div>
-            <Transition fallback=|| ()>
-                {move || {
-                    reviews.get().map(|answer| match answer {
-                        Ok(entries) if entries.is_empty() => view! { <p>{i18n.text(DeskMsg::ReviewQueueEmpty)}</p> }.into_any(),
-                        Ok(entries) => view! { <QueueTable entries=entries open=open /> }.into_any(),
-                        Err(_) => view! { <p role="alert">{i18n.text(DeskMsg::ReviewQueueFailed)}</p> }.into_any(),
-                    })
-                }}
-            </Transition>
+            {queue_answer(i18n, reviews, DeskMsg::ReviewQueueEmpty, DeskMsg::ReviewQueueFailed, move |entries| {
+                view! { <QueueTable entries=entries open=open /> }
+            })}
         </section>
     }
 }
