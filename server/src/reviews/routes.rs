@@ -99,7 +99,13 @@ pub(super) async fn list(
         page: query.page.unwrap_or(1).max(1),
     };
     let summary = store::summary(&db, product.id).await?;
-    let matching = store::matching(&db, product.id, &listing).await?;
+    // Without the photos filter the count is the summary's (all, or one star's): a query
+    // fewer on every page of the usual listing.
+    let matching = match (listing.with_photos, listing.rating) {
+        (false, None) => summary.count(),
+        (false, Some(stars)) => summary.histogram[usize::from(stars - 1)],
+        (true, _) => store::matching(&db, product.id, &listing).await?,
+    };
     let rows = store::list(&db, product.id, &listing).await?;
     let reviews = store::views(&db, &rows, store::photo_url).await?;
     let view = product.view();
